@@ -1,0 +1,58 @@
+// Lint rules that also encode where code may run: shared code imports neither Electron, Node nor the DOM;
+// the renderer never imports Electron or Node.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeAndElectron = {
+  paths: [{ name: 'electron', message: 'Only src/main and src/preload may import electron.' }],
+  patterns: [{ group: ['node:*'], message: 'Node built-ins belong in src/main.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**', '.native/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.{ts,mts,mjs}'],
+    ignores: ['src/renderer/**', 'src/shared/**'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...nodeAndElectron,
+          patterns: [
+            ...nodeAndElectron.patterns,
+            {
+              group: ['react', 'react-dom', '../main/*', '../renderer/*'],
+              message: 'src/shared is imported by both sides and depends on neither.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', nodeAndElectron],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+);

@@ -1,0 +1,19 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './tests/support/chromium';
+
+// E2E tests drive the real renderer in Debian's Chromium against browser mode (no Electron binary here).
+export default defineConfig({
+  testDir: './tests/e2e',
+  outputDir: './test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1280, height: 820 },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs() },
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,56 @@
+/**
+ * `npm run content:check [-- --dir DIR]`: validates the built-in content (or DIR on its own, or DIR
+ * on top of the built-in content with --with-builtin), prints counts per kind and every problem
+ * with its file and field, and exits 1 on any problem.
+ */
+import path from 'node:path';
+import { shippedPaths } from '../src/main/services/app-root';
+import { loadContent } from '../src/main/services/content/load';
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const dirIndex = argv.indexOf('--dir');
+  const builtinDir = shippedPaths(path.resolve(__dirname, '..')).builtinContentDir;
+  let sources: { builtinDir: string; userDir?: string };
+  if (dirIndex >= 0) {
+    const dir = argv[dirIndex + 1];
+    if (!dir) throw new Error('--dir needs a folder');
+    // A user's folder is checked against the built-in library, so its ids and references resolve.
+    sources = { builtinDir, userDir: path.resolve(dir) };
+  } else {
+    sources = { builtinDir };
+  }
+  const content = await loadContent(sources);
+  const count = (kind: string, origin?: string) =>
+    [...content.items.values()].filter((i) => i.kind === kind && (!origin || i.origin === origin)).length;
+  const circuits = (origin?: string) =>
+    [...content.circuits.values()].filter((c) => !origin || c.origin === origin).length;
+  const scope = sources.userDir ? 'user' : undefined;
+  console.log(
+    `Checked ${content.fileCount} file(s)${sources.userDir ? ` (built-in + ${sources.userDir})` : ` in ${builtinDir}`}`,
+  );
+  console.log(`  loops:          ${count('loop', scope)}`);
+  console.log(`  mocks:          ${count('mock', scope)}`);
+  console.log(`  circuits:       ${circuits(scope)}`);
+  console.log(`  question types: ${content.questionTypes.size}`);
+  console.log(`  rubric:         ${content.rubric ? 'yes' : 'MISSING'}`);
+  const problems = [...content.problems];
+  if (!content.rubric)
+    problems.push({ file: 'rubric.yaml', field: '', message: 'no rubric file was found', origin: 'builtin' });
+  if (problems.length === 0) {
+    console.log('No problems found.');
+    return;
+  }
+  console.error(`\n${problems.length} problem(s):`);
+  for (const p of problems) {
+    const where =
+      p.origin === 'user' && sources.userDir ? path.join(sources.userDir, p.file) : path.join(builtinDir, p.file);
+    console.error(`  ${where}${p.field ? ` — ${p.field}` : ''}: ${p.message}`);
+  }
+  process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(`content:check: ${(error as Error).message}`);
+  process.exitCode = 1;
+});

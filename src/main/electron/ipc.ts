@@ -1,0 +1,30 @@
+/**
+ * Electron IPC transport: every request channel is handled here, the sender is checked in one place,
+ * and the same dispatch() as the web server does the work.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { requestChannels } from '../../shared/channels';
+import type { LoopCoach } from '../services/app';
+import { dispatch } from '../services/dispatch';
+import { isAppUrl } from './origin';
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+export function serveIpc(app: LoopCoach, window: () => BrowserWindow | null): () => void {
+  for (const channel of requestChannels) {
+    ipcMain.handle(channel, (event, input: unknown) => {
+      if (!isTrustedSender(event)) {
+        return { ok: false, error: { code: 'bad-input', message: 'Requests are only accepted from the app window.' } };
+      }
+      return dispatch(app.handlers, channel, input);
+    });
+  }
+  const unsubscribe = app.events.subscribe((channel, payload) => window()?.webContents.send(channel, payload));
+  return () => {
+    unsubscribe();
+    for (const channel of requestChannels) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,57 @@
+/** Electron entry: thin glue around the Node services (which are tested without Electron). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, type BrowserWindow, dialog } from 'electron';
+import { createLoopCoach, type LoopCoach } from './services/app';
+import { shippedPaths } from './services/app-root';
+import { resolveDataDir } from './services/paths';
+import { serveIpc } from './electron/ipc';
+import { registerAppScheme, serveAppProtocol } from './electron/protocol';
+import { lockDownContents, lockDownSession } from './electron/security';
+import { createMainWindow } from './electron/window';
+
+registerAppScheme();
+lockDownContents();
+
+const appRoot = app.getAppPath();
+const shipped = shippedPaths(appRoot);
+let mainWindow: BrowserWindow | null = null;
+let loopCoach: LoopCoach | null = null;
+
+/** better-sqlite3 built for Electron's ABI by `scripts/electron-native.mjs` (npm start runs it). */
+function electronNativeBinding(): string | undefined {
+  const file = path.join(appRoot, '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+async function start(): Promise<void> {
+  lockDownSession();
+  const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'));
+  loopCoach = await createLoopCoach({
+    dataDir,
+    builtinContentDir: shipped.builtinContentDir,
+    migrationsDir: shipped.migrationsDir,
+    transport: 'electron',
+    version: app.getVersion(),
+    nativeBinding: electronNativeBinding(),
+  });
+  serveAppProtocol(shipped.rendererDir, loopCoach.paths.dataDir);
+  serveIpc(loopCoach, () => mainWindow);
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => mainWindow?.focus());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Loop Coach could not start', (error as Error).message);
+      app.exit(1);
+    });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => loopCoach?.close());
+}

@@ -1,0 +1,145 @@
+/**
+ * The app's services, wired once and served by both transports. Paths, clock and randomness
+ * come in as arguments so everything here runs (and is tested) under plain Node.
+ */
+import type { RequestChannel } from '../../shared/channels';
+import type { ParsedInput, RequestOutput } from '../../shared/contract';
+import { loadContent, type LoadedContent } from './content/load';
+import { planSession } from './content/plan';
+import { itemPreview, libraryView } from './content/views';
+import { openDatabase, type AppDatabase } from './db/open';
+import { NotFoundError } from './errors';
+import { EventBus } from './events';
+import { dataPaths, type DataPaths } from './paths';
+import { RecordingService } from './recording/recordings';
+import {
+  controlSession,
+  createSession,
+  getSession,
+  listSessions,
+  listUnfinished,
+  markRoundEnded,
+  recordEvent,
+  recordFollowUp,
+  roundView,
+} from './sessions';
+import { readSettings, updateSettings } from './settings';
+
+export type AppOptions = {
+  dataDir: string;
+  builtinContentDir: string;
+  migrationsDir: string;
+  transport: 'electron' | 'web';
+  version: string;
+  now?: () => number;
+  random?: () => number;
+  nativeBinding?: string;
+};
+
+export type Handlers = {
+  [C in RequestChannel]: (input: ParsedInput<C>) => RequestOutput<C> | Promise<RequestOutput<C>>;
+};
+
+export type LoopCoach = {
+  paths: DataPaths;
+  db: AppDatabase;
+  events: EventBus;
+  handlers: Handlers;
+  recordings: RecordingService;
+  content: () => LoadedContent;
+  /** How many recordings a crash had left open and this start recovered. */
+  recovered: number;
+  close: () => void;
+};
+
+export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const paths = dataPaths(options.dataDir);
+  const { db } = openDatabase({
+    file: paths.databaseFile,
+    migrationsDir: options.migrationsDir,
+    now,
+    nativeBinding: options.nativeBinding,
+  });
+  const events = new EventBus();
+  const recordingService = new RecordingService(db, paths.dataDir, now);
+  const recovered = await recordingService.recoverAll();
+  const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
+  let content = await loadContent(sources);
+
+  const reload = async () => {
+    content = await loadContent(sources);
+    events.emit('library:changed', { problems: content.problems.length });
+    return libraryView(content);
+  };
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      version: options.version,
+      transport: options.transport,
+      dataDir: paths.dataDir,
+      databaseFile: paths.databaseFile,
+      userContentDir: paths.userContentDir,
+    }),
+    'library:list': () => libraryView(content),
+    'library:reload': reload,
+    'library:item': ({ id }) => {
+      const item = content.items.get(id);
+      if (!item) throw new NotFoundError(`No loop or mock has the id "${id}".`);
+      return itemPreview(item);
+    },
+    'session:start': ({ source }) => {
+      const plan = planSession(content, source, random);
+      const session = createSession(db, plan, source, readSettings(db).followUpMode, now());
+      events.emit('session:changed', { sessionId: session.id });
+      return session;
+    },
+    'session:control': async (input) => {
+      if (input.action === 'end' || input.action === 'abandon') {
+        // Ending mid-round keeps what was recorded: finalize it before closing the session.
+        for (const round of getSession(db, input.sessionId).rounds) {
+          if (round.recording?.status === 'recording') await recordingService.finish(round.recording.id);
+          if (round.status === 'running') markRoundEnded(db, round.id, 'done', now());
+        }
+      }
+      controlSession(db, input, now());
+      events.emit('session:changed', { sessionId: input.sessionId });
+      return getSession(db, input.sessionId);
+    },
+    'session:event': (input) => recordEvent(db, input, now()),
+    'round:begin': ({ sessionId, roundIndex, mimeType }) => {
+      const { roundId, recording } = recordingService.beginRound(sessionId, roundIndex, mimeType);
+      return { round: roundView(db, roundId), recording };
+    },
+    'round:end': async ({ roundId, outcome }) => {
+      const round = roundView(db, roundId);
+      if (round.recording?.status === 'recording') await recordingService.finish(round.recording.id);
+      const sessionId = markRoundEnded(db, roundId, outcome, now());
+      events.emit('session:changed', { sessionId });
+      return roundView(db, roundId);
+    },
+    'recording:chunk': ({ recordingId, seq, data, peaks }) => recordingService.appendChunk(recordingId, seq, data, peaks),
+    'recording:finish': ({ recordingId }) => recordingService.finish(recordingId),
+    'followup:record': (input) => recordFollowUp(db, input),
+    'recovery:list': () => listUnfinished(db),
+    'session:get': ({ sessionId }) => getSession(db, sessionId),
+    'session:list': ({ limit }) => listSessions(db, limit),
+    'settings:get': () => readSettings(db),
+    'settings:update': (patch) => updateSettings(db, patch),
+  };
+
+  return {
+    paths,
+    db,
+    events,
+    handlers,
+    recordings: recordingService,
+    content: () => content,
+    recovered,
+    close: () => {
+      recordingService.closeAll();
+      db.$client.close();
+    },
+  };
+}

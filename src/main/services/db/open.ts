@@ -1,0 +1,100 @@
+/**
+ * Opens the app database: WAL and foreign keys on, pending migrations applied in one transaction
+ * after a backup copy, and a database written by a newer app version refused.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import * as schema from './schema';
+
+export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export class DatabaseTooNewError extends Error {
+  constructor(file: string, appliedAt: number, knownUpTo: number) {
+    super(
+      `The database ${file} was written by a newer version of Loop Coach (schema from ` +
+        `${new Date(appliedAt).toISOString()}, this app knows schemas up to ${new Date(knownUpTo).toISOString()}). ` +
+        'Update Loop Coach, or choose another data folder; the file was left untouched.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export type OpenDatabaseOptions = {
+  file: string;
+  migrationsDir: string;
+  now: () => number;
+  /** Path of better-sqlite3's compiled addon; Electron passes its own ABI build. */
+  nativeBinding?: string;
+  /** How many pre-migration backups to keep beside the database. */
+  keepBackups?: number;
+};
+
+export type OpenedDatabase = { db: AppDatabase; backupFile: string | null; appliedMigrations: number };
+
+const MIGRATIONS_TABLE = '__drizzle_migrations';
+
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  const { file, migrationsDir, now } = options;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  const client = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    client.pragma('journal_mode = WAL');
+    client.pragma('foreign_keys = ON');
+    // NORMAL is durable against process crashes in WAL mode, which is what a recorder must survive.
+    client.pragma('synchronous = NORMAL');
+    client.pragma('busy_timeout = 5000');
+
+    const migrations = readMigrationFiles({ migrationsFolder: migrationsDir });
+    const knownUpTo = Math.max(0, ...migrations.map((m) => m.folderMillis));
+    const lastApplied = lastAppliedMigration(client);
+    if (lastApplied !== null && lastApplied > knownUpTo) {
+      throw new DatabaseTooNewError(file, lastApplied, knownUpTo);
+    }
+    const pending = migrations.filter((m) => lastApplied === null || m.folderMillis > lastApplied).length;
+
+    let backupFile: string | null = null;
+    if (existed && pending > 0) {
+      backupFile = backupBeforeMigration(client, file, now(), options.keepBackups ?? 3);
+    }
+    // drizzle's migrator runs every pending migration inside one transaction.
+    migrate(drizzle(client, { schema }), { migrationsFolder: migrationsDir, migrationsTable: MIGRATIONS_TABLE });
+    const db = drizzle(client, { schema }) as AppDatabase;
+    return { db, backupFile, appliedMigrations: pending };
+  } catch (error) {
+    client.close();
+    throw error;
+  }
+}
+
+function lastAppliedMigration(client: Database.Database): number | null {
+  const table = client
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(MIGRATIONS_TABLE) as { name: string } | undefined;
+  if (!table) return null;
+  const row = client.prepare(`SELECT MAX(created_at) AS last FROM ${MIGRATIONS_TABLE}`).get() as {
+    last: number | null;
+  };
+  return row.last === null ? null : Number(row.last);
+}
+
+/** A consistent copy via VACUUM INTO (safe while WAL holds uncheckpointed pages). */
+function backupBeforeMigration(client: Database.Database, file: string, at: number, keep: number): string {
+  const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
+  const backupFile = `${file}.backup-${stamp}`;
+  client.prepare('VACUUM INTO ?').run(backupFile);
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.backup-`;
+  const backups = fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(prefix))
+    .sort();
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
+    fs.rmSync(path.join(dir, old), { force: true });
+  }
+  return backupFile;
+}

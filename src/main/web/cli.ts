@@ -1,0 +1,70 @@
+/**
+ * `npm run web -- [--data-dir DIR] [--port N] [--no-open]`: Loop Coach in the system browser,
+ * served from 127.0.0.1 with a per-run token.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLoopCoach } from '../services/app';
+import { shippedPaths } from '../services/app-root';
+import { defaultDataDir, resolveDataDir } from '../services/paths';
+import { startWebServer } from './server';
+
+const appRoot = path.resolve(__dirname, '..', '..', '..');
+
+function parsePort(argv: string[]): number {
+  const i = argv.indexOf('--port');
+  if (i < 0) return 5199;
+  const port = Number(argv[i + 1]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port needs a number from 0 to 65535 (got "${argv[i + 1] ?? ''}")`);
+  }
+  return port;
+}
+
+function openBrowser(url: string) {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => console.log('Could not open a browser; open the address above yourself.'));
+  child.unref();
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const dataDir = resolveDataDir(argv, process.env, () => defaultDataDir(process.env, process.platform, os.homedir()));
+  const shipped = shippedPaths(appRoot);
+  if (!fs.existsSync(path.join(shipped.rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${shipped.rendererDir} is missing): run \`npm run build:web\` first.`);
+  }
+  const app = await createLoopCoach({
+    dataDir,
+    builtinContentDir: shipped.builtinContentDir,
+    migrationsDir: shipped.migrationsDir,
+    transport: 'web',
+    version: JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')).version,
+  });
+  const server = await startWebServer({ app, rendererDir: shipped.rendererDir, port: parsePort(argv) });
+  const problems = app.content().problems;
+  console.log(`Loop Coach is running in browser mode.`);
+  console.log(`  data:    ${app.paths.dataDir}`);
+  if (problems.length)
+    console.log(`  content: ${problems.length} problem(s) in content files; see the Library screen.`);
+  console.log(`  open:    ${server.url}`);
+  console.log('Press Ctrl+C to stop.');
+  if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
+
+  const stop = async () => {
+    await server.close();
+    app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`loop-coach: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,219 @@
+/**
+ * Browser mode's transport: a Node HTTP server on 127.0.0.1 serving the built renderer and the same
+ * contract as Electron IPC. Every request needs the per-run token (cookie set from the printed URL,
+ * or the x-loop-coach-token header); the Host header must be loopback (no DNS rebinding).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { contentSecurityPolicy } from '../../shared/csp';
+import type { LoopCoach } from '../services/app';
+import { dispatch } from '../services/dispatch';
+import { fileResponse, type FileResponse } from '../services/file-response';
+import { insideRoot } from '../services/paths';
+import { mediaFile } from '../services/recording/media';
+import { isBinaryChannel } from '../../shared/channels';
+import { MAX_CHUNK_BYTES } from '../../shared/contract';
+
+export type WebServerOptions = {
+  app: LoopCoach;
+  rendererDir: string;
+  port: number;
+  token?: string;
+};
+
+export type WebServer = { url: string; origin: string; port: number; token: string; close: () => Promise<void> };
+
+const MAX_JSON_BODY = 1024 * 1024;
+const TOKEN_HEADER = 'x-loop-coach-token';
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const expected = Buffer.from(token);
+  const sseClients = new Set<http.ServerResponse>();
+  let port = options.port;
+  const cookieName = () => `loop_coach_token_${port}`;
+
+  const tokenMatches = (candidate: string | undefined | null) => {
+    if (!candidate) return false;
+    const given = Buffer.from(candidate);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  const authorised = (req: http.IncomingMessage) => {
+    const header = req.headers[TOKEN_HEADER];
+    if (typeof header === 'string' && tokenMatches(header)) return true;
+    const cookies = parseCookies(req.headers.cookie);
+    return tokenMatches(cookies[cookieName()]);
+  };
+
+  const server = http.createServer((req, res) => {
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cache-Control', 'no-store');
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      return sendText(res, 403, 'Loop Coach only answers on its loopback address.');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const origin = req.headers.origin;
+    if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      return sendText(res, 403, 'Cross-origin requests are refused.');
+    }
+    // The printed URL carries the token once; it becomes an HttpOnly cookie and the URL is cleaned.
+    const queryToken = url.searchParams.get('token');
+    if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
+      if (!tokenMatches(queryToken)) return sendText(res, 401, 'That access token is not valid for this run.');
+      res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.writeHead(302, { Location: '/' });
+      return res.end();
+    }
+    if (!authorised(req)) {
+      return sendText(res, 401, "Open the address that `npm run web` printed: it carries this run's access token.");
+    }
+    void route(req, res, url).catch((error: unknown) => {
+      console.error('[loop-coach web]', error);
+      if (!res.headersSent) sendText(res, 500, 'Internal error.');
+      else res.destroy();
+    });
+  });
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (url.pathname.startsWith('/api/')) {
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (channel === 'events' && req.method === 'GET') return openEventStream(res);
+      if (req.method !== 'POST') return sendText(res, 405, 'Use POST for contract requests.');
+      if (isBinaryChannel(channel)) {
+        // Raw audio bytes in the body; the small fields in the query string.
+        if (req.headers['content-type'] !== 'application/octet-stream') {
+          return sendText(res, 415, `${channel} takes application/octet-stream.`);
+        }
+        let data: Buffer;
+        try {
+          data = await readBody(req, MAX_CHUNK_BYTES);
+        } catch (error) {
+          return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: (error as Error).message } });
+        }
+        const input = {
+          recordingId: url.searchParams.get('recordingId'),
+          seq: Number(url.searchParams.get('seq')),
+          data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+          peaks: new Uint8Array(Buffer.from(url.searchParams.get('peaks') ?? '', 'base64url')),
+        };
+        return sendJson(res, 200, await dispatch(options.app.handlers, channel, input));
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendText(res, 415, 'Contract requests must be application/json.');
+      }
+      let body: unknown;
+      try {
+        const raw = await readBody(req, MAX_JSON_BODY);
+        body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      } catch (error) {
+        return sendJson(res, 400, { ok: false, error: { code: 'bad-input', message: (error as Error).message } });
+      }
+      const result = await dispatch(options.app.handlers, channel, body);
+      return sendJson(res, 200, result);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    if (url.pathname.startsWith('/media/')) {
+      const media = mediaFile(options.app.paths.dataDir, decodeURIComponent(url.pathname));
+      if (!media) return sendText(res, 404, 'Not found.');
+      return sendFile(res, fileResponse(media, req.headers.range), req.method === 'HEAD');
+    }
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = insideRoot(options.rendererDir, relative);
+    if (!file) return sendText(res, 404, 'Not found.');
+    let response = fileResponse(file, req.headers.range);
+    // Client-side routes fall back to the app shell.
+    if (response.status === 404 && !path.extname(relative))
+      response = fileResponse(path.join(options.rendererDir, 'index.html'), undefined);
+    return sendFile(res, response, req.method === 'HEAD');
+  }
+
+  function openEventStream(res: http.ServerResponse) {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    sseClients.add(res);
+    res.on('close', () => sseClients.delete(res));
+  }
+  const unsubscribe = options.app.events.subscribe((channel, payload) => {
+    const frame = `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+  const heartbeat = setInterval(() => {
+    for (const client of sseClients) client.write(': ping\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      clearInterval(heartbeat);
+      for (const client of sseClients) client.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error(`Request body is larger than ${limit} bytes.`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendText(res: http.ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(message);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(value));
+}
+
+function sendFile(res: http.ServerResponse, response: FileResponse, headOnly: boolean): void {
+  if (response.status === 404) return sendText(res, 404, 'Not found.');
+  res.writeHead(response.status, response.headers);
+  if (!response.body || headOnly) {
+    response.body?.destroy();
+    res.end();
+    return;
+  }
+  response.body.pipe(res);
+  res.on('close', () => response.body?.destroy());
+}

@@ -1,0 +1,96 @@
+/** The shell: sidebar navigation, state-based routing, shortcuts, theme and the started session. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionSource, SessionView } from '../../shared/contract';
+import { call } from './api/client';
+import { useSettings } from './api/settings';
+import { Sidebar } from './components/Sidebar';
+import { emptyFilters, type LibraryFilters } from './lib/library-filter';
+import { applyTheme, followSystemTheme } from './lib/theme';
+import { LibraryScreen } from './screens/LibraryScreen';
+import { ProgressScreen } from './screens/ProgressScreen';
+import { ReviewScreen } from './screens/ReviewScreen';
+import { screens, type ScreenId } from './screens/routes';
+import { SessionScreen } from './screens/SessionScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import './App.css';
+
+/** What the Library remembers while you visit other screens. */
+export type LibraryUiState = { filters: LibraryFilters; selectedKey: string | null };
+
+export function App() {
+  const [screen, setScreen] = useState<ScreenId>('library');
+  const [libraryUi, setLibraryUi] = useState<LibraryUiState>({ filters: emptyFilters, selectedKey: null });
+  const [session, setSession] = useState<SessionView | null>(null);
+  const focusHeadingRef = useRef(false);
+
+  const { data: settings } = useSettings();
+  const theme = settings?.theme ?? 'system';
+  const themeRef = useRef(theme);
+  useEffect(() => {
+    themeRef.current = theme;
+    applyTheme(theme);
+  }, [theme]);
+  useEffect(() => followSystemTheme(() => themeRef.current), []);
+
+  /** Navigates and moves focus to the new screen's heading (for shortcuts and programmatic moves). */
+  const goTo = useCallback((next: ScreenId, focusHeading = true) => {
+    focusHeadingRef.current = focusHeading;
+    setScreen(next);
+  }, []);
+
+  useEffect(() => {
+    if (!focusHeadingRef.current) return;
+    focusHeadingRef.current = false;
+    document.querySelector<HTMLElement>('main [data-screen-heading]')?.focus();
+  }, [screen, session]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const index = Number(event.key) - 1;
+      const target = Number.isInteger(index) ? screens[index] : undefined;
+      if (!target) return;
+      event.preventDefault();
+      goTo(target.id);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [goTo]);
+
+  const startSession = useCallback(
+    async (source: SessionSource) => {
+      const started = await call('session:start', { source });
+      setSession(started);
+      goTo('session');
+    },
+    [goTo],
+  );
+
+  const openSession = useCallback(
+    async (sessionId: string) => {
+      const view = await call('session:get', { sessionId });
+      setSession(view);
+      goTo('session');
+    },
+    [goTo],
+  );
+
+  return (
+    <div className="app-shell">
+      <Sidebar current={screen} onNavigate={(next) => goTo(next, false)} />
+      <main className="app-main" id="main">
+        {screen === 'library' ? (
+          <LibraryScreen ui={libraryUi} onUiChange={setLibraryUi} onStart={startSession} />
+        ) : screen === 'session' ? (
+          <SessionScreen session={session} onCloseSession={() => setSession(null)} onOpenSession={openSession} onGoToLibrary={() => goTo('library')} />
+        ) : screen === 'review' ? (
+          <ReviewScreen onOpenSession={openSession} />
+        ) : screen === 'progress' ? (
+          <ProgressScreen onOpenSession={openSession} />
+        ) : (
+          <SettingsScreen />
+        )}
+      </main>
+    </div>
+  );
+}

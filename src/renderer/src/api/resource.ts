@@ -1,0 +1,71 @@
+/**
+ * A tiny cached resource: one value fetched from the API, shared by every component that reads it
+ * and kept across screen switches (so revisiting a screen does not flash a loading state).
+ */
+import { useSyncExternalStore } from 'react';
+
+export type ResourceState<T> = {
+  data: T | null;
+  error: unknown;
+  /** True while a fetch is in flight (also when refreshing data already shown). */
+  loading: boolean;
+};
+
+export type Resource<T> = {
+  getState: () => ResourceState<T>;
+  subscribe: (listener: () => void) => () => void;
+  /** Fetches again with the resource's own fetcher. */
+  refresh: () => Promise<T>;
+  /** Fetches with another call that returns the same value (e.g. library:reload). */
+  runWith: (fetcher: () => Promise<T>) => Promise<T>;
+  /** Sets the value directly (e.g. from a mutation's response). */
+  set: (data: T) => void;
+};
+
+export function createResource<T>(fetcher: () => Promise<T>, onFirstUse?: (resource: Resource<T>) => void): Resource<T> {
+  let state: ResourceState<T> = { data: null, error: null, loading: false };
+  let started = false;
+  let sequence = 0;
+  const listeners = new Set<() => void>();
+  const update = (patch: Partial<ResourceState<T>>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  };
+
+  const runWith = async (fetch: () => Promise<T>): Promise<T> => {
+    const mine = ++sequence;
+    update({ loading: true });
+    try {
+      const data = await fetch();
+      if (mine === sequence) update({ data, error: null, loading: false });
+      return data;
+    } catch (error) {
+      if (mine === sequence) update({ error, loading: false });
+      throw error;
+    }
+  };
+
+  const resource: Resource<T> = {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!started) {
+        started = true;
+        onFirstUse?.(resource);
+        void runWith(fetcher).catch(() => undefined);
+      }
+      return () => listeners.delete(listener);
+    },
+    refresh: () => runWith(fetcher),
+    runWith,
+    set: (data) => {
+      sequence++;
+      update({ data, error: null, loading: false });
+    },
+  };
+  return resource;
+}
+
+export function useResource<T>(resource: Resource<T>): ResourceState<T> {
+  return useSyncExternalStore(resource.subscribe, resource.getState);
+}

@@ -1,0 +1,13 @@
+/** A small label: kind of item, origin, status. */
+import type { ReactNode } from 'react';
+import './Badge.css';
+
+export type BadgeTone = 'loop' | 'mock' | 'circuit' | 'user' | 'neutral' | 'accent';
+
+export function Badge({ tone = 'neutral', children, title }: { tone?: BadgeTone; children: ReactNode; title?: string }) {
+  return (
+    <span className={`badge badge-${tone}`} title={title}>
+      {children}
+    </span>
+  );
+}

@@ -1,0 +1,61 @@
+/** The planned rounds of a session (before the live runner exists). Follow-up text is never shown. */
+import type { SessionView } from '../../../shared/contract';
+import { useLibrary } from '../api/library';
+import { formatClock, formatDuration, formatMinutesFromSeconds, plural } from '../lib/format';
+import { indexQuestionTypes, questionTypeTitle } from '../lib/question-types';
+import { Badge } from './Badge';
+import { Icon } from './Icon';
+import './SessionPlan.css';
+
+export function SessionPlan({ session }: { session: SessionView }) {
+  const { data: library } = useLibrary();
+  const types = indexQuestionTypes(library?.questionTypes ?? []);
+  const answering = session.rounds.reduce((sum, r) => sum + r.budgetSeconds, 0);
+  const breaks = session.rounds.reduce((sum, r) => sum + (r.breakBefore?.seconds ?? 0), 0);
+
+  return (
+    <section className="session-plan panel" aria-labelledby="session-plan-heading">
+      <header className="session-plan-header">
+        <h2 id="session-plan-heading">Planned rounds</h2>
+        <span className="session-plan-total">
+          {plural(session.rounds.length, 'round')} · {formatMinutesFromSeconds(answering)} answering
+          {breaks > 0 ? ` · ${formatDuration(breaks / 60)} of breaks` : ''}
+        </span>
+      </header>
+      <ol className="session-plan-list">
+        {session.rounds.map((round) => (
+          <li key={round.id} className="session-plan-entry">
+            {round.breakBefore ? (
+              <div className="session-plan-break">
+                <Icon name="coffee" size={14} />
+                <span>
+                  Break before round {round.index + 1}: {round.breakBefore.label} · {formatClock(round.breakBefore.seconds)}
+                  {round.breakBefore.note ? ` — ${round.breakBefore.note}` : ''}
+                </span>
+              </div>
+            ) : null}
+            <div className="session-plan-round">
+              <span className="session-plan-index" aria-hidden="true">
+                {round.index + 1}
+              </span>
+              <div className="session-plan-body">
+                <span className="session-plan-title">
+                  <span className="visually-hidden">Round {round.index + 1}: </span>
+                  {round.title ? `${round.itemTitle} — ${round.title}` : round.itemTitle}
+                </span>
+                <span className="session-plan-meta">
+                  {round.category} · <Badge tone="accent">{questionTypeTitle(types, round.questionType)}</Badge> ·{' '}
+                  {plural(round.followUps.length, 'follow-up')} (hidden until the round)
+                </span>
+              </div>
+              <span className="session-plan-budget">
+                <span className="visually-hidden">Budget </span>
+                {formatClock(round.budgetSeconds)}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

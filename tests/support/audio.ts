@@ -1,0 +1,37 @@
+/** Real audio for tests: espeak-ng speech, sox for silences, ffmpeg for MediaRecorder-like webm. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { ffmpegPath } from '../../src/main/services/recording/ffmpeg';
+
+export function speak(text: string, wavFile: string): void {
+  execFileSync('espeak-ng', ['-s', '165', '-w', wavFile, text]);
+}
+
+/** Concatenates speech and silences (seconds) into one 48 kHz mono WAV. */
+export function composeWav(parts: (string | number)[], out: string, workDir: string): void {
+  const files = parts.map((part, i) => {
+    const file = `${workDir}/part-${i}.wav`;
+    if (typeof part === 'number') execFileSync('sox', ['-n', '-r', '22050', '-c', '1', '-b', '16', file, 'trim', '0', String(part)]);
+    else speak(part, file);
+    return file;
+  });
+  execFileSync('sox', [...files, '-r', '48000', '-c', '1', '-b', '16', out]);
+}
+
+/** Encodes like Chromium's MediaRecorder: opus in a live webm with no duration and no cues. */
+export function liveWebm(input: string, out: string): void {
+  execFileSync(ffmpegPath(), ['-y', '-v', 'error', '-i', input, '-c:a', 'libopus', '-b:a', '48k', '-f', 'webm', '-live', '1', '-cluster_time_limit', '1000', out]);
+}
+
+export function wavDurationSeconds(file: string): number {
+  return Number(execFileSync('soxi', ['-D', file]).toString().trim());
+}
+
+/** Splits a file's bytes into n roughly equal chunks, the way MediaRecorder's timeslice does. */
+export function chunksOf(file: string, n: number): Uint8Array[] {
+  const bytes = fs.readFileSync(file);
+  const size = Math.ceil(bytes.length / n);
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(new Uint8Array(bytes.subarray(i, i + size)));
+  return out;
+}
