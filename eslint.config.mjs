@@ -46,6 +46,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/renderer/public/worklets/*.js'],
+    languageOptions: { globals: { ...globals.audioWorklet } },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

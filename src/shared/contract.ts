@@ -176,16 +176,29 @@ export const sessionListEntry = sessionView.pick({ id: true, title: true, status
 
 export const theme = z.enum(['system', 'light', 'dark']);
 
-export const settings = z.object({
-  theme: theme.default('system'),
-  followUpMode: followUpMode.default('scheduled'),
-  voiceName: z.string().max(200).nullable().default(null),
-  speechRate: z.number().min(0.5).max(2).default(1),
-  playbackRate: z.union([z.literal(1), z.literal(1.25), z.literal(1.5), z.literal(2)]).default(1.5),
-  blindScoring: z.boolean().default(false),
-  focusLayout: z.boolean().default(true),
-});
+const settingsShape = {
+  theme,
+  followUpMode,
+  /** A speechSynthesis voice name; null picks the platform's default English voice. */
+  voiceName: z.string().max(200).nullable(),
+  speechRate: z.number().min(0.5).max(2),
+  playbackRate: z.union([z.literal(1), z.literal(1.25), z.literal(1.5), z.literal(2)]),
+  blindScoring: z.boolean(),
+  focusLayout: z.boolean(),
+};
+export const settings = z.object(settingsShape);
 export type Settings = z.infer<typeof settings>;
+/** An update names only the fields it changes (no defaults, so nothing else is reset). */
+export const settingsPatch = z.object(settingsShape).partial().strict();
+export const defaultSettings: Settings = {
+  theme: 'system',
+  followUpMode: 'scheduled',
+  voiceName: null,
+  speechRate: 1,
+  playbackRate: 1.5,
+  blindScoring: false,
+  focusLayout: true,
+};
 
 export const appInfo = z.object({
   version: z.string(),
@@ -200,7 +213,11 @@ const none = z.object({}).strict();
 const sessionId = z.string().uuid();
 const roundId = z.string().uuid();
 const recordingId = z.string().uuid();
-const msFromStart = z.number().int().min(0).max(24 * 3600 * 1000);
+const msFromStart = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 3600 * 1000);
 
 /** Session events the runner records, each with the time it happened. */
 export const sessionEventType = z.enum([
@@ -222,7 +239,14 @@ export const unfinishedSession = z.object({
   sessionId: z.string(),
   title: z.string(),
   createdAt: z.number(),
-  recoveredRounds: z.array(z.object({ roundId: z.string(), index: z.number().int(), title: z.string(), durationMs: z.number().int().nullable() })),
+  recoveredRounds: z.array(
+    z.object({
+      roundId: z.string(),
+      index: z.number().int(),
+      title: z.string(),
+      durationMs: z.number().int().nullable(),
+    }),
+  ),
   nextRoundIndex: z.number().int().nullable(),
 });
 export type UnfinishedSession = z.infer<typeof unfinishedSession>;
@@ -245,7 +269,13 @@ export const requestContract = {
     output: z.array(sessionListEntry),
   },
   'session:control': {
-    input: z.object({ sessionId, action: z.enum(['start', 'pause', 'resume', 'end', 'abandon']), followUpMode: followUpMode.optional() }).strict(),
+    input: z
+      .object({
+        sessionId,
+        action: z.enum(['start', 'pause', 'resume', 'end', 'abandon']),
+        followUpMode: followUpMode.optional(),
+      })
+      .strict(),
     output: sessionView,
   },
   'session:event': {
@@ -254,14 +284,25 @@ export const requestContract = {
         sessionId,
         roundId: roundId.optional(),
         type: sessionEventType,
-        data: z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])).optional(),
+        data: z
+          .record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))
+          .optional(),
       })
       .strict(),
     output: z.object({ at: z.number() }),
   },
   /** Starts (or, when already started, returns) a round and its recording: double clicks never duplicate. */
   'round:begin': {
-    input: z.object({ sessionId, roundIndex: z.number().int().min(0).max(999), mimeType: z.string().regex(/^audio\/[\w.+-]+(;\s*codecs=[\w.+-]+)?$/).max(60) }).strict(),
+    input: z
+      .object({
+        sessionId,
+        roundIndex: z.number().int().min(0).max(999),
+        mimeType: z
+          .string()
+          .regex(/^audio\/[\w.+-]+(;\s*codecs=[\w.+-]+)?$/)
+          .max(60),
+      })
+      .strict(),
     output: z.object({ round: roundView, recording: recordingView }),
   },
   'round:end': {
@@ -273,9 +314,13 @@ export const requestContract = {
       .object({
         recordingId,
         seq: z.number().int().min(0),
-        data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_CHUNK_BYTES, `a chunk is at most ${MAX_CHUNK_BYTES} bytes`),
+        data: z
+          .instanceof(Uint8Array)
+          .refine((d) => d.byteLength <= MAX_CHUNK_BYTES, `a chunk is at most ${MAX_CHUNK_BYTES} bytes`),
         /** Waveform peaks for this chunk's audio, 0–255, at the recording's peaksPerSecond. */
-        peaks: z.instanceof(Uint8Array).refine((p) => p.byteLength <= MAX_PEAKS_PER_CHUNK, `at most ${MAX_PEAKS_PER_CHUNK} peaks a chunk`),
+        peaks: z
+          .instanceof(Uint8Array)
+          .refine((p) => p.byteLength <= MAX_PEAKS_PER_CHUNK, `at most ${MAX_PEAKS_PER_CHUNK} peaks a chunk`),
       })
       .strict(),
     output: z.object({ bytes: z.number().int(), chunks: z.number().int() }),
@@ -298,7 +343,7 @@ export const requestContract = {
   },
   'recovery:list': { input: none, output: z.array(unfinishedSession) },
   'settings:get': { input: none, output: settings },
-  'settings:update': { input: settings.partial().strict(), output: settings },
+  'settings:update': { input: settingsPatch, output: settings },
 } satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -312,7 +357,8 @@ export type RequestOutput<C extends RequestChannel> = z.output<(typeof requestCo
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
 
 /** Errors cross the transport as data, never as thrown objects with stacks. */
-export const apiErrorCode = z.enum(['bad-input', 'not-found', 'conflict', 'unavailable', 'internal']);
+/** 'disconnected' is made by the renderer's transport when the main side does not answer. */
+export const apiErrorCode = z.enum(['bad-input', 'not-found', 'conflict', 'unavailable', 'disconnected', 'internal']);
 export const apiError = z.object({ code: apiErrorCode, message: z.string() });
 export type ApiError = z.infer<typeof apiError>;
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -74,17 +74,19 @@ test.describe('navigation shell', () => {
   });
 
   test('the page has no Node or Electron globals', async ({ app }) => {
-    expect(await app.evaluate(() => [typeof (globalThis as unknown as Record<string, unknown>).require, typeof (globalThis as unknown as Record<string, unknown>).process])).toEqual([
-      'undefined',
-      'undefined',
-    ]);
+    expect(
+      await app.evaluate(() => [
+        typeof (globalThis as unknown as Record<string, unknown>).require,
+        typeof (globalThis as unknown as Record<string, unknown>).process,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
   });
 });
 
 test.describe('library', () => {
   test.use({ userContent: { 'e2e-item.yaml': userItem, 'e2e-circuit.yaml': userCircuit } });
 
-  test('search, preview without answers, and start a session', async ({ app, screenshot }) => {
+  test('search, preview without answers, and start a session', async ({ app, snap }) => {
     const list = app.getByRole('listbox', { name: 'Library items' });
     await expect(list.getByRole('option').first()).toBeVisible();
     await expect(app.getByText(/Add your own items as YAML files in .+content/)).toBeVisible();
@@ -107,7 +109,7 @@ test.describe('library', () => {
     await expect(preview).toContainText('1 follow-up (hidden until the round)');
     await expect(preview).toContainText('Answer shape');
     await expect(app.getByText(/SECRET/)).toHaveCount(0);
-    await screenshot('library-preview');
+    await snap('library-preview');
 
     await search.fill('no such thing anywhere zzz');
     await expect(app.getByText('Nothing matches')).toBeVisible();
@@ -116,7 +118,9 @@ test.describe('library', () => {
     await app.getByRole('button', { name: 'Start E2E softmax temperature probe' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'E2E softmax temperature probe' })).toBeVisible();
     await expect(app.getByText('The live runner is not built yet.')).toBeVisible();
-    await expect(app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Session', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Session', exact: true }),
+    ).toHaveAttribute('aria-current', 'page');
     await expect(app.getByText(/SECRET/)).toHaveCount(0);
 
     await app.getByRole('button', { name: 'All sessions' }).click();
@@ -139,9 +143,9 @@ test.describe('library', () => {
 
   test('filters by category, question type and kind', async ({ app }) => {
     const list = app.getByRole('listbox', { name: 'Library items' });
-    await app.getByRole('combobox', { name: 'Category' }).selectOption('E2E category');
+    await app.getByRole('combobox', { name: 'Category', exact: true }).selectOption('E2E category');
     await expect(list.getByRole('option')).toHaveCount(1);
-    await app.getByRole('combobox', { name: 'Category' }).selectOption('');
+    await app.getByRole('combobox', { name: 'Category', exact: true }).selectOption('');
     await app.getByRole('combobox', { name: 'Question type' }).selectOption({ label: 'Derivation' });
     await expect(list.getByRole('option', { name: /E2E softmax/ })).toHaveCount(0);
     await app.getByRole('combobox', { name: 'Question type' }).selectOption('');
@@ -151,7 +155,10 @@ test.describe('library', () => {
 
   test('circuits show their steps and start', async ({ app }) => {
     await app.getByRole('radio', { name: 'Circuits' }).check();
-    await app.getByRole('listbox', { name: 'Library items' }).getByRole('option', { name: /E2E mini circuit/ }).click();
+    await app
+      .getByRole('listbox', { name: 'Library items' })
+      .getByRole('option', { name: /E2E mini circuit/ })
+      .click();
     const preview = app.getByRole('region', { name: 'Preview' });
     await expect(preview).toContainText('Round: Warm-up');
     await expect(preview).toContainText('Break: Stretch');
@@ -164,14 +171,16 @@ test.describe('library', () => {
   test('a random mock starts from a category', async ({ app }) => {
     await app.getByRole('combobox', { name: 'Random mock category' }).selectOption('E2E category');
     await app.getByRole('button', { name: 'Start a random mock' }).click();
-    await expect(app.getByRole('heading', { level: 1, name: 'Random mock: E2E softmax temperature probe' })).toBeVisible();
+    await expect(
+      app.getByRole('heading', { level: 1, name: 'Random mock: E2E softmax temperature probe' }),
+    ).toBeVisible();
   });
 });
 
 test.describe('content problems', () => {
   test.use({ userContent: { 'broken.yaml': brokenItem, 'e2e-item.yaml': userItem } });
 
-  test('are listed without hiding the rest of the library', async ({ app, screenshot }) => {
+  test('are listed without hiding the rest of the library', async ({ app, snap }) => {
     const alert = app.getByRole('alert').filter({ has: app.getByRole('heading', { name: 'Content problems' }) });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('broken.yaml — id:');
@@ -179,7 +188,7 @@ test.describe('content problems', () => {
     await expect(app.getByRole('option', { name: /E2E softmax temperature probe/ })).toBeVisible();
     await app.getByRole('button', { name: 'Reload content' }).click();
     await expect(alert).toBeVisible();
-    await screenshot('library-problems');
+    await snap('library-problems');
   });
 });
 
@@ -202,5 +211,15 @@ test.describe('settings', () => {
     await expect(app.getByRole('radio', { name: 'Jittered' })).toBeChecked();
     await expect(app.getByRole('checkbox', { name: 'Blind scoring' })).toBeChecked();
     await expect(app.getByRole('combobox', { name: 'Playback speed for review' })).toHaveValue('2');
+  });
+});
+
+test.describe('when the local server stops', () => {
+  test('reloading shows a clear error and keeps the library', async ({ app, server }) => {
+    await expect(app.getByRole('listbox', { name: 'Library items' }).getByRole('option').first()).toBeVisible();
+    await server.stop();
+    await app.getByRole('button', { name: 'Reload content' }).click();
+    await expect(app.getByRole('alert').filter({ hasText: 'not answering' })).toBeVisible();
+    await expect(app.getByRole('listbox', { name: 'Library items' }).getByRole('option').first()).toBeVisible();
   });
 });

@@ -11,7 +11,8 @@ export function speak(text: string, wavFile: string): void {
 export function composeWav(parts: (string | number)[], out: string, workDir: string): void {
   const files = parts.map((part, i) => {
     const file = `${workDir}/part-${i}.wav`;
-    if (typeof part === 'number') execFileSync('sox', ['-n', '-r', '22050', '-c', '1', '-b', '16', file, 'trim', '0', String(part)]);
+    if (typeof part === 'number')
+      execFileSync('sox', ['-n', '-r', '22050', '-c', '1', '-b', '16', file, 'trim', '0', String(part)]);
     else speak(part, file);
     return file;
   });
@@ -20,7 +21,24 @@ export function composeWav(parts: (string | number)[], out: string, workDir: str
 
 /** Encodes like Chromium's MediaRecorder: opus in a live webm with no duration and no cues. */
 export function liveWebm(input: string, out: string): void {
-  execFileSync(ffmpegPath(), ['-y', '-v', 'error', '-i', input, '-c:a', 'libopus', '-b:a', '48k', '-f', 'webm', '-live', '1', '-cluster_time_limit', '1000', out]);
+  execFileSync(ffmpegPath(), [
+    '-y',
+    '-v',
+    'error',
+    '-i',
+    input,
+    '-c:a',
+    'libopus',
+    '-b:a',
+    '48k',
+    '-f',
+    'webm',
+    '-live',
+    '1',
+    '-cluster_time_limit',
+    '1000',
+    out,
+  ]);
 }
 
 export function wavDurationSeconds(file: string): number {

@@ -12,7 +12,13 @@ async function main() {
   writeFiles(path.join(dataDir, 'content'), {
     'one.yaml': `kind: loop\nid: one\ntitle: One round\ncategory: Mixed\nrounds:\n  - questionType: theory\n    prompt: Explain a hash map in a few sentences.\n    budgetSeconds: 60\n    expectedPoints: [buckets]\n`,
   });
-  const app = await createLoopCoach({ dataDir, builtinContentDir: path.join(root, 'content'), migrationsDir: path.join(root, 'resources/migrations'), transport: 'web', version: 'test' });
+  const app = await createLoopCoach({
+    dataDir,
+    builtinContentDir: path.join(root, 'content'),
+    migrationsDir: path.join(root, 'resources/migrations'),
+    transport: 'web',
+    version: 'test',
+  });
   const started = await dispatch(app.handlers, 'session:start', { source: { type: 'item', id: 'one' } });
   if (!started.ok) throw new Error(started.error.message);
   const sessionId = (started.value as { id: string }).id;
@@ -24,7 +30,12 @@ async function main() {
   let error: unknown = null;
   let written = 0;
   for (const [seq, data] of chunks.entries()) {
-    const result = await dispatch(app.handlers, 'recording:chunk', { recordingId, seq, data, peaks: new Uint8Array(10) });
+    const result = await dispatch(app.handlers, 'recording:chunk', {
+      recordingId,
+      seq,
+      data,
+      peaks: new Uint8Array(10),
+    });
     if (!result.ok) {
       error = result.error;
       break;

@@ -119,7 +119,8 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
       events.emit('session:changed', { sessionId });
       return roundView(db, roundId);
     },
-    'recording:chunk': ({ recordingId, seq, data, peaks }) => recordingService.appendChunk(recordingId, seq, data, peaks),
+    'recording:chunk': ({ recordingId, seq, data, peaks }) =>
+      recordingService.appendChunk(recordingId, seq, data, peaks),
     'recording:finish': ({ recordingId }) => recordingService.finish(recordingId),
     'followup:record': (input) => recordFollowUp(db, input),
     'recovery:list': () => listUnfinished(db),

@@ -28,7 +28,14 @@ export function createSession(
   const id = randomUUID();
   db.transaction((tx) => {
     tx.insert(sessions)
-      .values({ id, title: plan.title, sourceJson: JSON.stringify(source), status: 'planned', followUpMode, createdAt: now })
+      .values({
+        id,
+        title: plan.title,
+        sourceJson: JSON.stringify(source),
+        status: 'planned',
+        followUpMode,
+        createdAt: now,
+      })
       .run();
     for (const round of plan.rounds) {
       tx.insert(rounds)
@@ -55,7 +62,12 @@ function roundViews(db: AppDatabase, sessionId: string): RoundView[] {
   if (roundRows.length === 0) return [];
   const ids = roundRows.map((r) => r.id);
   const recordingRows = db.select().from(recordings).where(inArray(recordings.roundId, ids)).all();
-  const followUpRows = db.select().from(followUps).where(inArray(followUps.roundId, ids)).orderBy(asc(followUps.index)).all();
+  const followUpRows = db
+    .select()
+    .from(followUps)
+    .where(inArray(followUps.roundId, ids))
+    .orderBy(asc(followUps.index))
+    .all();
   return roundRows.map((r) => {
     const recording = recordingRows.find((rec) => rec.roundId === r.id);
     return {
@@ -141,7 +153,12 @@ export function controlSession(db: AppDatabase, input: ControlInput, now: number
       .run();
     if (row.status !== rule.to) {
       tx.insert(sessionEvents)
-        .values({ sessionId: row.id, type: `session-${input.action}`, at: now, dataJson: JSON.stringify({ from: row.status }) })
+        .values({
+          sessionId: row.id,
+          type: `session-${input.action}`,
+          at: now,
+          dataJson: JSON.stringify({ from: row.status }),
+        })
         .run();
     }
   });
@@ -156,7 +173,9 @@ export function markRoundEnded(db: AppDatabase, roundId: string, outcome: 'done'
       .set({ status: outcome, endedAt: now, startedAt: round.startedAt ?? now })
       .where(eq(rounds.id, roundId))
       .run();
-    tx.insert(sessionEvents).values({ sessionId: round.sessionId, roundId, type: `round-${outcome}`, at: now }).run();
+    tx.insert(sessionEvents)
+      .values({ sessionId: round.sessionId, roundId, type: `round-${outcome}`, at: now })
+      .run();
   });
   return round.sessionId;
 }
@@ -220,7 +239,13 @@ export function recordFollowUp(db: AppDatabase, input: RequestInput<'followup:re
       .values(values)
       .onConflictDoUpdate({
         target: [followUps.roundId, followUps.index],
-        set: { text: values.text, trigger: values.trigger, scheduledMs: values.scheduledMs, spokenStartMs: values.spokenStartMs, spokenEndMs: values.spokenEndMs },
+        set: {
+          text: values.text,
+          trigger: values.trigger,
+          scheduledMs: values.scheduledMs,
+          spokenStartMs: values.spokenStartMs,
+          spokenEndMs: values.spokenEndMs,
+        },
       })
       .run();
     const row = tx
@@ -249,7 +274,12 @@ export function listUnfinished(db: AppDatabase): UnfinishedSession[] {
       createdAt: s.createdAt,
       recoveredRounds: views
         .filter((r) => r.status === 'recovered')
-        .map((r) => ({ roundId: r.id, index: r.index, title: r.title ?? r.itemTitle, durationMs: r.recording?.durationMs ?? null })),
+        .map((r) => ({
+          roundId: r.id,
+          index: r.index,
+          title: r.title ?? r.itemTitle,
+          durationMs: r.recording?.durationMs ?? null,
+        })),
       nextRoundIndex: next ? next.index : null,
     };
   });

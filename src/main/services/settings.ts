@@ -1,6 +1,6 @@
 /** User settings, one validated JSON document in the settings table. */
 import { eq } from 'drizzle-orm';
-import { settings as settingsSchema, type Settings } from '../../shared/contract';
+import { defaultSettings, settings as settingsSchema, type Settings } from '../../shared/contract';
 import type { AppDatabase } from './db/open';
 import { settings } from './db/schema';
 
@@ -8,19 +8,18 @@ const KEY = 'app';
 
 export function readSettings(db: AppDatabase): Settings {
   const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
-  let stored: unknown = {};
+  let stored: Record<string, unknown> = {};
   try {
-    stored = row ? JSON.parse(row.valueJson) : {};
+    const parsed: unknown = row ? JSON.parse(row.valueJson) : {};
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) stored = parsed as Record<string, unknown>;
   } catch {
     stored = {};
   }
-  // A stored value that no longer validates falls back to defaults field by field.
-  const parsed = settingsSchema.safeParse(stored);
-  if (parsed.success) return parsed.data;
-  const defaults = settingsSchema.parse({});
-  const merged: Record<string, unknown> = { ...defaults };
-  for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
-    if (settingsSchema.safeParse({ ...defaults, [key]: value }).success) merged[key] = value;
+  // Every stored field that still validates is kept; the rest fall back to defaults one by one.
+  const merged: Record<string, unknown> = { ...defaultSettings };
+  for (const [key, value] of Object.entries(stored)) {
+    if (key in defaultSettings && settingsSchema.safeParse({ ...defaultSettings, [key]: value }).success)
+      merged[key] = value;
   }
   return settingsSchema.parse(merged);
 }

@@ -82,7 +82,12 @@ export function App() {
         {screen === 'library' ? (
           <LibraryScreen ui={libraryUi} onUiChange={setLibraryUi} onStart={startSession} />
         ) : screen === 'session' ? (
-          <SessionScreen session={session} onCloseSession={() => setSession(null)} onOpenSession={openSession} onGoToLibrary={() => goTo('library')} />
+          <SessionScreen
+            session={session}
+            onCloseSession={() => setSession(null)}
+            onOpenSession={openSession}
+            onGoToLibrary={() => goTo('library')}
+          />
         ) : screen === 'review' ? (
           <ReviewScreen onOpenSession={openSession} />
         ) : screen === 'progress' ? (

@@ -65,7 +65,9 @@ export async function remuxWebm(input: string, output: string): Promise<void> {
     output,
   ]);
   if (code !== 0 || !fs.existsSync(output) || fs.statSync(output).size === 0) {
-    throw new Error(`ffmpeg could not finalize the recording: ${stderr.trim().split('\n').slice(-2).join(' ') || `exit ${code}`}`);
+    throw new Error(
+      `ffmpeg could not finalize the recording: ${stderr.trim().split('\n').slice(-2).join(' ') || `exit ${code}`}`,
+    );
   }
 }
 
@@ -82,7 +84,22 @@ export async function decodeToPcm(file: string, sampleRate = 16000, fromSeconds 
   return new Promise((resolve, reject) => {
     execFile(
       ffmpegPath(),
-      ['-hide_banner', '-nostdin', '-v', 'error', ...(fromSeconds > 0 ? ['-ss', String(fromSeconds)] : []), '-i', file, '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-'],
+      [
+        '-hide_banner',
+        '-nostdin',
+        '-v',
+        'error',
+        ...(fromSeconds > 0 ? ['-ss', String(fromSeconds)] : []),
+        '-i',
+        file,
+        '-ac',
+        '1',
+        '-ar',
+        String(sampleRate),
+        '-f',
+        's16le',
+        '-',
+      ],
       { encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`ffmpeg could not decode ${file}: ${String(stderr).trim()}`));

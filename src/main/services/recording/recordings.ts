@@ -91,22 +91,32 @@ export class RecordingService {
         error: null,
       };
       // Create the files before the row commits, so a row never points at nothing.
-      this.writers.set(row.id, new ChunkWriter(this.resolve(partFile(row.file)), this.resolve(row.peaksFile), this.now));
+      this.writers.set(
+        row.id,
+        new ChunkWriter(this.resolve(partFile(row.file)), this.resolve(row.peaksFile), this.now),
+      );
       tx.insert(recordings).values(row).run();
       tx.update(rounds).set({ status: 'running', startedAt: at }).where(eq(rounds.id, round.id)).run();
-      if (session.status === 'planned') tx.update(sessions).set({ status: 'running' }).where(eq(sessions.id, sessionId)).run();
+      if (session.status === 'planned')
+        tx.update(sessions).set({ status: 'running' }).where(eq(sessions.id, sessionId)).run();
       tx.insert(sessionEvents).values({ sessionId, roundId: round.id, type: 'round-started', at }).run();
       return { roundId: round.id, recording: recordingView(row) };
     });
   }
 
-  appendChunk(recordingId: string, seq: number, data: Uint8Array, peaks: Uint8Array): { bytes: number; chunks: number } {
+  appendChunk(
+    recordingId: string,
+    seq: number,
+    data: Uint8Array,
+    peaks: Uint8Array,
+  ): { bytes: number; chunks: number } {
     const row = this.db.select().from(recordings).where(eq(recordings.id, recordingId)).get();
     if (!row) throw new NotFoundError(`No recording has the id "${recordingId}".`);
     if (row.status !== 'recording') throw new ConflictError('This recording is already finished.');
     // A retried chunk (its answer was lost) is acknowledged without writing it twice.
     if (seq < row.chunks) return { bytes: row.bytes, chunks: row.chunks };
-    if (seq > row.chunks) throw new ConflictError(`Chunk ${seq} arrived before chunk ${row.chunks}; send chunks in order.`);
+    if (seq > row.chunks)
+      throw new ConflictError(`Chunk ${seq} arrived before chunk ${row.chunks}; send chunks in order.`);
     const writer = this.writerFor(row);
     try {
       writer.append(data, peaks);
@@ -114,7 +124,11 @@ export class RecordingService {
       throw diskError(error);
     }
     const bytes = row.bytes + data.byteLength;
-    this.db.update(recordings).set({ bytes, chunks: row.chunks + 1 }).where(eq(recordings.id, recordingId)).run();
+    this.db
+      .update(recordings)
+      .set({ bytes, chunks: row.chunks + 1 })
+      .where(eq(recordings.id, recordingId))
+      .run();
     return { bytes, chunks: row.chunks + 1 };
   }
 
@@ -189,7 +203,9 @@ export class RecordingService {
           .set({ status: 'paused' })
           .where(and(eq(sessions.id, round.sessionId), inArray(sessions.status, ['running', 'planned'])))
           .run();
-        tx.insert(sessionEvents).values({ sessionId: round.sessionId, roundId: round.id, type: 'round-recovered', at }).run();
+        tx.insert(sessionEvents)
+          .values({ sessionId: round.sessionId, roundId: round.id, type: 'round-recovered', at })
+          .run();
       });
     }
     return open.length;
@@ -209,7 +225,9 @@ export class RecordingService {
 function diskError(error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') {
-    return new UnavailableError('The disk is full, so recording stopped. Everything recorded up to now is kept; free some space to record again.');
+    return new UnavailableError(
+      'The disk is full, so recording stopped. Everything recorded up to now is kept; free some space to record again.',
+    );
   }
   if (code === 'EIO' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
     return new UnavailableError(`The recording could not be written (${code}). Everything recorded up to now is kept.`);

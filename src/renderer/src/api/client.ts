@@ -3,7 +3,14 @@
  * (window.loopCoach) or, in browser mode, HTTP + server-sent events to the local server.
  */
 import { isBinaryChannel, methodName, type EventChannel, type RequestChannel } from '../../../shared/channels';
-import type { ApiResult, EventPayload, LoopCoachApi, PreloadApi, RequestInput, RequestOutput } from '../../../shared/contract';
+import type {
+  ApiResult,
+  EventPayload,
+  LoopCoachApi,
+  PreloadApi,
+  RequestInput,
+  RequestOutput,
+} from '../../../shared/contract';
 
 declare global {
   interface Window {
@@ -38,14 +45,28 @@ function webClient(): LoopCoachApi {
   return {
     async invoke(channel, input) {
       try {
-        const { init, query } = isBinaryChannel(channel) ? binaryRequest(input) : { init: jsonRequest(input), query: '' };
+        const { init, query } = isBinaryChannel(channel)
+          ? binaryRequest(input)
+          : { init: jsonRequest(input), query: '' };
         const response = await fetch(`/api/${channel}${query}`, init);
         if (response.status === 401) {
-          return { ok: false, error: { code: 'unavailable', message: 'This browser tab has no access token: open the address `npm run web` printed.' } };
+          return {
+            ok: false,
+            error: {
+              code: 'unavailable',
+              message: 'This browser tab has no access token: open the address `npm run web` printed.',
+            },
+          };
         }
         return (await response.json()) as ApiResult<never>;
       } catch (error) {
-        return { ok: false, error: { code: 'unavailable', message: `Loop Coach's local server is not answering (${(error as Error).message}). Is \`npm run web\` still running?` } };
+        return {
+          ok: false,
+          error: {
+            code: 'disconnected',
+            message: `Loop Coach's local server is not answering (${(error as Error).message}). Is \`npm run web\` still running?`,
+          },
+        };
       }
     },
     on(channel, listener) {
@@ -65,7 +86,11 @@ function binaryRequest(input: unknown): { init: RequestInit; query: string } {
   const { data, peaks, ...rest } = input as { data: Uint8Array; peaks: Uint8Array } & Record<string, string | number>;
   const query = new URLSearchParams(Object.entries(rest).map(([k, v]) => [k, String(v)]));
   query.set('peaks', base64url(peaks));
-  const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: data as BodyInit };
+  const init: RequestInit = {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: data as BodyInit,
+  };
   return { init, query: `?${query.toString()}` };
 }
 
@@ -94,6 +119,9 @@ export async function call<C extends RequestChannel>(channel: C, input: RequestI
   return result.value;
 }
 
-export function subscribe<E extends EventChannel>(channel: E, listener: (payload: EventPayload<E>) => void): () => void {
+export function subscribe<E extends EventChannel>(
+  channel: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
   return api.on(channel, listener);
 }

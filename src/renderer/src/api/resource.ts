@@ -22,7 +22,10 @@ export type Resource<T> = {
   set: (data: T) => void;
 };
 
-export function createResource<T>(fetcher: () => Promise<T>, onFirstUse?: (resource: Resource<T>) => void): Resource<T> {
+export function createResource<T>(
+  fetcher: () => Promise<T>,
+  onFirstUse?: (resource: Resource<T>) => void,
+): Resource<T> {
   let state: ResourceState<T> = { data: null, error: null, loading: false };
   let started = false;
   let sequence = 0;

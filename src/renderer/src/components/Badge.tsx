@@ -4,7 +4,15 @@ import './Badge.css';
 
 export type BadgeTone = 'loop' | 'mock' | 'circuit' | 'user' | 'neutral' | 'accent';
 
-export function Badge({ tone = 'neutral', children, title }: { tone?: BadgeTone; children: ReactNode; title?: string }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+  title,
+}: {
+  tone?: BadgeTone;
+  children: ReactNode;
+  title?: string;
+}) {
   return (
     <span className={`badge badge-${tone}`} title={title}>
       {children}

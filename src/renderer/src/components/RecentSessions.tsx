@@ -31,7 +31,17 @@ export function RecentSessions({ recent, onOpen, empty, headingLevel = 'h2' }: P
   let body: ReactNode;
   if (error && !sessions) {
     body = (
-      <StateMessage kind="error" icon="alert" title="Could not load your sessions" compact action={<button type="button" className="btn" onClick={reload}>Try again</button>}>
+      <StateMessage
+        kind="error"
+        icon="alert"
+        title="Could not load your sessions"
+        compact
+        action={
+          <button type="button" className="btn" onClick={reload}>
+            Try again
+          </button>
+        }
+      >
         {errorMessage(error)}
       </StateMessage>
     );

@@ -29,7 +29,8 @@ export function SessionPlan({ session }: { session: SessionView }) {
               <div className="session-plan-break">
                 <Icon name="coffee" size={14} />
                 <span>
-                  Break before round {round.index + 1}: {round.breakBefore.label} · {formatClock(round.breakBefore.seconds)}
+                  Break before round {round.index + 1}: {round.breakBefore.label} ·{' '}
+                  {formatClock(round.breakBefore.seconds)}
                   {round.breakBefore.note ? ` — ${round.breakBefore.note}` : ''}
                 </span>
               </div>

@@ -13,7 +13,15 @@ export function Sidebar({ current, onNavigate }: Props) {
     <aside className="sidebar">
       <div className="sidebar-brand">
         <span className="sidebar-logo" aria-hidden="true">
-          <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round">
+          <svg
+            width="18"
+            height="18"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.4"
+            strokeLinecap="round"
+          >
             <path d="M12 5a7 7 0 1 1-6.06 3.5" />
             <path d="M3.5 5.5 6 8.6l3.3-2.2" />
           </svg>

@@ -15,8 +15,7 @@ export type LibraryFilters = {
 export const emptyFilters: LibraryFilters = { query: '', category: '', questionType: '', kind: 'all' };
 
 export type LibraryEntry =
-  | { type: 'item'; key: string; item: ItemSummary }
-  | { type: 'circuit'; key: string; circuit: CircuitSummary };
+  { type: 'item'; key: string; item: ItemSummary } | { type: 'circuit'; key: string; circuit: CircuitSummary };
 
 export const itemKey = (id: string) => `item:${id}`;
 export const circuitKey = (id: string) => `circuit:${id}`;
@@ -38,14 +37,21 @@ function matchesQuery(query: string, fields: ReadonlyArray<string | undefined>):
 }
 
 export function filtersActive(filters: LibraryFilters): boolean {
-  return filters.query.trim() !== '' || filters.category !== '' || filters.questionType !== '' || filters.kind !== 'all';
+  return (
+    filters.query.trim() !== '' || filters.category !== '' || filters.questionType !== '' || filters.kind !== 'all'
+  );
 }
 
 /** Circuits first (they are few and long), then loops and mocks in the library's order. */
-export function filterLibrary(library: LibraryView, filters: LibraryFilters): { circuits: LibraryEntry[]; items: LibraryEntry[] } {
+export function filterLibrary(
+  library: LibraryView,
+  filters: LibraryFilters,
+): { circuits: LibraryEntry[]; items: LibraryEntry[] } {
   const showItems = filters.kind !== 'circuit';
   // Circuits have no single category or question type: a filter on either hides them.
-  const showCircuits = (filters.kind === 'all' || filters.kind === 'circuit') && (filters.kind === 'circuit' || (!filters.category && !filters.questionType));
+  const showCircuits =
+    (filters.kind === 'all' || filters.kind === 'circuit') &&
+    (filters.kind === 'circuit' || (!filters.category && !filters.questionType));
 
   const items = showItems
     ? library.items
@@ -59,7 +65,12 @@ export function filterLibrary(library: LibraryView, filters: LibraryFilters): { 
   const circuits = showCircuits
     ? library.circuits
         .filter((circuit) =>
-          matchesQuery(filters.query, [circuit.title, circuit.summary, ...circuit.tags, ...circuit.steps.flatMap((s) => [s.label, ...s.itemTitles])]),
+          matchesQuery(filters.query, [
+            circuit.title,
+            circuit.summary,
+            ...circuit.tags,
+            ...circuit.steps.flatMap((s) => [s.label, ...s.itemTitles]),
+          ]),
         )
         .map((circuit): LibraryEntry => ({ type: 'circuit', key: circuitKey(circuit.id), circuit }))
     : [];
@@ -69,5 +80,7 @@ export function filterLibrary(library: LibraryView, filters: LibraryFilters): { 
 
 /** Categories that hold at least one mock: the choices for a random mock. */
 export function mockCategories(library: LibraryView): string[] {
-  return library.categories.filter((category) => library.items.some((i) => i.kind === 'mock' && i.category === category));
+  return library.categories.filter((category) =>
+    library.items.some((i) => i.kind === 'mock' && i.category === category),
+  );
 }

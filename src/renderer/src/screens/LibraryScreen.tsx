@@ -34,7 +34,10 @@ export function LibraryScreen({ ui, onUiChange, onStart }: Props) {
   const [reloading, setReloading] = useState(false);
 
   const questionTypes = useMemo(() => indexQuestionTypes(library?.questionTypes ?? []), [library]);
-  const results = useMemo(() => (library ? filterLibrary(library, ui.filters) : { circuits: [], items: [] }), [library, ui.filters]);
+  const results = useMemo(
+    () => (library ? filterLibrary(library, ui.filters) : { circuits: [], items: [] }),
+    [library, ui.filters],
+  );
   const resultCount = results.circuits.length + results.items.length;
   const totalCount = library ? library.items.length + library.circuits.length : 0;
 
@@ -76,9 +79,14 @@ export function LibraryScreen({ ui, onUiChange, onStart }: Props) {
     }
   };
 
-  const selectedItem = library && ui.selectedKey?.startsWith('item:') ? library.items.find((i) => `item:${i.id}` === ui.selectedKey) : undefined;
+  const selectedItem =
+    library && ui.selectedKey?.startsWith('item:')
+      ? library.items.find((i) => `item:${i.id}` === ui.selectedKey)
+      : undefined;
   const selectedCircuit =
-    library && ui.selectedKey?.startsWith('circuit:') ? library.circuits.find((c) => `circuit:${c.id}` === ui.selectedKey) : undefined;
+    library && ui.selectedKey?.startsWith('circuit:')
+      ? library.circuits.find((c) => `circuit:${c.id}` === ui.selectedKey)
+      : undefined;
 
   const header = (
     <ScreenHeader
@@ -115,7 +123,12 @@ export function LibraryScreen({ ui, onUiChange, onStart }: Props) {
               icon="alert"
               title={isUnavailable(error) ? 'The local server is not answering' : 'Could not load the library'}
               action={
-                <button type="button" className="btn" onClick={() => void libraryResource.refresh().catch(() => undefined)} disabled={loading}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => void libraryResource.refresh().catch(() => undefined)}
+                  disabled={loading}
+                >
                   Try again
                 </button>
               }
@@ -144,7 +157,12 @@ export function LibraryScreen({ ui, onUiChange, onStart }: Props) {
           <div className="library-banner library-banner-error" role="alert">
             <Icon name="alert" />
             <span>Could not start the session: {startError}</span>
-            <button type="button" className="btn btn-ghost btn-small" aria-label="Dismiss" onClick={() => setStartError(null)}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-label="Dismiss"
+              onClick={() => setStartError(null)}
+            >
               <Icon name="close" size={14} />
             </button>
           </div>
@@ -162,7 +180,9 @@ export function LibraryScreen({ ui, onUiChange, onStart }: Props) {
       <div className="library-body">
         <section className="library-list-pane panel" aria-label="Results">
           <div className="library-count" aria-live="polite">
-            {filtersActive(ui.filters) ? `${resultCount} of ${totalCount} shown` : `${plural(totalCount, 'entry', 'entries')}`}
+            {filtersActive(ui.filters)
+              ? `${resultCount} of ${totalCount} shown`
+              : `${plural(totalCount, 'entry', 'entries')}`}
             {filtersActive(ui.filters) ? (
               <button type="button" className="btn btn-ghost btn-small" onClick={() => setFilters(emptyFilters)}>
                 Clear filters
@@ -171,7 +191,12 @@ export function LibraryScreen({ ui, onUiChange, onStart }: Props) {
           </div>
           <div className="library-list-scroll">
             {resultCount === 0 ? (
-              <StateMessage kind="empty" icon="search" title={totalCount === 0 ? 'The library is empty' : 'Nothing matches'} compact>
+              <StateMessage
+                kind="empty"
+                icon="search"
+                title={totalCount === 0 ? 'The library is empty' : 'Nothing matches'}
+                compact
+              >
                 {totalCount === 0
                   ? 'No loops, mocks or circuits are loaded. Add YAML files to your content folder, then reload.'
                   : ui.filters.query.trim()

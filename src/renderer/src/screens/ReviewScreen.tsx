@@ -18,7 +18,11 @@ export function ReviewScreen({ onOpenSession }: { onOpenSession: (sessionId: str
         <RecentSessions
           recent={recent}
           onOpen={onOpenSession}
-          empty={<StateMessage kind="empty" title="No sessions yet" compact>Sessions you start in the Library are listed here.</StateMessage>}
+          empty={
+            <StateMessage kind="empty" title="No sessions yet" compact>
+              Sessions you start in the Library are listed here.
+            </StateMessage>
+          }
         />
       </div>
     </div>

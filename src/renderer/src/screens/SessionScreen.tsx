@@ -17,7 +17,11 @@ type Props = {
   onGoToLibrary: () => void;
 };
 
-const sourceLabel: Record<SessionView['source']['type'], string> = { item: 'Loop or mock', circuit: 'Circuit', random: 'Random mock' };
+const sourceLabel: Record<SessionView['source']['type'], string> = {
+  item: 'Loop or mock',
+  circuit: 'Circuit',
+  random: 'Random mock',
+};
 
 export function SessionScreen({ session, onCloseSession, onOpenSession, onGoToLibrary }: Props) {
   if (session) {
@@ -32,15 +36,16 @@ export function SessionScreen({ session, onCloseSession, onOpenSession, onGoToLi
             title={session.title}
             subtitle={
               <>
-                <Badge tone="neutral">{sourceLabel[session.source.type]}</Badge> <span>Created {formatDateTime(session.createdAt)}</span>
+                <Badge tone="neutral">{sourceLabel[session.source.type]}</Badge>{' '}
+                <span>Created {formatDateTime(session.createdAt)}</span>
               </>
             }
           />
           <div className="session-note" role="note">
             <Icon name="session" />
             <p>
-              <strong>The live runner is not built yet.</strong> This is the session’s plan; the next version speaks each prompt, records your answer and
-              asks the follow-ups at their times.
+              <strong>The live runner is not built yet.</strong> This is the session’s plan; the next version speaks
+              each prompt, records your answer and asks the follow-ups at their times.
             </p>
           </div>
           <SessionPlan session={session} />

@@ -16,11 +16,31 @@ const themeOptions: ReadonlyArray<{ value: Settings['theme']; label: string }> =
 ];
 
 const followUpModes: ReadonlyArray<{ value: Settings['followUpMode']; label: string; explanation: string }> = [
-  { value: 'scheduled', label: 'Scheduled', explanation: 'Follow-ups come at the times written in the content, every time.' },
-  { value: 'jittered', label: 'Jittered', explanation: 'Each follow-up moves a few seconds earlier or later, so you cannot time it.' },
-  { value: 'at-pause', label: 'At the next pause', explanation: 'When a follow-up is due, the interviewer waits until you stop talking.' },
-  { value: 'pressure', label: 'Pressure', explanation: 'Follow-ups come when due, even mid-sentence, like an impatient interviewer.' },
-  { value: 'partner', label: 'Partner', explanation: 'A practice partner asks the follow-ups; the app shows them instead of speaking.' },
+  {
+    value: 'scheduled',
+    label: 'Scheduled',
+    explanation: 'Follow-ups come at the times written in the content, every time.',
+  },
+  {
+    value: 'jittered',
+    label: 'Jittered',
+    explanation: 'Each follow-up moves a few seconds earlier or later, so you cannot time it.',
+  },
+  {
+    value: 'at-pause',
+    label: 'At the next pause',
+    explanation: 'When a follow-up is due, the interviewer waits until you stop talking.',
+  },
+  {
+    value: 'pressure',
+    label: 'Pressure',
+    explanation: 'Follow-ups come when due, even mid-sentence, like an impatient interviewer.',
+  },
+  {
+    value: 'partner',
+    label: 'Partner',
+    explanation: 'A practice partner asks the follow-ups; the app shows them instead of speaking.',
+  },
 ];
 
 const playbackRates: ReadonlyArray<Settings['playbackRate']> = [1, 1.25, 1.5, 2];
@@ -30,7 +50,13 @@ export function SettingsScreen() {
   const save = useSyncExternalStore(subscribeSaveState, getSaveState);
 
   const status =
-    save.status === 'saving' ? 'Saving…' : save.status === 'saved' ? 'All changes saved' : save.status === 'error' ? `Not saved: ${save.error}` : '';
+    save.status === 'saving'
+      ? 'Saving…'
+      : save.status === 'saved'
+        ? 'All changes saved'
+        : save.status === 'error'
+          ? `Not saved: ${save.error}`
+          : '';
 
   return (
     <div className="screen-scroll">
@@ -51,7 +77,15 @@ export function SettingsScreen() {
                 kind="error"
                 icon="alert"
                 title="Could not load your settings"
-                action={<button type="button" className="btn" onClick={() => void settingsResource.refresh().catch(() => undefined)}>Try again</button>}
+                action={
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => void settingsResource.refresh().catch(() => undefined)}
+                  >
+                    Try again
+                  </button>
+                }
               >
                 {errorMessage(error)}
               </StateMessage>
@@ -63,7 +97,13 @@ export function SettingsScreen() {
           <>
             <SettingsSection title="Appearance">
               <SettingRow label="Theme" hint="System follows your operating system’s light or dark mode.">
-                <SegmentedControl label="Theme" hideLabel options={themeOptions} value={settings.theme} onChange={(theme) => updateSettings({ theme }, 0)} />
+                <SegmentedControl
+                  label="Theme"
+                  hideLabel
+                  options={themeOptions}
+                  value={settings.theme}
+                  onChange={(theme) => updateSettings({ theme }, 0)}
+                />
               </SettingRow>
             </SettingsSection>
 
@@ -94,7 +134,11 @@ export function SettingsScreen() {
                   ))}
                 </div>
               </fieldset>
-              <SettingRow label="Speech rate" htmlFor="speech-rate" hint="How fast the interviewer’s voice speaks prompts and follow-ups.">
+              <SettingRow
+                label="Speech rate"
+                htmlFor="speech-rate"
+                hint="How fast the interviewer’s voice speaks prompts and follow-ups."
+              >
                 <div className="range-row">
                   <input
                     id="speech-rate"
@@ -114,7 +158,11 @@ export function SettingsScreen() {
             </SettingsSection>
 
             <SettingsSection title="Review">
-              <SettingRow label="Playback speed for review" htmlFor="playback-rate" hint="The speed recordings start at when you listen back.">
+              <SettingRow
+                label="Playback speed for review"
+                htmlFor="playback-rate"
+                hint="The speed recordings start at when you listen back."
+              >
                 <select
                   id="playback-rate"
                   className="select"
@@ -169,7 +217,17 @@ function SettingsSection({ title, children }: { title: string; children: ReactNo
   );
 }
 
-function SettingRow({ label, hint, htmlFor, children }: { label: string; hint?: string; htmlFor?: string; children: ReactNode }) {
+function SettingRow({
+  label,
+  hint,
+  htmlFor,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  htmlFor?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="settings-row">
       <div className="settings-row-text">
@@ -187,7 +245,13 @@ function SettingRow({ label, hint, htmlFor, children }: { label: string; hint?: 
   );
 }
 
-function CheckboxRow(props: { id: string; label: string; hint: string; checked: boolean; onChange: (checked: boolean) => void }) {
+function CheckboxRow(props: {
+  id: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <div className="settings-row">
       <label className="settings-check" htmlFor={props.id}>
@@ -238,7 +302,11 @@ function DataLocations() {
           </div>
           <div>
             <dt>Transport</dt>
-            <dd>{info.transport === 'web' ? 'web — browser mode, served from this computer only' : 'electron — the desktop app'}</dd>
+            <dd>
+              {info.transport === 'web'
+                ? 'web — browser mode, served from this computer only'
+                : 'electron — the desktop app'}
+            </dd>
           </div>
           <div>
             <dt>Version</dt>
@@ -252,7 +320,9 @@ function DataLocations() {
       ) : (
         <p className="settings-row-hint">Loading…</p>
       )}
-      <p className="settings-row-hint data-note">Everything stays on this computer. Recordings and scores are kept in the data folder.</p>
+      <p className="settings-row-hint data-note">
+        Everything stays on this computer. Recordings and scores are kept in the data folder.
+      </p>
     </SettingsSection>
   );
 }

@@ -19,7 +19,13 @@ export function CircuitPreview({ circuit, onStart, starting }: Props) {
         </div>
         <div className="preview-title-row">
           <h2 id="preview-title">{circuit.title}</h2>
-          <button type="button" className="btn btn-primary" aria-label={`Start circuit ${circuit.title}`} onClick={onStart} disabled={starting}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            aria-label={`Start circuit ${circuit.title}`}
+            onClick={onStart}
+            disabled={starting}
+          >
             <Icon name="play" size={14} />
             {starting ? 'Starting…' : 'Start circuit'}
           </button>
@@ -50,7 +56,11 @@ export function CircuitPreview({ circuit, onStart, starting }: Props) {
             <div className="circuit-step-body">
               <div className="circuit-step-head">
                 <span className="circuit-step-label">
-                  {step.type === 'break' ? (step.label === 'Break' ? 'Break' : `Break: ${step.label}`) : `Round: ${step.label}`}
+                  {step.type === 'break'
+                    ? step.label === 'Break'
+                      ? 'Break'
+                      : `Break: ${step.label}`
+                    : `Round: ${step.label}`}
                 </span>
                 <span className="circuit-step-minutes">{formatMinutes(step.minutes)}</span>
               </div>

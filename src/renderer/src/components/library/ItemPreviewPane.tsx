@@ -33,11 +33,7 @@ export function ItemPreviewPane({ id, questionTypes, onStart, starting }: Props)
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    const cached = cache.get(id);
-    if (cached) {
-      setState({ id, preview: cached, error: null });
-      return;
-    }
+    if (cache.has(id)) return;
     let cancelled = false;
     call('library:item', { id }).then(
       (preview) => {
@@ -53,17 +49,30 @@ export function ItemPreviewPane({ id, questionTypes, onStart, starting }: Props)
     };
   }, [id, attempt]);
 
-  if (state.error && state.id === id) {
+  // A cached preview shows at once; otherwise the last fetched one stays until the new one arrives.
+  const cached = cache.get(id);
+  const shown: State = cached ? { id, preview: cached, error: null } : state;
+
+  if (shown.error && shown.id === id) {
     return (
-      <StateMessage kind="error" icon="alert" title="Could not load this item" action={<button type="button" className="btn" onClick={() => setAttempt((a) => a + 1)}>Try again</button>}>
-        {errorMessage(state.error)}
+      <StateMessage
+        kind="error"
+        icon="alert"
+        title="Could not load this item"
+        action={
+          <button type="button" className="btn" onClick={() => setAttempt((a) => a + 1)}>
+            Try again
+          </button>
+        }
+      >
+        {errorMessage(shown.error)}
       </StateMessage>
     );
   }
   // While the next item loads, keep showing the previous one (no flash, no layout jump).
-  const preview = state.preview;
+  const preview = shown.preview;
   if (!preview) return <StateMessage kind="loading" title="Loading preview…" />;
-  const stale = state.id !== id;
+  const stale = shown.id !== id;
 
   return (
     <article className="preview" aria-labelledby="preview-title" aria-busy={stale || undefined}>
@@ -75,7 +84,13 @@ export function ItemPreviewPane({ id, questionTypes, onStart, starting }: Props)
         </div>
         <div className="preview-title-row">
           <h2 id="preview-title">{preview.title}</h2>
-          <button type="button" className="btn btn-primary" aria-label={`Start ${preview.title}`} onClick={onStart} disabled={starting || stale}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            aria-label={`Start ${preview.title}`}
+            onClick={onStart}
+            disabled={starting || stale}
+          >
             <Icon name="play" size={14} />
             {starting ? 'Starting…' : 'Start'}
           </button>
@@ -124,7 +139,9 @@ export function ItemPreviewPane({ id, questionTypes, onStart, starting }: Props)
               </div>
               <blockquote className="preview-prompt">{round.prompt}</blockquote>
               <p className="preview-followups">
-                {round.followUpCount > 0 ? `${plural(round.followUpCount, 'follow-up')} (hidden until the round)` : 'No follow-ups in this round'}
+                {round.followUpCount > 0
+                  ? `${plural(round.followUpCount, 'follow-up')} (hidden until the round)`
+                  : 'No follow-ups in this round'}
               </p>
               {type ? <QuestionTypeGuide type={type} /> : null}
             </li>

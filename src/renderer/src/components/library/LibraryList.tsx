@@ -77,7 +77,11 @@ export const LibraryList = forwardRef<LibraryListHandle, Props>(function Library
         className={`library-option${selected ? ' is-selected' : ''}`}
         onClick={() => onSelect(entry.key)}
       >
-        {entry.type === 'item' ? <ItemRow item={entry.item} questionTypes={questionTypes} /> : <CircuitRow circuit={entry.circuit} />}
+        {entry.type === 'item' ? (
+          <ItemRow item={entry.item} questionTypes={questionTypes} />
+        ) : (
+          <CircuitRow circuit={entry.circuit} />
+        )}
       </div>
     );
   };

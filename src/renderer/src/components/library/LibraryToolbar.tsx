@@ -65,10 +65,10 @@ export function LibraryToolbar({ filters, onChange, categories, questionTypes, o
           autoComplete="off"
         />
       </div>
-      <label className="library-filter">
-        <span className="visually-hidden">Category</span>
+      <div className="library-filter">
         <select
           className="select"
+          aria-label="Category"
           value={filters.category}
           onChange={(e) => set({ category: e.target.value })}
           disabled={circuitsOnly}
@@ -81,11 +81,11 @@ export function LibraryToolbar({ filters, onChange, categories, questionTypes, o
             </option>
           ))}
         </select>
-      </label>
-      <label className="library-filter">
-        <span className="visually-hidden">Question type</span>
+      </div>
+      <div className="library-filter">
         <select
           className="select"
+          aria-label="Question type"
           value={filters.questionType}
           onChange={(e) => set({ questionType: e.target.value })}
           disabled={circuitsOnly}
@@ -98,8 +98,14 @@ export function LibraryToolbar({ filters, onChange, categories, questionTypes, o
             </option>
           ))}
         </select>
-      </label>
-      <SegmentedControl label="Kind" hideLabel options={kindOptions} value={filters.kind} onChange={(kind) => set({ kind })} />
+      </div>
+      <SegmentedControl
+        label="Kind"
+        hideLabel
+        options={kindOptions}
+        value={filters.kind}
+        onChange={(kind) => set({ kind })}
+      />
     </div>
   );
 }

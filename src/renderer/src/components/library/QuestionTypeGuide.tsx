@@ -7,7 +7,9 @@ export function QuestionTypeGuide({ type }: { type: QuestionTypeView }) {
     <details className="qt-guide" open>
       <summary>
         How to answer: <strong>{type.title}</strong>
-        {type.targetSeconds ? <span className="qt-target"> · aim for about {formatClock(type.targetSeconds)}</span> : null}
+        {type.targetSeconds ? (
+          <span className="qt-target"> · aim for about {formatClock(type.targetSeconds)}</span>
+        ) : null}
       </summary>
       <p className="qt-recognise">
         <span className="qt-label">Recognise it:</span> {type.recognise}

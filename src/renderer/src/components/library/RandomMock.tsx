@@ -9,18 +9,26 @@ export function RandomMock({ categories, onStart, starting }: Props) {
   const [category, setCategory] = useState('');
   return (
     <div className="random-mock">
-      <label>
-        <span className="visually-hidden">Random mock category</span>
-        <select className="select" value={category} onChange={(e) => setCategory(e.target.value)}>
-          <option value="">Any category</option>
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="button" className="btn" aria-label="Start a random mock" onClick={() => onStart(category || undefined)} disabled={starting}>
+      <select
+        className="select"
+        aria-label="Random mock category"
+        value={category}
+        onChange={(e) => setCategory(e.target.value)}
+      >
+        <option value="">Any category</option>
+        {categories.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="btn"
+        aria-label="Start a random mock"
+        onClick={() => onStart(category || undefined)}
+        disabled={starting}
+      >
         <Icon name="shuffle" size={14} />
         Random mock
       </button>

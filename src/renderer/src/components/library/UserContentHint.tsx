@@ -16,7 +16,9 @@ export function UserContentHint() {
         ) : (
           'Add your own items as YAML files in your content folder'
         )}
-        <span className="user-content-doc">The format is described in docs/content-format.md; then press Reload content.</span>
+        <span className="user-content-doc">
+          The format is described in docs/content-format.md; then press Reload content.
+        </span>
       </span>
     </p>
   );
