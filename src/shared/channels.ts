@@ -18,6 +18,12 @@ export const requestChannels = [
   'recording:finish',
   'followup:record',
   'recovery:list',
+  'review:get',
+  'review:reveal',
+  'review:save',
+  'review:mark',
+  'review:queue',
+  'review:attempts',
   'settings:get',
   'settings:update',
 ] as const;

@@ -1,6 +1,8 @@
 /** Real audio for tests: espeak-ng speech, sox for silences, ffmpeg for MediaRecorder-like webm. */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ffmpegPath } from '../../src/main/services/recording/ffmpeg';
 
 export function speak(text: string, wavFile: string): void {
@@ -52,4 +54,19 @@ export function chunksOf(file: string, n: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (let i = 0; i < bytes.length; i += size) out.push(new Uint8Array(bytes.subarray(i, i + size)));
   return out;
+}
+
+/** A spoken answer as MediaRecorder-like webm, made once and cached under test-results/fixtures. */
+export function webmFixture(name: string, parts: (string | number)[]): { webm: string; wav: string } {
+  const dir = path.resolve(__dirname, '..', '..', 'test-results', 'fixtures');
+  const wav = path.join(dir, `${name}.wav`);
+  const webm = path.join(dir, `${name}.webm`);
+  if (!fs.existsSync(webm)) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'loop-coach-audio-'));
+    fs.mkdirSync(dir, { recursive: true });
+    composeWav(parts, wav, work);
+    liveWebm(wav, webm);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return { webm, wav };
 }

@@ -1,11 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
 import { dispatch } from '../../src/main/services/dispatch';
 import { decodeToPcm, probeDurationMs } from '../../src/main/services/recording/ffmpeg';
-import { chunksOf, composeWav, liveWebm } from '../support/audio';
+import { chunksOf, wavDurationSeconds, webmFixture } from '../support/audio';
 import { builtinContentDir, migrationsDir, repoRoot, tempDir, writeFiles } from '../support/temp';
 
 const loop = `kind: loop
@@ -28,17 +28,13 @@ rounds:
 let webm = '';
 let webmSeconds = 0;
 beforeAll(() => {
-  const dir = tempDir('audio-');
-  const wav = path.join(dir, 'answer.wav');
-  composeWav(
-    ['A hash map stores keys in buckets chosen by a hash function.', 1.5, 'Collisions go into a list.'],
-    wav,
-    dir,
-  );
-  webm = path.join(repoRoot, 'test-results', 'unit-answer.webm');
-  fs.mkdirSync(path.dirname(webm), { recursive: true });
-  liveWebm(wav, webm);
-  webmSeconds = Number(execFileSync('soxi', ['-D', wav]).toString());
+  const fixture = webmFixture('unit-answer', [
+    'A hash map stores keys in buckets chosen by a hash function.',
+    1.5,
+    'Collisions go into a list.',
+  ]);
+  webm = fixture.webm;
+  webmSeconds = wavDurationSeconds(fixture.wav);
 }, 60_000);
 
 async function makeApp(dataDir = tempDir()): Promise<LoopCoach> {

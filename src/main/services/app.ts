@@ -12,6 +12,7 @@ import { NotFoundError } from './errors';
 import { EventBus } from './events';
 import { dataPaths, type DataPaths } from './paths';
 import { RecordingService } from './recording/recordings';
+import { ReviewService } from './review';
 import {
   controlSession,
   createSession,
@@ -65,6 +66,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const events = new EventBus();
   const recordingService = new RecordingService(db, paths.dataDir, now);
   const recovered = await recordingService.recoverAll();
+  const review = new ReviewService(db, () => content, now);
   const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
   let content = await loadContent(sources);
 
@@ -124,6 +126,12 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     'recording:finish': ({ recordingId }) => recordingService.finish(recordingId),
     'followup:record': (input) => recordFollowUp(db, input),
     'recovery:list': () => listUnfinished(db),
+    'review:get': ({ roundId }) => review.get(roundId),
+    'review:reveal': ({ roundId }) => review.reveal(roundId),
+    'review:save': (input) => review.save(input),
+    'review:mark': (input) => review.mark(input),
+    'review:queue': ({ limit }) => review.queue(limit),
+    'review:attempts': ({ roundId }) => review.attempts(roundId),
     'session:get': ({ sessionId }) => getSession(db, sessionId),
     'session:list': ({ limit }) => listSessions(db, limit),
     'settings:get': () => readSettings(db),

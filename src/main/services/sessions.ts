@@ -37,14 +37,16 @@ export function createSession(
         createdAt: now,
       })
       .run();
-    for (const round of plan.rounds) {
+    for (const { answers, ...round } of plan.rounds) {
       tx.insert(rounds)
         .values({
           id: randomUUID(),
           sessionId: id,
           index: round.index,
           planJson: JSON.stringify(round),
+          answersJson: JSON.stringify(answers),
           itemId: round.itemId,
+          itemRound: round.itemRound,
           category: round.category,
           questionType: round.questionType,
           budgetSeconds: round.budgetSeconds,
@@ -57,7 +59,7 @@ export function createSession(
   return getSession(db, id);
 }
 
-function roundViews(db: AppDatabase, sessionId: string): RoundView[] {
+export function roundViews(db: AppDatabase, sessionId: string): RoundView[] {
   const roundRows = db.select().from(rounds).where(eq(rounds.sessionId, sessionId)).orderBy(rounds.index).all();
   if (roundRows.length === 0) return [];
   const ids = roundRows.map((r) => r.id);

@@ -1,10 +1,12 @@
 /** Turns a loop, a circuit or a random pick into the ordered rounds of a session. */
 import type { CircuitSpec, ItemSpec, RoundSpec } from '../../../shared/content';
-import type { RoundPlan, SessionSource } from '../../../shared/contract';
+import type { RoundAnswers, RoundPlan, SessionSource } from '../../../shared/contract';
 import type { LoadedContent, Located } from './load';
 import { NotFoundError } from '../errors';
 
-export type SessionPlan = { title: string; rounds: RoundPlan[] };
+/** A planned round and, kept apart so it never reaches the renderer early, what it is judged against. */
+export type PlannedRound = RoundPlan & { answers: RoundAnswers };
+export type SessionPlan = { title: string; rounds: PlannedRound[] };
 
 export function planSession(content: LoadedContent, source: SessionSource, random: () => number): SessionPlan {
   switch (source.type) {
@@ -32,11 +34,16 @@ export function planSession(content: LoadedContent, source: SessionSource, rando
   }
 }
 
-function planRound(item: Located<ItemSpec>, round: RoundSpec, budgetSeconds = round.budgetSeconds): Omit<RoundPlan, 'index'> {
+function planRound(
+  item: Located<ItemSpec>,
+  round: RoundSpec,
+  budgetSeconds = round.budgetSeconds,
+): Omit<PlannedRound, 'index'> {
   // A circuit slot may give the round another budget: follow-ups keep their relative place.
   const scale = budgetSeconds / round.budgetSeconds;
   return {
     itemId: item.id,
+    itemRound: item.rounds.indexOf(round),
     itemTitle: item.title,
     title: round.title,
     category: item.category,
@@ -48,15 +55,16 @@ function planRound(item: Located<ItemSpec>, round: RoundSpec, budgetSeconds = ro
       atSeconds: Math.round(f.atSeconds * scale),
       jitterSeconds: f.jitterSeconds,
     })),
+    answers: { expectedPoints: round.expectedPoints, referenceAnswer: round.referenceAnswer ?? null },
   };
 }
 
-function planItem(item: Located<ItemSpec>): RoundPlan[] {
+function planItem(item: Located<ItemSpec>): PlannedRound[] {
   return item.rounds.map((round, index) => ({ index, ...planRound(item, round) }));
 }
 
-function planCircuit(circuit: CircuitSpec, content: LoadedContent): RoundPlan[] {
-  const rounds: RoundPlan[] = [];
+function planCircuit(circuit: CircuitSpec, content: LoadedContent): PlannedRound[] {
+  const rounds: PlannedRound[] = [];
   let pendingBreak: RoundPlan['breakBefore'];
   for (const step of circuit.steps) {
     if (step.type === 'break') {

@@ -29,7 +29,10 @@ export const rounds = sqliteTable(
     index: integer('idx').notNull(),
     /** The plan is frozen at session start so later content edits never rewrite history. */
     planJson: text('plan_json').notNull(),
+    /** Expected points and reference answer, frozen with the plan; sent only once revealed. */
+    answersJson: text('answers_json'),
     itemId: text('item_id').notNull(),
+    itemRound: integer('item_round').notNull().default(0),
     category: text('category').notNull(),
     questionType: text('question_type').notNull(),
     budgetSeconds: integer('budget_seconds').notNull(),
@@ -99,4 +102,40 @@ export const followUps = sqliteTable(
     spokenEndMs: integer('spoken_end_ms'),
   },
   (t) => [uniqueIndex('follow_ups_round_idx').on(t.roundId, t.index)],
+);
+
+/** The candidate's review of a round: rubric scores, checklists and the 3-line postmortem. */
+export const roundReviews = sqliteTable('round_reviews', {
+  roundId: text('round_id')
+    .primaryKey()
+    .references(() => rounds.id, { onDelete: 'cascade' }),
+  clarity: integer('clarity'),
+  rigor: integer('rigor'),
+  speed: integer('speed'),
+  /** Array indexed like the expected points: "covered" | "missed" | null. */
+  pointsJson: text('points_json').notNull().default('[]'),
+  behaviourJson: text('behaviour_json').notNull().default('{}'),
+  wentWell: text('went_well').notNull().default(''),
+  missed: text('missed').notNull().default(''),
+  change: text('change').notNull().default(''),
+  revealedAt: integer('revealed_at'),
+  /** When all three scores were first set. */
+  scoredAt: integer('scored_at'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Marks made while listening: ramble regions and core-answer / assumption / failure-mode points. */
+export const reviewMarks = sqliteTable(
+  'review_marks',
+  {
+    id: text('id').primaryKey(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['ramble', 'core-answer', 'assumption', 'failure-mode'] }).notNull(),
+    startMs: integer('start_ms').notNull(),
+    endMs: integer('end_ms'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('review_marks_round').on(t.roundId, t.startMs)],
 );
