@@ -24,6 +24,9 @@ export const requestChannels = [
   'review:mark',
   'review:queue',
   'review:attempts',
+  'analysis:get',
+  'analysis:run',
+  'progress:get',
   'settings:get',
   'settings:update',
 ] as const;
@@ -40,7 +43,7 @@ export function isBinaryChannel(name: unknown): name is (typeof binaryChannels)[
 }
 
 /** Main → renderer notifications. */
-export const eventChannels = ['library:changed', 'session:changed'] as const;
+export const eventChannels = ['library:changed', 'session:changed', 'analysis:changed'] as const;
 export type EventChannel = (typeof eventChannels)[number];
 
 export function isRequestChannel(name: unknown): name is RequestChannel {

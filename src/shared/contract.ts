@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { EventChannel, MethodName, RequestChannel } from './channels';
 import { slug } from './content';
+import { roundMetrics, segment } from './metrics';
 
 export const origin = z.enum(['builtin', 'user']);
 
@@ -285,6 +286,42 @@ export const reviewQueueEntry = z.object({
 });
 export type ReviewQueueEntry = z.infer<typeof reviewQueueEntry>;
 
+export const analysisView = z.object({
+  roundId: z.string(),
+  status: z.enum(['none', 'pending', 'done', 'failed']),
+  segments: z.array(segment),
+  metrics: roundMetrics.nullable(),
+  /** The user's own medians for this question type, from earlier rounds. */
+  baselines: z.object({
+    thinkTimeMs: z.number().nullable(),
+    talkTimeMs: z.number().nullable(),
+    coreAnswerMs: z.number().nullable(),
+    longestRunMs: z.number().nullable(),
+  }),
+  error: z.string().nullable(),
+});
+export type AnalysisView = z.infer<typeof analysisView>;
+
+export const progressRound = z.object({
+  roundId: z.string(),
+  sessionId: z.string(),
+  sessionTitle: z.string(),
+  title: z.string(),
+  startedAt: z.number(),
+  category: z.string(),
+  questionType: z.string(),
+  budgetSeconds: z.number().int(),
+  scores,
+  metrics: roundMetrics.nullable(),
+});
+export type ProgressRound = z.infer<typeof progressRound>;
+
+export const progressView = z.object({
+  rounds: z.array(progressRound),
+  actions: z.array(z.object({ roundId: z.string(), at: z.number(), title: z.string(), change: z.string() })),
+});
+export type ProgressView = z.infer<typeof progressView>;
+
 const none = z.object({}).strict();
 const sessionId = z.string().uuid();
 const roundId = z.string().uuid();
@@ -464,12 +501,25 @@ export const requestContract = {
     output: z.array(reviewQueueEntry),
   },
   'review:attempts': { input: z.object({ roundId }).strict(), output: z.array(reviewQueueEntry) },
+  'analysis:get': { input: z.object({ roundId }).strict(), output: analysisView },
+  /** Runs speech analysis again (e.g. after a failure). */
+  'analysis:run': { input: z.object({ roundId }).strict(), output: analysisView },
+  'progress:get': {
+    input: z
+      .object({
+        sinceMs: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(50_000).default(20_000),
+      })
+      .strict(),
+    output: progressView,
+  },
   'settings:get': { input: none, output: settings },
   'settings:update': { input: settingsPatch, output: settings },
 } satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
   'library:changed': z.object({ problems: z.number().int() }),
+  'analysis:changed': z.object({ roundId: z.string(), status: z.enum(['pending', 'done', 'failed']) }),
   'session:changed': z.object({ sessionId }),
 } satisfies Record<EventChannel, z.ZodType>;
 

@@ -13,6 +13,8 @@ import { EventBus } from './events';
 import { dataPaths, type DataPaths } from './paths';
 import { RecordingService } from './recording/recordings';
 import { ReviewService } from './review';
+import { AnalysisService } from './analysis/analysis';
+import { progressView } from './progress';
 import {
   controlSession,
   createSession,
@@ -47,6 +49,7 @@ export type LoopCoach = {
   events: EventBus;
   handlers: Handlers;
   recordings: RecordingService;
+  analysis: AnalysisService;
   content: () => LoadedContent;
   /** How many recordings a crash had left open and this start recovered. */
   recovered: number;
@@ -67,6 +70,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const recordingService = new RecordingService(db, paths.dataDir, now);
   const recovered = await recordingService.recoverAll();
   const review = new ReviewService(db, () => content, now);
+  const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now);
   const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
   let content = await loadContent(sources);
 
@@ -101,7 +105,10 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
       if (input.action === 'end' || input.action === 'abandon') {
         // Ending mid-round keeps what was recorded: finalize it before closing the session.
         for (const round of getSession(db, input.sessionId).rounds) {
-          if (round.recording?.status === 'recording') await recordingService.finish(round.recording.id);
+          if (round.recording?.status === 'recording') {
+            await recordingService.finish(round.recording.id);
+            analysis.enqueue(round.id);
+          }
           if (round.status === 'running') markRoundEnded(db, round.id, 'done', now());
         }
       }
@@ -116,27 +123,48 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     },
     'round:end': async ({ roundId, outcome }) => {
       const round = roundView(db, roundId);
-      if (round.recording?.status === 'recording') await recordingService.finish(round.recording.id);
+      if (round.recording?.status === 'recording') {
+        await recordingService.finish(round.recording.id);
+        analysis.enqueue(roundId);
+      }
       const sessionId = markRoundEnded(db, roundId, outcome, now());
       events.emit('session:changed', { sessionId });
       return roundView(db, roundId);
     },
     'recording:chunk': ({ recordingId, seq, data, peaks }) =>
       recordingService.appendChunk(recordingId, seq, data, peaks),
-    'recording:finish': ({ recordingId }) => recordingService.finish(recordingId),
+    'recording:finish': async ({ recordingId }) => {
+      const finished = await recordingService.finish(recordingId);
+      if (finished.status !== 'failed') analysis.enqueue(finished.roundId);
+      return finished;
+    },
     'followup:record': (input) => recordFollowUp(db, input),
     'recovery:list': () => listUnfinished(db),
     'review:get': ({ roundId }) => review.get(roundId),
     'review:reveal': ({ roundId }) => review.reveal(roundId),
     'review:save': (input) => review.save(input),
-    'review:mark': (input) => review.mark(input),
+    'review:mark': (input) => {
+      const marks = review.mark(input);
+      analysis.recompute(input.roundId);
+      return marks;
+    },
     'review:queue': ({ limit }) => review.queue(limit),
     'review:attempts': ({ roundId }) => review.attempts(roundId),
+    'analysis:get': ({ roundId }) => analysis.get(roundId),
+    'analysis:run': async ({ roundId }) => {
+      analysis.enqueue(roundId);
+      await analysis.idle();
+      return analysis.get(roundId);
+    },
+    'progress:get': ({ sinceMs, limit }) => progressView(db, sinceMs ?? 0, limit),
     'session:get': ({ sessionId }) => getSession(db, sessionId),
     'session:list': ({ limit }) => listSessions(db, limit),
     'settings:get': () => readSettings(db),
     'settings:update': (patch) => updateSettings(db, patch),
   };
+
+  // Recordings a crash left behind, or analysis a shutdown interrupted, are analysed now.
+  analysis.enqueueMissing();
 
   return {
     paths,
@@ -144,9 +172,11 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     events,
     handlers,
     recordings: recordingService,
+    analysis,
     content: () => content,
     recovered,
     close: () => {
+      analysis.stop();
       recordingService.closeAll();
       db.$client.close();
     },

@@ -139,3 +139,18 @@ export const reviewMarks = sqliteTable(
   },
   (t) => [index('review_marks_round').on(t.roundId, t.startMs)],
 );
+
+/** Speech analysis of a round's recording: segments from the VAD and the metrics derived from them. */
+export const roundAnalyses = sqliteTable('round_analyses', {
+  roundId: text('round_id')
+    .primaryKey()
+    .references(() => rounds.id, { onDelete: 'cascade' }),
+  status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull(),
+  /** [{start, end}] in seconds from the start of the recording. */
+  segmentsJson: text('segments_json'),
+  /** RoundMetrics (src/shared/metrics.ts), recomputed when marks or follow-ups change. */
+  metricsJson: text('metrics_json'),
+  durationMs: integer('duration_ms'),
+  analyzedAt: integer('analyzed_at'),
+  error: text('error'),
+});

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench [-- --json FILE] [--only NAME[,NAME]]`: measures every figure, prints a table, and
+ * optionally writes {"figures": [{name, value, unit, baseline?, ratio?}]}. A benchmark, not a test:
+ * nothing here passes or fails on a time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Bench, Figure } from './figure';
+import { recordingMain } from './recording-main';
+
+const benches: Bench[] = [recordingMain];
+
+function combine(figures: Figure[]): Figure[] {
+  // Where two sides measure the same figure, report the larger (the worse one) and say which.
+  const byName = new Map<string, Figure>();
+  for (const f of figures) {
+    const seen = byName.get(f.name);
+    if (!seen || f.value > seen.value)
+      byName.set(f.name, { ...f, note: seen ? `${f.note} (larger of ${seen.note}, ${f.note})` : f.note });
+  }
+  return [...byName.values()];
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const jsonIndex = argv.indexOf('--json');
+  const jsonFile = jsonIndex >= 0 ? argv[jsonIndex + 1] : undefined;
+  if (jsonIndex >= 0 && !jsonFile) throw new Error('--json needs a file name');
+  const onlyIndex = argv.indexOf('--only');
+  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',') : null;
+
+  const all: Figure[] = [];
+  for (const bench of benches) {
+    if (only && !only.some((o) => bench.name.includes(o) || bench.figures.some((f) => f.includes(o)))) continue;
+    const started = performance.now();
+    process.stdout.write(`running ${bench.name}… `);
+    const figures = await bench.run();
+    console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+    all.push(...figures);
+  }
+  const figures = combine(all);
+  const rows = figures.map((f) => [
+    f.name,
+    String(f.value),
+    f.unit,
+    f.baseline === undefined ? '' : String(f.baseline),
+    f.ratio === undefined ? '' : `${f.ratio}x`,
+    f.note ?? '',
+  ]);
+  const header = ['figure', 'value', 'unit', 'baseline', 'ratio', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+  if (jsonFile) {
+    fs.mkdirSync(path.dirname(path.resolve(jsonFile)), { recursive: true });
+    fs.writeFileSync(jsonFile, `${JSON.stringify({ figures: figures.map(({ note: _note, ...f }) => f) }, null, 2)}\n`);
+    console.log(`\nwrote ${jsonFile}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${(error as Error).stack ?? error}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { webmFixture } from '../support/audio';
+import { call, makeApp, recordRound } from '../support/sessions';
+import { tempDir } from '../support/temp';
+
+const star = `kind: mock
+id: star-test
+title: A STAR story
+category: Behavioural
+rounds:
+  - questionType: behavioural
+    prompt: Tell me about a time you disagreed with your manager.
+    budgetSeconds: 60
+    expectedPoints: [situation, action, result]
+    followUps: [{ text: What would you do differently?, atSeconds: 30 }]
+`;
+
+let webm = '';
+beforeAll(() => {
+  // 1 s of silence (thinking), speech, a 2 s pause, speech.
+  webm = webmFixture('analysis-answer', [
+    1,
+    'We disagreed about the launch date.',
+    2,
+    'I gathered data and we agreed to ship a smaller scope.',
+    1,
+  ]).webm;
+}, 60_000);
+
+describe('speech analysis of recorded rounds', () => {
+  it('analyses a finished recording in the background and derives the round metrics', async () => {
+    const app = await makeApp(tempDir(), { 'star.yaml': star });
+    const session = await call(app, 'session:start', { source: { type: 'item', id: 'star-test' } });
+    const round = await recordRound(app, session.id, 0, webm);
+    await app.analysis.idle();
+    const view = await call(app, 'analysis:get', { roundId: round.id });
+    expect(view.status).toBe('done');
+    expect(view.segments.length).toBeGreaterThanOrEqual(2);
+    expect(view.segments[0]!.start).toBeGreaterThan(0.8);
+    expect(view.segments[0]!.start).toBeLessThan(1.4);
+    const m = view.metrics!;
+    expect(m.thinkTimeMs).toBe(Math.round(view.segments[0]!.start * 1000));
+    expect(m.pauses.long).toBeGreaterThanOrEqual(1);
+    expect(m.followUps).toEqual([]);
+    expect(m.flags.map((f) => f.id)).not.toContain('over-budget');
+    app.close();
+  });
+
+  it('recomputes metrics when marks change and feeds the progress page', async () => {
+    const app = await makeApp(tempDir(), { 'star.yaml': star });
+    const session = await call(app, 'session:start', { source: { type: 'item', id: 'star-test' } });
+    const round = await recordRound(app, session.id, 0, webm);
+    await app.analysis.idle();
+    await call(app, 'review:mark', { action: 'add', roundId: round.id, kind: 'ramble', startMs: 1000, endMs: 3500 });
+    await call(app, 'review:mark', {
+      action: 'add',
+      roundId: round.id,
+      kind: 'assumption',
+      startMs: 4000,
+      endMs: null,
+    });
+    const view = await call(app, 'analysis:get', { roundId: round.id });
+    expect(view.metrics!.rambleMs).toBe(2500);
+    expect(view.metrics!.phases.assumptionMs).toBe(4000);
+    await call(app, 'review:save', {
+      roundId: round.id,
+      scores: { clarity: 3, rigor: 4, speed: 2 },
+      postmortem: { change: 'Open with the result.' },
+    });
+    const progress = await call(app, 'progress:get', {});
+    expect(progress.rounds).toHaveLength(1);
+    expect(progress.rounds[0]).toMatchObject({
+      category: 'Behavioural',
+      questionType: 'behavioural',
+      scores: { clarity: 3, rigor: 4, speed: 2 },
+      metrics: { rambleMs: 2500 },
+    });
+    expect(progress.actions).toEqual([
+      { roundId: round.id, at: expect.any(Number), title: 'A STAR story', change: 'Open with the result.' },
+    ]);
+    app.close();
+  });
+
+  it('uses earlier rounds of the same question type as personal baselines', async () => {
+    const app = await makeApp(tempDir(), { 'star.yaml': star });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const session = await call(app, 'session:start', { source: { type: 'item', id: 'star-test' } });
+      ids.push((await recordRound(app, session.id, 0, webm)).id);
+    }
+    await app.analysis.idle();
+    const view = await call(app, 'analysis:get', { roundId: ids[2]! });
+    expect(view.baselines.thinkTimeMs).toBe(view.metrics!.thinkTimeMs);
+    app.close();
+  });
+});
