@@ -27,6 +27,7 @@ export const requestChannels = [
   'analysis:get',
   'analysis:run',
   'progress:get',
+  'export:create',
   'settings:get',
   'settings:update',
 ] as const;

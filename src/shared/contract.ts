@@ -504,6 +504,11 @@ export const requestContract = {
   'analysis:get': { input: z.object({ roundId }).strict(), output: analysisView },
   /** Runs speech analysis again (e.g. after a failure). */
   'analysis:run': { input: z.object({ roundId }).strict(), output: analysisView },
+  /** The export as a file the renderer offers for download. */
+  'export:create': {
+    input: z.object({ format: z.enum(['json', 'markdown']) }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), sessions: z.number().int() }),
+  },
   'progress:get': {
     input: z
       .object({

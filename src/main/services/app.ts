@@ -15,6 +15,7 @@ import { RecordingService } from './recording/recordings';
 import { ReviewService } from './review';
 import { AnalysisService } from './analysis/analysis';
 import { progressView } from './progress';
+import { buildExport, markdownReport } from './export';
 import {
   controlSession,
   createSession,
@@ -157,6 +158,23 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
       return analysis.get(roundId);
     },
     'progress:get': ({ sinceMs, limit }) => progressView(db, sinceMs ?? 0, limit),
+    'export:create': ({ format }) => {
+      const file = buildExport(db, paths.dataDir, options.version, now());
+      const stamp = file.exportedAt.slice(0, 10);
+      return format === 'json'
+        ? {
+            fileName: `loop-coach-${stamp}.json`,
+            mimeType: 'application/json',
+            content: JSON.stringify(file, null, 2),
+            sessions: file.sessions.length,
+          }
+        : {
+            fileName: `loop-coach-${stamp}.md`,
+            mimeType: 'text/markdown',
+            content: markdownReport(file),
+            sessions: file.sessions.length,
+          };
+    },
     'session:get': ({ sessionId }) => getSession(db, sessionId),
     'session:list': ({ limit }) => listSessions(db, limit),
     'settings:get': () => readSettings(db),

@@ -1,0 +1,38 @@
+/**
+ * `npm run export -- --data-dir DIR --out FILE.json [--markdown FILE.md]`: everything recorded and
+ * written in DIR, in the format of src/shared/export.ts (docs/export.md).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../src/main/services/db/open';
+import { buildExport, markdownReport } from '../src/main/services/export';
+import { dataPaths } from '../src/main/services/paths';
+import { argValue, cliMain, projectRoot, resolveFromUser } from './cli-args';
+
+cliMain('export', () => {
+  const argv = process.argv.slice(2);
+  const dataDir = argValue(argv, '--data-dir');
+  const out = argValue(argv, '--out');
+  const markdown = argValue(argv, '--markdown', false);
+  if (!dataDir || !out) throw new Error('usage: npm run export -- --data-dir DIR --out FILE.json [--markdown FILE.md]');
+  const paths = dataPaths(resolveFromUser(dataDir));
+  if (!fs.existsSync(paths.databaseFile)) throw new Error(`no Loop Coach database in ${paths.dataDir}`);
+  const { db } = openDatabase({
+    file: paths.databaseFile,
+    migrationsDir: path.join(projectRoot, 'resources', 'migrations'),
+    now: Date.now,
+  });
+  try {
+    const version = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    const file = buildExport(db, paths.dataDir, version, Date.now());
+    fs.writeFileSync(resolveFromUser(out), `${JSON.stringify(file, null, 2)}\n`);
+    console.log(`Exported ${file.sessions.length} sessions to ${resolveFromUser(out)}`);
+    if (markdown) {
+      fs.writeFileSync(resolveFromUser(markdown), markdownReport(file));
+      console.log(`Wrote the report to ${resolveFromUser(markdown)}`);
+    }
+  } finally {
+    db.$client.close();
+  }
+});
