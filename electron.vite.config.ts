@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** Vite's dev server injects inline scripts (React refresh); the CSP meta tag applies to built pages only. */
+const stripCspInDev: Plugin = {
+  name: 'loop-coach:strip-csp-in-dev',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
+};
 
 export default defineConfig({
   main: {
@@ -25,6 +33,6 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
-    plugins: [react()],
+    plugins: [react(), stripCspInDev],
   },
 });

@@ -200,3 +200,15 @@ describe('browser-mode server', () => {
     expect(received).toContain('event: library:changed\ndata: {"problems":0}');
   });
 });
+
+describe('content security policy', () => {
+  it("the renderer's meta tag carries the same policy as the headers (less frame-ancestors, which meta cannot set)", () => {
+    const html = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const expected = contentSecurityPolicy
+      .split('; ')
+      .filter((d) => !d.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(meta).toBe(expected);
+  });
+});

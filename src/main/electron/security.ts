@@ -2,7 +2,7 @@
  * Deny-by-default permissions (the microphone only, only for the app's own page) and no navigation,
  * new windows or webviews anywhere.
  */
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, type WebContents } from 'electron';
 import { isAppUrl } from './origin';
 
 export function lockDownSession(): void {
@@ -15,6 +15,7 @@ export function lockDownSession(): void {
     (_contents, permission, requestingOrigin) => permission === 'media' && isAppUrl(requestingOrigin),
   );
   ses.setDevicePermissionHandler(() => false);
+  // The app:// handler sends the CSP on every response; the page also carries it in a meta tag.
 }
 
 export function lockDownContents(): void {
@@ -26,10 +27,7 @@ export function lockDownContents(): void {
       if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation open in the user's browser, never inside the app.
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    // The app links nowhere outside itself: no new windows at all.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 }
