@@ -1,4 +1,5 @@
 /** Electronegativity's static scan, run through its programmatic API (its CLI exits 0 on findings). */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { projectRoot } from './cli-args';
 
@@ -13,10 +14,12 @@ type Issue = {
 };
 type Run = (options: Record<string, unknown>, forCli: boolean) => Promise<{ issues: Issue[]; errors: unknown[] }>;
 
+const load = createRequire(__filename);
+
 export async function scan(input: string): Promise<Issue[]> {
-  const electronVersion = (require(path.join(projectRoot, 'node_modules/electron/package.json')) as { version: string })
+  const electronVersion = (load(path.join(projectRoot, 'node_modules/electron/package.json')) as { version: string })
     .version;
-  const mod = require('@doyensec/electronegativity') as { default?: Run } & Run;
+  const mod = load('@doyensec/electronegativity') as { default?: Run } & Run;
   const run = mod.default ?? mod;
   const result = await run(
     {

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionSource, SessionView } from '../../shared/contract';
 import { call } from './api/client';
+import { onReviewRequest } from './api/review';
 import { useSettings } from './api/settings';
 import { Sidebar } from './components/Sidebar';
 import { emptyFilters, type LibraryFilters } from './lib/library-filter';
@@ -43,6 +44,9 @@ export function App() {
     focusHeadingRef.current = false;
     document.querySelector<HTMLElement>('main [data-screen-heading]')?.focus();
   }, [screen, session]);
+
+  // openReview(roundId) from api/review (e.g. a "Review this round" button anywhere) opens Review.
+  useEffect(() => onReviewRequest(() => goTo('review')), [goTo]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

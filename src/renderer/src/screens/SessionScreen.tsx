@@ -1,13 +1,14 @@
-/** Session: the plan of the session just started (the live runner comes next), or recent sessions. */
+/** Session: the live runner for the session just started or resumed, or recent and unfinished sessions. */
+import { useCallback, useState, type ReactNode } from 'react';
 import type { SessionView } from '../../../shared/contract';
+import { call } from '../api/client';
 import { useRecentSessions } from '../api/sessions';
-import { Badge } from '../components/Badge';
-import { Icon } from '../components/Icon';
 import { RecentSessions } from '../components/RecentSessions';
 import { ScreenHeader } from '../components/ScreenHeader';
-import { SessionPlan } from '../components/SessionPlan';
+import { LiveSession } from '../components/session/LiveSession';
+import { UnfinishedSessions } from '../components/session/UnfinishedSessions';
+import { useUnfinishedSessions } from '../components/session/useUnfinishedSessions';
 import { StateMessage } from '../components/StateMessage';
-import { formatDateTime } from '../lib/format';
 import './SessionScreen.css';
 
 type Props = {
@@ -17,51 +18,57 @@ type Props = {
   onGoToLibrary: () => void;
 };
 
-const sourceLabel: Record<SessionView['source']['type'], string> = {
-  item: 'Loop or mock',
-  circuit: 'Circuit',
-  random: 'Random mock',
-};
-
 export function SessionScreen({ session, onCloseSession, onOpenSession, onGoToLibrary }: Props) {
+  const unfinished = useUnfinishedSessions();
+  const [resume, setResume] = useState<{ sessionId: string; request: number } | null>(null);
+  const { reload } = unfinished;
+
+  const onResume = useCallback(
+    async (sessionId: string) => {
+      await onOpenSession(sessionId);
+      setResume((previous) => ({ sessionId, request: (previous?.request ?? 0) + 1 }));
+    },
+    [onOpenSession],
+  );
+  const onClose = useCallback(
+    async (sessionId: string) => {
+      // Abandoning keeps every recording; the session just stops being offered for resuming.
+      await call('session:control', { sessionId, action: 'abandon' });
+      reload();
+      if (session?.id === sessionId) onCloseSession();
+    },
+    [reload, session, onCloseSession],
+  );
+
+  const recovery = <UnfinishedSessions sessions={unfinished.list} onResume={onResume} onClose={onClose} />;
+
   if (session) {
     return (
-      <div className="screen-scroll">
-        <div className="screen-column">
-          <button type="button" className="btn btn-ghost btn-small session-back" onClick={onCloseSession}>
-            <Icon name="back" size={14} />
-            All sessions
-          </button>
-          <ScreenHeader
-            title={session.title}
-            subtitle={
-              <>
-                <Badge tone="neutral">{sourceLabel[session.source.type]}</Badge>{' '}
-                <span>Created {formatDateTime(session.createdAt)}</span>
-              </>
-            }
-          />
-          <div className="session-note" role="note">
-            <Icon name="session" />
-            <p>
-              <strong>The live runner is not built yet.</strong> This is the session’s plan; the next version speaks
-              each prompt, records your answer and asks the follow-ups at their times.
-            </p>
-          </div>
-          <SessionPlan session={session} />
-        </div>
-      </div>
+      <LiveSession
+        key={session.id}
+        session={session}
+        resumeRequest={resume?.sessionId === session.id ? resume.request : 0}
+        recovery={recovery}
+        onCloseSession={onCloseSession}
+        onGoToLibrary={onGoToLibrary}
+        onPhaseChange={reload}
+      />
     );
   }
-  return <SessionList onOpenSession={onOpenSession} onGoToLibrary={onGoToLibrary} />;
+  return <SessionList recovery={recovery} onOpenSession={onOpenSession} onGoToLibrary={onGoToLibrary} />;
 }
 
-function SessionList({ onOpenSession, onGoToLibrary }: Pick<Props, 'onOpenSession' | 'onGoToLibrary'>) {
+function SessionList({
+  recovery,
+  onOpenSession,
+  onGoToLibrary,
+}: Pick<Props, 'onOpenSession' | 'onGoToLibrary'> & { recovery: ReactNode }) {
   const recent = useRecentSessions(20);
   return (
     <div className="screen-scroll">
       <div className="screen-column">
         <ScreenHeader title="Session" subtitle="Run a loop, a mock or a whole circuit, out loud and on the clock." />
+        {recovery}
         <RecentSessions
           recent={recent}
           onOpen={onOpenSession}
