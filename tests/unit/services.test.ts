@@ -128,6 +128,16 @@ describe('library and sessions through dispatch', () => {
       ok: false,
       error: { code: 'bad-input' },
     });
+    // A validator that throws (an in-process caller's object with an odd prototype) is still bad input.
+    const odd = { id: Object.setPrototypeOf({}, Uint8Array.prototype) as unknown };
+    expect(
+      await dispatch(app.handlers, 'recording:chunk', {
+        recordingId: '00000000-0000-4000-8000-000000000000',
+        seq: 0,
+        data: odd.id,
+        peaks: odd.id,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     expect(await dispatch(app.handlers, 'fs:readFile', {})).toMatchObject({
       ok: false,
       error: { code: 'bad-input', message: expect.stringMatching(/Unknown channel/) },

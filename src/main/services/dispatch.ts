@@ -13,7 +13,13 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
       error: { code: 'bad-input', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 100)}.` },
     };
   }
-  const parsed = requestContract[channel].input.safeParse(rawInput ?? {});
+  let parsed: ReturnType<(typeof requestContract)[RequestChannel]['input']['safeParse']>;
+  try {
+    parsed = requestContract[channel].input.safeParse(rawInput ?? {});
+  } catch {
+    // Only in-process callers can build objects that make a validator throw (odd prototypes).
+    return { ok: false, error: { code: 'bad-input', message: `Invalid input for ${channel}.` } };
+  }
   if (!parsed.success) {
     const detail = parsed.error.issues
       .slice(0, 5)

@@ -25,7 +25,9 @@ export function readSettings(db: AppDatabase): Settings {
 }
 
 export function updateSettings(db: AppDatabase, patch: Partial<Settings>): Settings {
-  const next = settingsSchema.parse({ ...readSettings(db), ...patch });
+  // A field sent as undefined means "unchanged", not "cleared".
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const next = settingsSchema.parse({ ...readSettings(db), ...changes });
   db.insert(settings)
     .values({ key: KEY, valueJson: JSON.stringify(next) })
     .onConflictDoUpdate({ target: settings.key, set: { valueJson: JSON.stringify(next) } })

@@ -118,6 +118,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    // Files are answered without reading the request; drop any body so keep-alive stays in step.
+    req.resume();
     if (url.pathname.startsWith('/media/')) {
       const media = mediaFile(options.app.paths.dataDir, decodeURIComponent(url.pathname));
       if (!media) return sendText(res, 404, 'Not found.');
@@ -197,6 +199,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 function sendText(res: http.ServerResponse, status: number, message: string): void {
+  // Discard any unread request body so the client is not reset mid-upload by an early answer.
+  res.req.resume();
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(message);
 }

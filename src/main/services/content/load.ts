@@ -78,8 +78,13 @@ export async function parseContentFile(
       problems: doc.errors.map((e) => ({ field: '', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
     };
   }
-  // maxAliasCount guards against "billion laughs" alias bombs in hand-edited files.
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    // maxAliasCount guards against "billion laughs" alias bombs in hand-edited files.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { ok: false, problems: [{ field: '', message: `YAML could not be read: ${(error as Error).message}` }] };
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, problems: [{ field: '', message: 'the file must hold a YAML mapping with a "kind" field' }] };
   }
