@@ -31,7 +31,7 @@ export async function streamUntilKilled(
         {
           method: 'POST',
           headers: { 'content-type': 'application/octet-stream', 'x-loop-coach-token': server.token },
-          body: data,
+          body: data as Uint8Array<ArrayBuffer>,
         },
       );
       const result = (await response.json()) as { ok: boolean };
