@@ -6,9 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Bench, Figure } from './figure';
+import { analysisBench } from './analysis';
 import { recordingMain } from './recording-main';
+import { waveformBench } from './waveform';
+import { webStartBench } from './web-start';
 
-const benches: Bench[] = [recordingMain];
+const benches: Bench[] = [recordingMain, analysisBench, waveformBench, webStartBench];
 
 function combine(figures: Figure[]): Figure[] {
   // Where two sides measure the same figure, report the larger (the worse one) and say which.
