@@ -6,8 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeWav } from '../support/audio';
 import { answerWav } from '../support/fixtures-paths';
+import { startSpeechDispatcher } from '../support/speech-dispatcher';
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<() => void> {
+  // Workers inherit this environment, and Chromium finds the voices through it.
+  const speech = await startSpeechDispatcher();
+  if (speech) process.env.SPEECHD_ADDRESS = speech.address;
+  makeAnswer();
+  return () => speech?.stop();
+}
+
+function makeAnswer(): void {
   if (fs.existsSync(answerWav)) return;
   const work = fs.mkdtempSync(path.join(path.dirname(answerWav), 'work-'));
   composeWav(

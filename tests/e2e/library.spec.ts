@@ -117,7 +117,7 @@ test.describe('library', () => {
 
     await app.getByRole('button', { name: 'Start E2E softmax temperature probe' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'E2E softmax temperature probe' })).toBeVisible();
-    await expect(app.getByText('The live runner is not built yet.')).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Begin session' })).toBeVisible();
     await expect(
       app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Session', exact: true }),
     ).toHaveAttribute('aria-current', 'page');

@@ -84,6 +84,12 @@ async function expectTimeNear(audio: Locator, seconds: number): Promise<void> {
     .toBeLessThanOrEqual(0.25);
 }
 
+/** Screenshots without a hover or focus ring on whatever was clicked last. */
+async function calm(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
 async function openReviewScreen(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Review', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
@@ -97,13 +103,13 @@ test.describe('review', () => {
     dataDir,
     snap,
   }) => {
-    const { webm } = webmFixture('review-answer', [
+    const { webm } = webmFixture('e2e-review-answer', [
       'A hash map stores each key in a bucket chosen by its hash.',
-      1.5,
-      'Collisions share a bucket.',
-      1.6,
-      'When it fills up, it doubles and rehashes every key.',
-      0.8,
+      1.4,
+      'Collisions share a bucket as a short list.',
+      1.2,
+      'It doubles when it fills up.',
+      0.3,
     ]);
 
     // Seed with the real services before the server starts.
@@ -154,12 +160,6 @@ test.describe('review', () => {
       // The waveform is drawn from the stored peaks, with a labelled marker per follow-up.
       const waveform = page.getByRole('slider', { name: 'Playback position' });
       await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
-      await page.waitForTimeout(1500);
-      await snap('debug');
-      console.log(
-        JSON.stringify(round!.recording),
-        await page.locator('.review-player audio').evaluate((a: HTMLAudioElement) => [a.duration, a.currentSrc]),
-      );
       for (const f of followUps) await expect(waveform.getByText(f.text)).toBeVisible();
       const audio = page.locator('.review-player audio');
       await expect(audio).toHaveAttribute('preload', 'metadata');
@@ -198,7 +198,18 @@ test.describe('review', () => {
       await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(2.5);
       await page.getByRole('button', { name: 'Pause' }).click();
       await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+      // Skip silences: playing from inside the pause after the first sentence (about 3.6–5.0 s) jumps
+      // straight to the next speech, far sooner than playback at 1.5x would get there.
       await page.getByRole('checkbox', { name: 'Skip silences' }).check();
+      const duration = await audio.evaluate((a: HTMLAudioElement) => a.duration);
+      const waveBox = (await waveform.boundingBox())!;
+      await page.mouse.click(waveBox.x + (waveBox.width * 3.9) / duration, waveBox.y + waveBox.height * 0.7);
+      await expectTimeNear(audio, 3.9);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.waitForTimeout(200);
+      const afterSkip = await audio.evaluate((a: HTMLAudioElement) => a.currentTime);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      expect(afterSkip).toBeGreaterThan(4.6);
 
       // Blind scoring: timing stays hidden until all three scores are set.
       const timing = page.getByRole('region', { name: 'Timing' });
@@ -218,6 +229,7 @@ test.describe('review', () => {
       await page.mouse.up();
       await expect(marks.getByText('Ramble')).toBeVisible();
       await expect(waveform.locator('[part~="region"]')).toHaveCount(1);
+      await calm(page);
       await page.evaluate(() => document.querySelector('.screen-scroll')?.scrollTo(0, 0));
       await snap('review-light');
 
@@ -241,10 +253,16 @@ test.describe('review', () => {
       for (const [prompt, text] of Object.entries(postmortem))
         await page.getByRole('textbox', { name: prompt }).fill(text);
       await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
-      await page.getByRole('heading', { name: 'Scores' }).scrollIntoViewIfNeeded();
+      await calm(page);
+      await page.evaluate(() => document.querySelectorAll('.score-scale')[1]?.scrollIntoView({ block: 'start' }));
       await snap('review-scoring');
+      // The whole review at once (a tall window), to check every panel.
+      await page.setViewportSize({ width: 1280, height: 2400 });
+      await snap('review-full');
+      await page.setViewportSize({ width: 1280, height: 820 });
 
       // Dark theme: the waveform's colours follow the tokens.
+      await calm(page);
       await page.evaluate(() => {
         document.documentElement.dataset.theme = 'dark';
         document.querySelector('.screen-scroll')?.scrollTo(0, 0);
@@ -312,6 +330,7 @@ test.describe('review', () => {
       await page.getByRole('button', { name: 'Play attempt 1' }).click();
       await expect(page.getByRole('button', { name: 'Pause attempt 1' })).toBeVisible();
       await page.getByRole('button', { name: 'Pause attempt 1' }).click();
+      await calm(page);
       await snap('review-compare');
     } finally {
       await server.stop();

@@ -184,6 +184,10 @@ test.describe('live session', () => {
       ).toBeLessThanOrEqual(300);
     }
 
+    // From the end of the session straight to a round's review.
+    await page.getByRole('button', { name: 'Review round 1' }).click();
+    await expect(page.getByRole('button', { name: 'Reveal answer' })).toBeVisible();
+
     // Events agree with the rows.
     const events = (
       db.prepare('SELECT type, round_id AS roundId FROM session_events ORDER BY id').all() as {

@@ -1,0 +1,195 @@
+/**
+ * A round's speech report card: the metrics of docs/metrics.md (in its words), each beside the user's
+ * own median for the question type where there is one, and the flags with why they were raised.
+ * Fetches analysis:get and refreshes when 'analysis:changed' names the round.
+ */
+import type { AnalysisView } from '../../../../shared/contract';
+import type { RoundMetrics } from '../../../../shared/metrics';
+import { errorMessage } from '../../lib/errors';
+import { formatMs, formatRatio } from '../../lib/metric-format';
+import { StateMessage } from '../StateMessage';
+import { flagLabels } from './flag-labels';
+import { useAnalysis } from './useAnalysis';
+import './ReportCard.css';
+
+export type ReportCardProps = {
+  roundId: string;
+  /** Blind scoring: show nothing until the round is scored. */
+  hidden?: boolean;
+  /** The round's budget, to say how the answering time compares with it. */
+  budgetSeconds?: number;
+  /** Level of the card's own heading (default h3). */
+  headingLevel?: 'h2' | 'h3' | 'h4';
+};
+
+export function ReportCard({ roundId, hidden = false, budgetSeconds, headingLevel = 'h3' }: ReportCardProps) {
+  const { analysis, error, running, run, reload } = useAnalysis(roundId);
+  const Heading = headingLevel;
+  return (
+    <section className="report-card" aria-label="Speech report card" data-testid="report-card">
+      <Heading className="report-card-title">Speech report card</Heading>
+      {hidden ? (
+        <StateMessage kind="empty" title="Metrics appear after you score" compact>
+          Blind scoring is on: score the round first, so the numbers do not sway your judgement.
+        </StateMessage>
+      ) : analysis === null ? (
+        error ? (
+          <StateMessage
+            kind="error"
+            title="Could not load the analysis"
+            compact
+            action={
+              <button type="button" className="btn" onClick={reload}>
+                Try again
+              </button>
+            }
+          >
+            {errorMessage(error)}
+          </StateMessage>
+        ) : (
+          <StateMessage kind="loading" title="Loading the analysis…" compact />
+        )
+      ) : running || analysis.status === 'pending' ? (
+        <StateMessage kind="loading" title="Analysing…" compact>
+          Finding the stretches of speech in the recording. This takes a few seconds.
+        </StateMessage>
+      ) : analysis.status === 'failed' ? (
+        <StateMessage
+          kind="error"
+          title="The analysis failed"
+          compact
+          action={
+            <button type="button" className="btn" onClick={run}>
+              Try again
+            </button>
+          }
+        >
+          {analysis.error ?? errorMessage(error)}
+        </StateMessage>
+      ) : analysis.status === 'none' || analysis.metrics === null ? (
+        <StateMessage kind="empty" title="No recording" compact>
+          This round has no finished recording, so there is nothing to analyse.
+        </StateMessage>
+      ) : (
+        <Metrics metrics={analysis.metrics} baselines={analysis.baselines} budgetSeconds={budgetSeconds} />
+      )}
+    </section>
+  );
+}
+
+type MetricsProps = { metrics: RoundMetrics; baselines: AnalysisView['baselines']; budgetSeconds?: number };
+
+function Metrics({ metrics: m, baselines: b, budgetSeconds }: MetricsProps) {
+  const budgetMs =
+    budgetSeconds !== undefined ? budgetSeconds * 1000 : m.overrunMs > 0 ? m.answeringMs - m.overrunMs : null;
+  const overrun =
+    m.overrunMs > 0
+      ? `${formatMs(m.overrunMs)} over${budgetMs !== null ? ` the ${formatMs(budgetMs)} budget` : ' budget'}`
+      : budgetMs !== null
+        ? `None (${formatMs(budgetMs)} budget)`
+        : 'None';
+  const phase = (ms: number | null) => (ms === null ? 'Not marked' : formatMs(ms));
+  return (
+    <div className="report-card-body">
+      <table className="report-table">
+        <caption className="report-caption">Timing</caption>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            <th scope="col">This round</th>
+            <th scope="col">Your median</th>
+          </tr>
+        </thead>
+        <tbody>
+          <Row label="Think time" value={formatMs(m.thinkTimeMs)} baseline={b.thinkTimeMs} />
+          <Row label="Talk time" value={formatMs(m.talkTimeMs)} baseline={b.talkTimeMs} />
+          <Row label="Speech ratio" value={formatRatio(m.speechRatio)} baseline="none" />
+          <Row label="Core-answer time" value={formatMs(m.coreAnswerMs)} baseline={b.coreAnswerMs} />
+          <Row label="Longest run" value={formatMs(m.longestRunMs)} baseline={b.longestRunMs} />
+          <Row label="Answering time" value={formatMs(m.answeringMs)} baseline="none" />
+          <Row label="Overrun" value={overrun} warn={m.overrunMs > 0} baseline="none" />
+          <Row label="Ramble time" value={formatMs(m.rambleMs)} baseline="none" />
+        </tbody>
+      </table>
+
+      <div className="report-side">
+        <table className="report-table">
+          <caption className="report-caption">Follow-ups</caption>
+          {m.followUps.length === 0 ? (
+            <tbody>
+              <tr>
+                <td className="report-none">No follow-ups were asked.</td>
+              </tr>
+            </tbody>
+          ) : (
+            <>
+              <thead>
+                <tr>
+                  <th scope="col">Follow-up</th>
+                  <th scope="col">Response latency</th>
+                  <th scope="col">Answer length</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.followUps.map((f) => (
+                  <tr key={f.index}>
+                    <th scope="row">{f.index + 1}</th>
+                    <td>{formatMs(f.responseLatencyMs)}</td>
+                    <td>{formatMs(f.answerLengthMs)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </>
+          )}
+        </table>
+
+        <table className="report-table">
+          <caption className="report-caption">Pauses</caption>
+          <tbody>
+            <Row label="Under 0.2 s" value={String(m.pauses.short)} />
+            <Row label="0.2–1 s" value={String(m.pauses.medium)} />
+            <Row label="Over 1 s" value={String(m.pauses.long)} />
+          </tbody>
+        </table>
+
+        <table className="report-table">
+          <caption className="report-caption">Phase times</caption>
+          <tbody>
+            <Row label="Core answer given" value={phase(m.phases.coreAnswerMs)} />
+            <Row label="Assumption stated" value={phase(m.phases.assumptionMs)} />
+            <Row label="Failure mode named" value={phase(m.phases.failureModeMs)} />
+          </tbody>
+        </table>
+      </div>
+
+      <div className="report-flags">
+        <p className="report-caption">Flags</p>
+        {m.flags.length === 0 ? (
+          <p className="report-none">No flags raised.</p>
+        ) : (
+          <ul>
+            {m.flags.map((f) => (
+              <li key={f.id}>
+                <strong>{flagLabels[f.id]}.</strong> {f.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** baseline: a median (ms), null when there is none yet, 'none' for a metric without one, or omitted (2 columns). */
+function Row(props: { label: string; value: string; baseline?: number | null | 'none'; warn?: boolean }) {
+  const { label, value, baseline, warn } = props;
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className={warn ? 'report-warn' : undefined}>{value}</td>
+      {baseline === undefined ? null : (
+        <td className="report-baseline">{baseline === 'none' ? '' : baseline === null ? '—' : formatMs(baseline)}</td>
+      )}
+    </tr>
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * Where a session's time went: per round, the planned budget beside the actual answering time, the
+ * actual split into think time, core answer, follow-ups and overrun (stacked horizontal bars), with a
+ * legend, a spoken summary for screen readers and the numbers as a table.
+ */
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { formatAxisSeconds, formatMs } from '../../lib/metric-format';
+import { secondTicks } from '../../lib/time-allocation';
+import { StateMessage } from '../StateMessage';
+import { ChartLegend } from './ChartLegend';
+import { useChartTheme } from './useChartTheme';
+import { useSessionAllocation, type AllocationRow } from './useSessionAllocation';
+import './TimeAllocationChart.css';
+
+export type TimeAllocationChartProps = {
+  sessionId: string;
+  /** Level of the chart's heading (default h3). */
+  headingLevel?: 'h2' | 'h3' | 'h4';
+  /** Heading text (default "Time allocation"). */
+  title?: string;
+};
+
+const parts = [
+  { key: 'thinkSeconds', label: 'Think time', color: 'think' },
+  { key: 'coreAnswerSeconds', label: 'Core answer', color: 'core' },
+  { key: 'followUpsSeconds', label: 'Follow-ups', color: 'followUps' },
+  { key: 'overrunSeconds', label: 'Overrun', color: 'overrun' },
+] as const;
+
+const sec = (s: number) => formatMs(s * 1000);
+
+function summary(rows: AllocationRow[]): string {
+  return rows
+    .map((r) => {
+      const a = r.allocation;
+      if (!a) return `${r.label}, ${r.title}: planned ${sec(r.budgetSeconds)}, not analysed.`;
+      return (
+        `${r.label}, ${r.title}: planned ${sec(a.budgetSeconds)}, actual ${sec(a.actualSeconds)} — ` +
+        `think time ${sec(a.thinkSeconds)}, core answer ${sec(a.coreAnswerSeconds)}, ` +
+        `follow-ups ${sec(a.followUpsSeconds)}, overrun ${sec(a.overrunSeconds)}.`
+      );
+    })
+    .join(' ');
+}
+
+export function TimeAllocationChart({
+  sessionId,
+  headingLevel = 'h3',
+  title = 'Time allocation',
+}: TimeAllocationChartProps) {
+  const { data, error } = useSessionAllocation(sessionId);
+  const theme = useChartTheme();
+  const Heading = headingLevel;
+
+  let body;
+  if (!data) {
+    body = error ? (
+      <StateMessage kind="error" title="Could not load the session" compact>
+        {errorMessage(error)}
+      </StateMessage>
+    ) : (
+      <StateMessage kind="loading" title="Loading the session…" compact />
+    );
+  } else if (data.rows.length === 0) {
+    body = (
+      <StateMessage kind="empty" title="No rounds were recorded in this session" compact>
+        Time allocation appears once a round has been answered and analysed.
+      </StateMessage>
+    );
+  } else {
+    const chartData = data.rows.map((r) => ({
+      label: r.label,
+      planned: r.budgetSeconds,
+      thinkSeconds: r.allocation?.thinkSeconds ?? 0,
+      coreAnswerSeconds: r.allocation?.coreAnswerSeconds ?? 0,
+      followUpsSeconds: r.allocation?.followUpsSeconds ?? 0,
+      overrunSeconds: r.allocation?.overrunSeconds ?? 0,
+    }));
+    const height = 40 + data.rows.length * 64;
+    const longest = Math.max(1, ...data.rows.map((r) => Math.max(r.budgetSeconds, r.allocation?.actualSeconds ?? 0)));
+    const ticks = secondTicks(longest);
+    body = (
+      <>
+        <p className="time-alloc-session">
+          {data.session.title} · {formatDateTime(data.session.createdAt)}
+        </p>
+        <ChartLegend
+          entries={[
+            { label: 'Planned budget', color: theme.budget },
+            ...parts.map((p) => ({ label: p.label, color: theme[p.color] })),
+          ]}
+        />
+        <div className="time-alloc-chart" role="img" aria-label={`Time allocation. ${summary(data.rows)}`}>
+          <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+            <BarChart
+              data={chartData}
+              layout="vertical"
+              margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+              barCategoryGap="18%"
+              barGap={3}
+              accessibilityLayer={false}
+            >
+              <CartesianGrid horizontal={false} stroke={theme.grid} />
+              <XAxis
+                type="number"
+                domain={[0, ticks.at(-1)!]}
+                ticks={ticks}
+                tickFormatter={formatAxisSeconds}
+                tick={{ fill: theme.muted, fontSize: 12 }}
+                stroke={theme.border}
+                allowDecimals={false}
+              />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={72}
+                tick={{ fill: theme.text, fontSize: 12 }}
+                stroke={theme.border}
+                tickLine={false}
+              />
+              <Tooltip
+                cursor={{ fill: theme.grid, fillOpacity: 0.35 }}
+                formatter={(value) => sec(Number(value))}
+                contentStyle={{
+                  background: theme.surface,
+                  border: `1px solid ${theme.border}`,
+                  borderRadius: 8,
+                  color: theme.text,
+                  fontSize: 12,
+                }}
+                labelStyle={{ color: theme.text, fontWeight: 600 }}
+                itemStyle={{ color: theme.text }}
+              />
+              <Bar
+                dataKey="planned"
+                name="Planned budget"
+                stackId="plan"
+                fill={theme.budget}
+                isAnimationActive={false}
+              />
+              {parts.map((p) => (
+                <Bar
+                  key={p.key}
+                  dataKey={p.key}
+                  name={p.label}
+                  stackId="actual"
+                  fill={theme[p.color]}
+                  isAnimationActive={false}
+                />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <details className="time-alloc-details">
+          <summary>Show the numbers</summary>
+          <AllocationTable rows={data.rows} />
+        </details>
+      </>
+    );
+  }
+
+  return (
+    <section className="time-alloc" data-testid="time-allocation">
+      <Heading className="time-alloc-title">{title}</Heading>
+      {body}
+    </section>
+  );
+}
+
+function AllocationTable({ rows }: { rows: AllocationRow[] }) {
+  return (
+    <table className="time-alloc-table">
+      <thead>
+        <tr>
+          <th scope="col">Round</th>
+          <th scope="col">Planned</th>
+          <th scope="col">Actual</th>
+          <th scope="col">Think time</th>
+          <th scope="col">Core answer</th>
+          <th scope="col">Follow-ups</th>
+          <th scope="col">Overrun</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.roundId}>
+            <th scope="row">
+              {r.label}
+              <span className="time-alloc-round-title">{r.title}</span>
+            </th>
+            <td>{sec(r.budgetSeconds)}</td>
+            {r.allocation ? (
+              <>
+                <td>{sec(r.allocation.actualSeconds)}</td>
+                <td>{sec(r.allocation.thinkSeconds)}</td>
+                <td>{sec(r.allocation.coreAnswerSeconds)}</td>
+                <td>{sec(r.allocation.followUpsSeconds)}</td>
+                <td>{sec(r.allocation.overrunSeconds)}</td>
+              </>
+            ) : (
+              <td colSpan={5} className="time-alloc-none">
+                Not analysed
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * A round's speech analysis (analysis:get), fetched again whenever 'analysis:changed' names the round;
+ * run() asks for the analysis again (analysis:run), e.g. after a failure.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { AnalysisView } from '../../../../shared/contract';
+import { call, subscribe } from '../../api/client';
+
+export type AnalysisState = {
+  analysis: AnalysisView | null;
+  error: unknown;
+  /** True while analysis:run is being asked for. */
+  running: boolean;
+  run: () => void;
+  reload: () => void;
+};
+
+export function useAnalysis(roundId: string): AnalysisState {
+  const [state, setState] = useState<{ roundId: string; analysis: AnalysisView | null; error: unknown }>({
+    roundId,
+    analysis: null,
+    error: null,
+  });
+  const [version, setVersion] = useState(0);
+  const [running, setRunning] = useState(false);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    call('analysis:get', { roundId }).then(
+      (analysis) => {
+        if (!cancelled) setState({ roundId, analysis, error: null });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState((s) => ({ roundId, analysis: s.roundId === roundId ? s.analysis : null, error }));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [roundId, version]);
+
+  useEffect(
+    () =>
+      subscribe('analysis:changed', (payload) => {
+        if (payload.roundId === roundId) reload();
+      }),
+    [roundId, reload],
+  );
+
+  const run = useCallback(() => {
+    setRunning(true);
+    call('analysis:run', { roundId }).then(
+      (analysis) => {
+        setRunning(false);
+        setState({ roundId, analysis, error: null });
+      },
+      (error: unknown) => {
+        setRunning(false);
+        setState((s) => ({ ...s, error }));
+      },
+    );
+  }, [roundId]);
+
+  const current = state.roundId === roundId;
+  return {
+    analysis: current ? state.analysis : null,
+    error: current ? state.error : null,
+    running,
+    run,
+    reload,
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Every recorded attempt at the same prompt side by side, oldest to newest: date, length, scores,
+ * the "what I'll change" line, and a small player for each attempt's audio (one plays at a time).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Scores } from '../../../../shared/contract';
+import { useAttempts, type Attempt } from '../../api/review';
+import { useSettings } from '../../api/settings';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime, plural } from '../../lib/format';
+import { Badge } from '../Badge';
+import { Icon } from '../Icon';
+import { StateMessage } from '../StateMessage';
+import { ReviewIcon } from './ReviewIcons';
+import { allScored, formatMs, roundLabel, scoreDimensions } from './review-meta';
+import { ScoreChips } from './ScoreChips';
+import './CompareAttempts.css';
+
+/** "Clarity +2, rigor ±0, speed +3" between two attempts (dimensions scored in both). */
+function scoreDelta(before: Scores, after: Scores): string {
+  const parts = scoreDimensions.flatMap((d) => {
+    const a = before[d];
+    const b = after[d];
+    if (a === null || b === null) return [];
+    const diff = b - a;
+    return [`${d[0]!.toUpperCase()}${d.slice(1)} ${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${Math.abs(diff)}`];
+  });
+  return parts.length ? parts.join(' · ') : '—';
+}
+
+type Props = {
+  roundId: string;
+  onBack: () => void;
+  onOpenRound: (roundId: string) => void;
+};
+
+function AttemptAudio({
+  attempt,
+  name,
+  playing,
+  rate,
+  onPlaying,
+}: {
+  attempt: Attempt;
+  name: string;
+  playing: boolean;
+  rate: number;
+  onPlaying: (playing: boolean) => void;
+}) {
+  const audio = useRef<HTMLAudioElement>(null);
+  const recording = attempt.review.round.recording;
+  const onPlayingRef = useRef(onPlaying);
+  useEffect(() => {
+    onPlayingRef.current = onPlaying;
+  });
+
+  useEffect(() => {
+    const el = audio.current;
+    if (!el) return;
+    el.preservesPitch = true;
+    el.defaultPlaybackRate = rate;
+    el.playbackRate = rate;
+    if (playing) void el.play().catch(() => onPlayingRef.current(false));
+    else el.pause();
+  }, [playing, rate]);
+
+  if (!recording || recording.durationMs === null) return <span className="muted">No audio</span>;
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={`${playing ? 'Pause' : 'Play'} ${name}`}
+        onClick={() => onPlaying(!playing)}
+      >
+        <ReviewIcon name={playing ? 'pause' : 'play'} size={13} filled />
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <audio ref={audio} src={recording.mediaUrl} preload="none" onEnded={() => onPlaying(false)} />
+    </>
+  );
+}
+
+export function CompareAttempts({ roundId, onBack, onOpenRound }: Props) {
+  const attempts = useAttempts(roundId);
+  const { data: settings } = useSettings();
+  const [playingId, setPlayingId] = useState<string | null>(null);
+  const blind = settings?.blindScoring ?? false;
+  const rate = settings?.playbackRate ?? 1.5;
+
+  const current = attempts.data?.find((a) => a.roundId === roundId);
+  const title = current ? roundLabel(current.review.round) : 'Compare attempts';
+
+  let body;
+  if (attempts.error && !attempts.data) {
+    body = (
+      <div className="panel">
+        <StateMessage kind="error" icon="alert" title="Could not load the attempts">
+          {errorMessage(attempts.error)}
+        </StateMessage>
+      </div>
+    );
+  } else if (!attempts.data) {
+    body = <StateMessage kind="loading" title="Loading attempts…" />;
+  } else {
+    const ordered = [...attempts.data].reverse();
+    body = (
+      <>
+        <p className="muted">
+          {plural(ordered.length, 'recorded attempt')} at this prompt, oldest first.
+          {ordered.length === 1 ? ' Practise it again to compare.' : ''}
+        </p>
+        <ol className="compare-grid">
+          {ordered.map((attempt, i) => {
+            const name = `attempt ${i + 1}`;
+            const isCurrent = attempt.roundId === roundId;
+            const hideLength = blind && !allScored(attempt.scores);
+            const change = attempt.review.postmortem.change.trim();
+            return (
+              <li
+                key={attempt.roundId}
+                className={`panel compare-card${isCurrent ? ' is-current' : ''}`}
+                aria-label={`Attempt ${i + 1}`}
+              >
+                <div className="compare-card-head">
+                  <h2>Attempt {i + 1}</h2>
+                  {isCurrent ? <Badge tone="accent">This round</Badge> : null}
+                </div>
+                <dl className="compare-facts">
+                  <div>
+                    <dt>Date</dt>
+                    <dd>{attempt.startedAt === null ? '—' : formatDateTime(attempt.startedAt)}</dd>
+                  </div>
+                  <div>
+                    <dt>Session</dt>
+                    <dd>{attempt.sessionTitle}</dd>
+                  </div>
+                  <div>
+                    <dt>Length</dt>
+                    <dd>{hideLength ? '–:––' : formatMs(attempt.durationMs)}</dd>
+                  </div>
+                  <div>
+                    <dt>Scores</dt>
+                    <dd>
+                      <ScoreChips scores={attempt.scores} />
+                    </dd>
+                  </div>
+                  {i > 0 ? (
+                    <div>
+                      <dt>Since attempt {i}</dt>
+                      <dd className="compare-delta">{scoreDelta(ordered[i - 1]!.scores, attempt.scores)}</dd>
+                    </div>
+                  ) : null}
+                </dl>
+                <div className="compare-change">
+                  <span className="compare-change-label">What I’ll change</span>
+                  <p className={change ? '' : 'muted'}>{change || 'Not written yet.'}</p>
+                </div>
+                <div className="compare-actions">
+                  <AttemptAudio
+                    attempt={attempt}
+                    name={name}
+                    playing={playingId === attempt.roundId}
+                    rate={rate}
+                    onPlaying={(on) => setPlayingId(on ? attempt.roundId : null)}
+                  />
+                  {isCurrent ? null : (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost"
+                      aria-label={`Review ${name}`}
+                      onClick={() => onOpenRound(attempt.roundId)}
+                    >
+                      Open review
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      </>
+    );
+  }
+
+  return (
+    <div className="compare">
+      <header className="subview-header">
+        <button type="button" className="btn btn-ghost round-review-back" onClick={onBack}>
+          <Icon name="back" />
+          Back to the review
+        </button>
+        <div className="subview-heading">
+          <h1 tabIndex={-1} data-screen-heading="">
+            Compare attempts
+          </h1>
+          <p className="round-review-meta">{title}</p>
+        </div>
+      </header>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The reference answer and expected points, hidden until "Reveal answer" (review:reveal). After the
+ * reveal, each expected point is ticked covered or missed; the reference answer is rendered safely.
+ */
+import { useId, useState } from 'react';
+import type { RoundAnswers } from '../../../../shared/contract';
+import { plural } from '../../lib/format';
+import { Markdown } from './Markdown';
+import { ReviewIcon } from './ReviewIcons';
+import './RevealPanel.css';
+
+type PointState = 'covered' | 'missed' | null;
+
+function PointRow({
+  index,
+  text,
+  value,
+  onChange,
+}: {
+  index: number;
+  text: string;
+  value: PointState;
+  onChange: (index: number, value: PointState) => void;
+}) {
+  const id = useId();
+  return (
+    <li className={`point-row${value ? ` is-${value}` : ''}`}>
+      <span id={`${id}-text`} className="point-text">
+        {text}
+      </span>
+      <div role="radiogroup" aria-labelledby={`${id}-text`} className="point-choice">
+        {(['covered', 'missed'] as const).map((option) => (
+          <label key={option} className={`point-option point-option-${option}`}>
+            <input
+              type="radio"
+              name={`${id}-point`}
+              checked={value === option}
+              onChange={() => onChange(index, option)}
+            />
+            <span>
+              <ReviewIcon name={option === 'covered' ? 'check' : 'cross'} size={13} />
+              {option === 'covered' ? 'Covered' : 'Missed'}
+            </span>
+          </label>
+        ))}
+      </div>
+    </li>
+  );
+}
+
+type Props = {
+  revealed: boolean;
+  answers: RoundAnswers | null;
+  expectedPointCount: number;
+  points: readonly PointState[];
+  onReveal: () => Promise<void>;
+  onPoint: (index: number, value: PointState) => void;
+};
+
+export function RevealPanel({ revealed, answers, expectedPointCount, points, onReveal, onPoint }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!revealed || !answers) {
+    return (
+      <div className="reveal-hidden">
+        <p className="muted">
+          {plural(expectedPointCount, 'expected point')} and the reference answer stay hidden until you have listened
+          back and formed your own view.
+        </p>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            setError(null);
+            onReveal()
+              .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+              .finally(() => setBusy(false));
+          }}
+        >
+          <ReviewIcon name="eye" />
+          Reveal answer
+        </button>
+        {error ? (
+          <p className="reveal-error" role="alert">
+            Could not reveal the answer: {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  const covered = points.filter((p) => p === 'covered').length;
+  return (
+    <div className="reveal-shown">
+      {answers.expectedPoints.length ? (
+        <section aria-labelledby="expected-points-heading">
+          <div className="reveal-subhead">
+            <h3 id="expected-points-heading">Expected points</h3>
+            <span className="muted">
+              {covered} of {answers.expectedPoints.length} covered
+            </span>
+          </div>
+          <ul className="point-list">
+            {answers.expectedPoints.map((text, i) => (
+              <PointRow key={i} index={i} text={text} value={points[i] ?? null} onChange={onPoint} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="reference-answer-heading">
+        <h3 id="reference-answer-heading" className="reveal-subhead">
+          Reference answer
+        </h3>
+        {answers.referenceAnswer ? (
+          <Markdown source={answers.referenceAnswer} />
+        ) : (
+          <p className="muted">This round has no reference answer.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+/** The Review screen's default view: rounds waiting to be scored, and recent sessions to summarise. */
+import type { ReviewQueueEntry } from '../../../../shared/contract';
+import { useReviewQueue } from '../../api/review';
+import { useRecentSessions } from '../../api/sessions';
+import { useSettings } from '../../api/settings';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime, plural } from '../../lib/format';
+import { Badge } from '../Badge';
+import { ScreenHeader } from '../ScreenHeader';
+import { StateMessage } from '../StateMessage';
+import { formatMs } from './review-meta';
+import './ReviewLists.css';
+
+type Props = {
+  onOpenRound: (roundId: string) => void;
+  onSummary: (sessionId: string) => void;
+};
+
+function QueueRow({ entry, blind, onOpen }: { entry: ReviewQueueEntry; blind: boolean; onOpen: () => void }) {
+  const started = entry.startedAt === null ? 'Not started' : formatDateTime(entry.startedAt);
+  const partial = entry.scores.clarity !== null || entry.scores.rigor !== null || entry.scores.speed !== null;
+  return (
+    <li>
+      <button type="button" className="queue-row" aria-label={`Review ${entry.title}`} onClick={onOpen}>
+        <span className="queue-main">
+          <span className="queue-title">{entry.title}</span>
+          <span className="queue-meta">
+            {entry.sessionTitle} · {started}
+          </span>
+        </span>
+        {partial ? <Badge tone="circuit">Partly scored</Badge> : null}
+        <Badge tone="neutral">{entry.category}</Badge>
+        <span className="queue-duration" title={blind ? 'Hidden by blind scoring' : 'Recording length'}>
+          {blind ? '–:––' : formatMs(entry.durationMs)}
+        </span>
+        <span className="queue-go" aria-hidden="true">
+          Review ›
+        </span>
+      </button>
+    </li>
+  );
+}
+
+export function ReviewHome({ onOpenRound, onSummary }: Props) {
+  const queue = useReviewQueue();
+  const recent = useRecentSessions(20);
+  const { data: settings } = useSettings();
+  const blind = settings?.blindScoring ?? false;
+
+  let queueBody;
+  if (queue.error && !queue.data) {
+    queueBody = (
+      <StateMessage
+        kind="error"
+        icon="alert"
+        title="Could not load the rounds to score"
+        compact
+        action={
+          <button type="button" className="btn" onClick={queue.reload}>
+            Try again
+          </button>
+        }
+      >
+        {errorMessage(queue.error)}
+      </StateMessage>
+    );
+  } else if (!queue.data) {
+    queueBody = <StateMessage kind="loading" title="Loading rounds to score…" compact />;
+  } else if (queue.data.length === 0 && recent.sessions?.length) {
+    queueBody = (
+      <StateMessage kind="empty" icon="review" title="Nothing to score — every recorded round is scored" compact>
+        Rounds you answer in your next session appear here, newest first.
+      </StateMessage>
+    );
+  } else if (queue.data.length === 0) {
+    queueBody = (
+      <StateMessage kind="empty" icon="review" title="Nothing to review yet — recorded rounds appear here" compact>
+        Once you answer rounds in a session, each recording shows up here to be played back and scored.
+      </StateMessage>
+    );
+  } else {
+    queueBody = (
+      <ul className="queue-list">
+        {queue.data.map((entry) => (
+          <QueueRow key={entry.roundId} entry={entry} blind={blind} onOpen={() => onOpenRound(entry.roundId)} />
+        ))}
+      </ul>
+    );
+  }
+
+  let sessionsBody;
+  if (recent.error && !recent.sessions) {
+    sessionsBody = (
+      <StateMessage kind="error" icon="alert" title="Could not load your sessions" compact>
+        {errorMessage(recent.error)}
+      </StateMessage>
+    );
+  } else if (!recent.sessions) {
+    sessionsBody = <StateMessage kind="loading" title="Loading sessions…" compact />;
+  } else if (recent.sessions.length === 0) {
+    sessionsBody = (
+      <StateMessage kind="empty" title="No sessions yet" compact>
+        Sessions you start in the Library are listed here.
+      </StateMessage>
+    );
+  } else {
+    sessionsBody = (
+      <ul className="review-session-list">
+        {recent.sessions.map((session) => (
+          <li key={session.id} className="review-session-row">
+            <span className="queue-main">
+              <span className="queue-title">{session.title}</span>
+              <span className="queue-meta">
+                {formatDateTime(session.createdAt)} · {plural(session.roundCount, 'round')}
+              </span>
+            </span>
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-label={`Summary of ${session.title}`}
+              onClick={() => onSummary(session.id)}
+            >
+              Summary
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <div className="review-home">
+      <ScreenHeader title="Review" subtitle="Listen back, score yourself and compare with the expected points." />
+      <section className="panel review-list-panel" aria-labelledby="queue-heading">
+        <div className="review-list-head">
+          <h2 id="queue-heading">To score</h2>
+          {queue.data && queue.data.length ? (
+            <span className="muted">{plural(queue.data.length, 'round')}, newest first</span>
+          ) : null}
+        </div>
+        {queueBody}
+      </section>
+      <section className="panel review-list-panel" aria-labelledby="review-sessions-heading">
+        <div className="review-list-head">
+          <h2 id="review-sessions-heading">Recent sessions</h2>
+        </div>
+        {sessionsBody}
+      </section>
+    </div>
+  );
+}

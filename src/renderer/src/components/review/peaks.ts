@@ -1,0 +1,52 @@
+/**
+ * The stored waveform peaks: one byte per 1/peaksPerSecond s, value = sqrt(amplitude) * 255.
+ * Read once from the app's own origin; the audio file itself is never decoded for drawing.
+ */
+
+/** Fetches the peaks file and turns it into amplitudes (0–1). */
+export async function fetchPeaks(url: string, signal: AbortSignal): Promise<Float32Array> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`The waveform could not be loaded (HTTP ${response.status}).`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const out = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = (bytes[i]! / 255) ** 2;
+  return out;
+}
+
+export type Silence = { start: number; end: number };
+
+/**
+ * Stretches (in seconds) where the peaks stay near zero for at least `minSeconds`, trimmed by
+ * `padSeconds` at each end so skipping never clips the first or last syllable around them.
+ * "Near zero" is relative to the loudest peak, with a floor for recordings of pure noise.
+ */
+export function findSilences(
+  amplitudes: Float32Array,
+  durationSeconds: number,
+  { minSeconds = 1, padSeconds = 0.2 }: { minSeconds?: number; padSeconds?: number } = {},
+): Silence[] {
+  if (amplitudes.length === 0 || durationSeconds <= 0) return [];
+  let max = 0;
+  for (const a of amplitudes) max = Math.max(max, a);
+  const threshold = Math.max(0.003, max * 0.04);
+  const secondsPerPeak = durationSeconds / amplitudes.length;
+  const out: Silence[] = [];
+  let runStart = -1;
+  for (let i = 0; i <= amplitudes.length; i++) {
+    const quiet = i < amplitudes.length && amplitudes[i]! <= threshold;
+    if (quiet && runStart < 0) runStart = i;
+    if (!quiet && runStart >= 0) {
+      const start = runStart * secondsPerPeak;
+      const end = Math.min(durationSeconds, i * secondsPerPeak);
+      if (end - start >= minSeconds) out.push({ start: start + padSeconds, end: end - padSeconds });
+      runStart = -1;
+    }
+  }
+  return out;
+}
+
+/** Where playback should jump to when it is inside a silence, or null. */
+export function silenceExit(silences: readonly Silence[], time: number): number | null {
+  for (const s of silences) if (time >= s.start && time < s.end - 0.05) return s.end;
+  return null;
+}

@@ -1,0 +1,73 @@
+/** Labels, colours and formatting shared by the review components. */
+import type { MarkKind, Scores } from '../../../../shared/contract';
+
+export type MarkMeta = {
+  label: string;
+  /** Short text drawn on the waveform. */
+  short: string;
+  /** What the "Mark …" button says. */
+  button: string;
+  /** CSS colour (a variable, resolved inside the waveform's shadow DOM). */
+  color: string;
+  /** Keyboard shortcut that adds it at the current time (point marks). */
+  key: string | null;
+};
+
+export const markMeta: Record<MarkKind, MarkMeta> = {
+  ramble: { label: 'Ramble', short: 'Ramble', button: 'ramble', color: 'var(--mark-ramble)', key: null },
+  'core-answer': { label: 'Core answer', short: 'Core', button: 'core answer', color: 'var(--mark-core)', key: '1' },
+  assumption: {
+    label: 'Assumption',
+    short: 'Assumption',
+    button: 'assumption',
+    color: 'var(--mark-assumption)',
+    key: '2',
+  },
+  'failure-mode': {
+    label: 'Failure mode / edge case',
+    short: 'Failure mode',
+    button: 'failure mode',
+    color: 'var(--mark-failure)',
+    key: '3',
+  },
+};
+
+export const pointMarkKinds = ['core-answer', 'assumption', 'failure-mode'] as const satisfies readonly MarkKind[];
+
+export const playbackRates = [1, 1.25, 1.5, 2] as const;
+export type PlaybackRate = (typeof playbackRates)[number];
+
+export const scoreDimensions = ['clarity', 'rigor', 'speed'] as const;
+
+export function allScored(scores: Scores): boolean {
+  return scores.clarity !== null && scores.rigor !== null && scores.speed !== null;
+}
+
+/** "C 4 · R 3 · S –" style summary, with a readable label for screen readers. */
+export function scoreSummary(scores: Scores): { short: string; label: string } {
+  const v = (n: number | null) => (n === null ? '–' : String(n));
+  const l = (n: number | null) => (n === null ? 'not scored' : `${n} of 5`);
+  return {
+    short: `Clarity ${v(scores.clarity)} · Rigor ${v(scores.rigor)} · Speed ${v(scores.speed)}`,
+    label: `Clarity ${l(scores.clarity)}, rigor ${l(scores.rigor)}, speed ${l(scores.speed)}`,
+  };
+}
+
+/** 65.4 → "1:05"; with tenths for the player readout when asked. */
+export function formatTime(seconds: number, tenths = false): string {
+  const safe = Math.max(0, Number.isFinite(seconds) ? seconds : 0);
+  const whole = tenths ? Math.floor(safe) : Math.round(safe);
+  const m = Math.floor(whole / 60);
+  const s = whole % 60;
+  const base = `${m}:${String(s).padStart(2, '0')}`;
+  return tenths ? `${base}.${Math.floor((safe - whole) * 10)}` : base;
+}
+
+export function formatMs(ms: number | null): string {
+  return ms === null ? '—' : formatTime(ms / 1000);
+}
+
+/** The round's title as the queue names it: "Item: Round title". */
+export function roundLabel(round: { itemTitle: string; title?: string | undefined }): string {
+  return round.title ? `${round.itemTitle}: ${round.title}` : round.itemTitle;
+}

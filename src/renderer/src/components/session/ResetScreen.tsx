@@ -1,0 +1,78 @@
+/** Between rounds: the switch in type, what the next round asks for, and a break on circuits. */
+import type { RoundView } from '../../../../shared/contract';
+import { useLibrary } from '../../api/library';
+import { formatClock, plural } from '../../lib/format';
+import { indexQuestionTypes, questionTypeTitle } from '../../lib/question-types';
+import { BreakTimer } from './BreakTimer';
+import { EndSessionButton } from './EndSessionButton';
+import type { BreakState } from './runner-state';
+import './ResetScreen.css';
+
+type Props = {
+  previous: RoundView | null;
+  next: RoundView;
+  total: number;
+  breakState: BreakState | null;
+  pending: boolean;
+  onSkipBreak: () => void;
+  onStart: () => void;
+  onEnd: () => void;
+};
+
+export function roundTitle(round: RoundView): string {
+  return round.title ? `${round.itemTitle} — ${round.title}` : round.itemTitle;
+}
+
+export function ResetScreen({ previous, next, total, breakState, pending, onSkipBreak, onStart, onEnd }: Props) {
+  const { data: library } = useLibrary();
+  const types = indexQuestionTypes(library?.questionTypes ?? []);
+  const nextType = questionTypeTitle(types, next.questionType);
+  const shape = types.get(next.questionType)?.answerShape ?? [];
+  const number = next.index + 1;
+
+  return (
+    <section className="reset-screen panel" aria-labelledby="reset-heading">
+      <h2 id="reset-heading" tabIndex={-1}>
+        Next: round {number} of {total}
+      </h2>
+      <p className="reset-switch">
+        {previous ? (
+          <>
+            <span className="reset-switch-from">{questionTypeTitle(types, previous.questionType)}</span>
+            <span aria-hidden="true"> → </span>
+            <span className="visually-hidden"> to </span>
+          </>
+        ) : null}
+        <span className="reset-switch-to">{nextType}</span>
+      </p>
+      <p className="reset-meta">
+        {previous ? (
+          <>
+            From <strong>{roundTitle(previous)}</strong> to <strong>{roundTitle(next)}</strong>
+          </>
+        ) : (
+          <strong>{roundTitle(next)}</strong>
+        )}{' '}
+        · {next.category} · {formatClock(next.budgetSeconds)} to answer · {plural(next.followUps.length, 'follow-up')}
+      </p>
+      {breakState ? <BreakTimer state={breakState} onSkip={onSkipBreak} /> : null}
+      {shape.length > 0 ? (
+        <div className="reset-shape">
+          <h3>Answer shape for {nextType.toLowerCase()}</h3>
+          <ol>
+            {shape.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+      <div className="reset-actions">
+        <button type="button" className="btn btn-primary btn-large" disabled={pending} onClick={onStart}>
+          Start round {number}
+        </button>
+        <span className="muted reset-hint">The prompt is spoken, then a chime: start answering at the chime.</span>
+        <EndSessionButton disabled={pending} onEnd={onEnd} />
+      </div>
+    </section>
+  );
+}

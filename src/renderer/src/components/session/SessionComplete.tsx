@@ -1,0 +1,73 @@
+/** After the last round (or ending early): each round's outcome, recording and follow-ups. */
+import type { RoundView, SessionView } from '../../../../shared/contract';
+import { openReview } from '../../api/review';
+import { plural } from '../../lib/format';
+import { Badge, type BadgeTone } from '../Badge';
+import { roundTitle } from './ResetScreen';
+import { formatTimer } from './time-format';
+import './SessionComplete.css';
+
+type Props = { session: SessionView; endedEarly: boolean; onGoToLibrary: () => void; onAllSessions: () => void };
+
+const statusLabel: Record<RoundView['status'], { text: string; tone: BadgeTone }> = {
+  done: { text: 'Done', tone: 'loop' },
+  skipped: { text: 'Skipped', tone: 'circuit' },
+  recovered: { text: 'Recovered', tone: 'user' },
+  running: { text: 'Interrupted', tone: 'circuit' },
+  pending: { text: 'Not started', tone: 'neutral' },
+};
+
+function recordingText(round: RoundView): string {
+  const recording = round.recording;
+  if (!recording) return 'No recording';
+  if (recording.durationMs !== null) return `${formatTimer(recording.durationMs)} recorded`;
+  if (recording.status === 'failed')
+    return recording.bytes > 0 ? 'Recording kept (length unknown)' : 'No audio arrived';
+  return 'Recording saved';
+}
+
+export function SessionComplete({ session, endedEarly, onGoToLibrary, onAllSessions }: Props) {
+  const done = session.rounds.filter((r) => r.status === 'done' || r.status === 'recovered').length;
+  return (
+    <section className="session-complete panel" aria-labelledby="session-complete-heading">
+      <header className="session-complete-header">
+        <h2 id="session-complete-heading" tabIndex={-1}>
+          Session complete
+        </h2>
+        <p className="muted">
+          {endedEarly ? 'Ended early. ' : ''}
+          {done} of {plural(session.rounds.length, 'round')} answered. Every recording is saved for review.
+        </p>
+      </header>
+      <ol className="session-complete-list">
+        {session.rounds.map((round) => (
+          <li key={round.id} className="session-complete-round">
+            <span className="session-complete-index" aria-hidden="true">
+              {round.index + 1}
+            </span>
+            <span className="session-complete-title">
+              <span className="visually-hidden">Round {round.index + 1}: </span>
+              {roundTitle(round)}
+            </span>
+            <Badge tone={statusLabel[round.status].tone}>{statusLabel[round.status].text}</Badge>
+            <span className="session-complete-detail">{recordingText(round)}</span>
+            <span className="session-complete-detail">{plural(round.askedFollowUps.length, 'follow-up')} asked</span>
+            {round.recording && round.recording.durationMs !== null ? (
+              <button type="button" className="btn btn-small" onClick={() => openReview(round.id)}>
+                Review round {round.index + 1}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <div className="session-complete-actions">
+        <button type="button" className="btn btn-primary" onClick={onGoToLibrary}>
+          Go to the Library
+        </button>
+        <button type="button" className="btn" onClick={onAllSessions}>
+          All sessions
+        </button>
+      </div>
+    </section>
+  );
+}

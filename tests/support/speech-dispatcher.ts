@@ -1,0 +1,69 @@
+/**
+ * A private speech-dispatcher for test and benchmark browsers. These machines have no sound card, so
+ * the stock daemon's espeak-ng output hangs on its first utterance (`end` never fires) and every
+ * later browser sees no voices at all. This one plays into ALSA's null device instead, so real
+ * espeak-ng voices start and end normally; Chromium finds it through SPEECHD_ADDRESS.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type SpeechDaemon = { address: string; stop: () => void };
+
+export async function startSpeechDispatcher(): Promise<SpeechDaemon | null> {
+  if (spawnSync('which', ['speech-dispatcher']).status !== 0 || !fs.existsSync('/etc/speech-dispatcher/speechd.conf')) {
+    console.warn(
+      'speech-dispatcher is not installed: speech tests will find no voices (apt-get install speech-dispatcher speech-dispatcher-espeak-ng).',
+    );
+    return null;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loop-coach-speechd-'));
+  const conf = path.join(dir, 'conf');
+  fs.cpSync('/etc/speech-dispatcher', conf, { recursive: true });
+  const speechd = path.join(conf, 'speechd.conf');
+  fs.writeFileSync(speechd, `${fs.readFileSync(speechd, 'utf8')}\nAudioOutputMethod "alsa"\n`);
+  const asound = path.join(dir, 'asound.conf');
+  fs.writeFileSync(
+    asound,
+    '</usr/share/alsa/alsa.conf>\npcm.!default { type null }\nctl.!default { type hw card 0 }\n',
+  );
+  const socket = path.join(dir, 'speechd.sock');
+  fs.mkdirSync(path.join(dir, 'log'));
+  const child: ChildProcess = spawn(
+    'speech-dispatcher',
+    [
+      '-C',
+      conf,
+      '--communication-method',
+      'unix_socket',
+      '--socket-path',
+      socket,
+      '-t',
+      '0',
+      '-l',
+      '1',
+      '-L',
+      path.join(dir, 'log'),
+    ],
+    { env: { ...process.env, ALSA_CONFIG_PATH: asound }, stdio: 'ignore', detached: true },
+  );
+  for (let i = 0; i < 100 && !fs.existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!fs.existsSync(socket)) {
+    child.kill('SIGKILL');
+    console.warn('speech-dispatcher did not start: speech tests will find no voices.');
+    return null;
+  }
+  return {
+    address: `unix_socket:${socket}`,
+    stop: () => {
+      try {
+        // The daemon's output modules are its children: end the whole group.
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
