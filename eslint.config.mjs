@@ -11,7 +11,17 @@ const nodeAndElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'tests/fixtures/**', 'test-results/**', 'playwright-report/**', 'resources/**', '.native/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'tests/fixtures/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/**',
+      '.native/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
