@@ -14,11 +14,11 @@ export function composeWav(parts: (string | number)[], out: string, workDir: str
   const files = parts.map((part, i) => {
     const file = `${workDir}/part-${i}.wav`;
     if (typeof part === 'number')
-      execFileSync('sox', ['-n', '-r', '22050', '-c', '1', '-b', '16', file, 'trim', '0', String(part)]);
+      execFileSync('sox', ['-R', '-n', '-r', '22050', '-c', '1', '-b', '16', file, 'trim', '0', String(part)]);
     else speak(part, file);
     return file;
   });
-  execFileSync('sox', [...files, '-r', '48000', '-c', '1', '-b', '16', out]);
+  execFileSync('sox', ['-R', ...files, '-r', '48000', '-c', '1', '-b', '16', out]);
 }
 
 /** Encodes like Chromium's MediaRecorder: opus in a live webm with no duration and no cues. */

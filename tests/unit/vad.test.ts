@@ -29,7 +29,7 @@ function build(): void {
   truth = [];
   let t = 1.0;
   const lead = path.join(dir, 'lead.wav');
-  execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', lead, 'trim', '0', '1.0']);
+  execFileSync('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', lead, 'trim', '0', '1.0']);
   parts.push(lead);
   phrases.forEach((phrase, i) => {
     const raw = path.join(dir, `raw-${i}.wav`);
@@ -37,6 +37,7 @@ function build(): void {
     execFileSync('espeak-ng', ['-s', '165', '-w', raw, phrase]);
     // Cut espeak's own leading and trailing silence so the phrase starts and ends on sound.
     execFileSync('sox', [
+      '-R',
       raw,
       '-r',
       '16000',
@@ -62,14 +63,16 @@ function build(): void {
     parts.push(trimmed);
     const gap = gaps[i] ?? 1.5;
     const silence = path.join(dir, `gap-${i}.wav`);
-    execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', silence, 'trim', '0', String(gap)]);
+    execFileSync('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', silence, 'trim', '0', String(gap)]);
     parts.push(silence);
     t += gap;
   });
   total = t;
-  execFileSync('sox', [...parts, path.join(dir, 'clean.wav')]);
+  execFileSync('sox', ['-R', ...parts, path.join(dir, 'clean.wav')]);
   const noise = path.join(dir, 'noise.wav');
+  // -R: repeatable noise, so every run tests the same audio.
   execFileSync('sox', [
+    '-R',
     '-n',
     '-r',
     '16000',
@@ -84,7 +87,7 @@ function build(): void {
     'vol',
     '0.05',
   ]);
-  execFileSync('sox', ['-m', path.join(dir, 'clean.wav'), noise, path.join(dir, 'noisy.wav')]);
+  execFileSync('sox', ['-R', '-m', path.join(dir, 'clean.wav'), noise, path.join(dir, 'noisy.wav')]);
   // The same answer as a MediaRecorder-style webm, to check decoding.
   execFileSync(ffmpegPath(), [
     '-y',
@@ -95,7 +98,7 @@ function build(): void {
     '-c:a',
     'libopus',
     '-b:a',
-    '32k',
+    '48k',
     path.join(dir, 'noisy.webm'),
   ]);
 }
