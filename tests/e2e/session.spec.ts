@@ -140,6 +140,7 @@ test.describe('live session', () => {
       const wallSeconds = (probe.recorders[i]!.stop! - probe.recorders[i]!.start) / 1000;
       const pcm = await decodeToPcm(file, 16000);
       const decodedSeconds = pcm.length / 16000;
+      console.log(`round ${i + 1}: decoded ${decodedSeconds.toFixed(3)} s, wall ${wallSeconds.toFixed(3)} s`);
       expect(
         Math.abs(decodedSeconds - wallSeconds),
         `round ${i + 1}: decoded ${decodedSeconds}s, wall ${wallSeconds}s`,

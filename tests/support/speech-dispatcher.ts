@@ -33,6 +33,8 @@ export async function startSpeechDispatcher(): Promise<SpeechDaemon | null> {
   const child: ChildProcess = spawn(
     'speech-dispatcher',
     [
+      // Single mode: stays in the foreground as our child, so stop() really ends it.
+      '-s',
       '-C',
       conf,
       '--communication-method',
@@ -57,12 +59,9 @@ export async function startSpeechDispatcher(): Promise<SpeechDaemon | null> {
   return {
     address: `unix_socket:${socket}`,
     stop: () => {
-      try {
-        // The daemon's output modules are its children: end the whole group.
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      child.kill('SIGKILL');
+      // Its output modules run as separate processes named after our config folder.
+      spawnSync('pkill', ['-KILL', '-f', dir]);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
