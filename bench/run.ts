@@ -10,8 +10,10 @@ import { analysisBench } from './analysis';
 import { recordingMain } from './recording-main';
 import { waveformBench } from './waveform';
 import { webStartBench } from './web-start';
+import { liveSessionBench } from './live-session';
+import { progressBench } from './progress';
 
-const benches: Bench[] = [recordingMain, analysisBench, waveformBench, webStartBench];
+const benches: Bench[] = [recordingMain, liveSessionBench, analysisBench, waveformBench, progressBench, webStartBench];
 
 function combine(figures: Figure[]): Figure[] {
   // Where two sides measure the same figure, report the larger (the worse one) and say which.
