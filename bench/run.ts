@@ -16,14 +16,14 @@ import { progressBench } from './progress';
 const benches: Bench[] = [recordingMain, liveSessionBench, analysisBench, waveformBench, progressBench, webStartBench];
 
 function combine(figures: Figure[]): Figure[] {
-  // Where two sides measure the same figure, report the larger (the worse one) and say which.
-  const byName = new Map<string, Figure>();
-  for (const f of figures) {
-    const seen = byName.get(f.name);
-    if (!seen || f.value > seen.value)
-      byName.set(f.name, { ...f, note: seen ? `${f.note} (larger of ${seen.note}, ${f.note})` : f.note });
-  }
-  return [...byName.values()];
+  // Where two sides measure the same figure, report the larger (the worse one) and name both.
+  const byName = new Map<string, Figure[]>();
+  for (const f of figures) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  return [...byName.values()].map((same) => {
+    if (same.length === 1) return same[0]!;
+    const worst = same.reduce((a, b) => (b.value > a.value ? b : a));
+    return { ...worst, note: `larger of ${same.map((f) => `${f.note}: ${f.value} ${f.unit}`).join('; ')}` };
+  });
 }
 
 async function main() {

@@ -89,3 +89,19 @@ test('inline scripts are blocked by the CSP and the page has no Node globals', a
   });
   expect(result).toEqual({ inlineRan: false, require: 'undefined', process: 'undefined' });
 });
+
+test('the interviewer’s voice is chosen from the system voices and kept', async ({ app, snap }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true }).click();
+  const voice = app.getByRole('combobox', { name: 'Voice' });
+  await expect(voice).toBeVisible();
+  const options = await voice.locator('option').allTextContents();
+  expect(options[0]).toBe('System default');
+  expect(options.length).toBeGreaterThan(1);
+  await voice.selectOption({ index: 1 });
+  const chosen = await voice.inputValue();
+  await expect(app.getByText('All changes saved')).toBeVisible();
+  await snap('settings-voice');
+  await app.reload();
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(app.getByRole('combobox', { name: 'Voice' })).toHaveValue(chosen);
+});

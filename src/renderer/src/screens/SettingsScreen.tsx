@@ -7,6 +7,7 @@ import { getSaveState, settingsResource, subscribeSaveState, updateSettings, use
 import { ScreenHeader } from '../components/ScreenHeader';
 import { SegmentedControl } from '../components/SegmentedControl';
 import { StateMessage } from '../components/StateMessage';
+import { VoicePicker } from '../components/VoicePicker';
 import { errorMessage } from '../lib/errors';
 import { plural } from '../lib/format';
 import './SettingsScreen.css';
@@ -41,7 +42,8 @@ const followUpModes: ReadonlyArray<{ value: Settings['followUpMode']; label: str
   {
     value: 'partner',
     label: 'Partner',
-    explanation: 'A practice partner asks the follow-ups; the app shows them instead of speaking.',
+    explanation:
+      'A second person decides when: they press F to ask the next follow-up, or type their own; the app speaks it.',
   },
 ];
 
@@ -136,6 +138,17 @@ export function SettingsScreen() {
                   ))}
                 </div>
               </fieldset>
+              <SettingRow
+                label="Voice"
+                htmlFor="speech-voice"
+                hint="The voice that reads prompts and follow-ups aloud."
+              >
+                <VoicePicker
+                  id="speech-voice"
+                  value={settings.voiceName}
+                  onChange={(voiceName) => updateSettings({ voiceName }, 0)}
+                />
+              </SettingRow>
               <SettingRow
                 label="Speech rate"
                 htmlFor="speech-rate"
