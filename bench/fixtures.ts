@@ -2,8 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ffmpegPath } from '../src/main/services/recording/ffmpeg';
-import { composeWav } from '../tests/support/audio';
+import { composeWav, liveWebm } from '../tests/support/audio';
 
 export const benchDir = path.resolve(__dirname, '..', 'bench-results', 'fixtures');
 
@@ -26,24 +25,7 @@ export function longRecording(minutes: number): string {
   }
   const long = path.join(benchDir, `answer-${minutes}min.wav`);
   execFileSync('sox', [minute, long, 'repeat', String(minutes - 1)]);
-  execFileSync(ffmpegPath(), [
-    '-y',
-    '-v',
-    'error',
-    '-i',
-    long,
-    '-c:a',
-    'libopus',
-    '-b:a',
-    '32k',
-    '-f',
-    'webm',
-    '-live',
-    '1',
-    '-cluster_time_limit',
-    '1000',
-    webm,
-  ]);
+  liveWebm(long, webm);
   fs.rmSync(long);
   return webm;
 }
