@@ -229,6 +229,10 @@ test.describe('review', () => {
       await page.mouse.up();
       await expect(marks.getByText('Ramble')).toBeVisible();
       await expect(waveform.locator('[part~="region"]')).toHaveCount(1);
+      // The speech analysis the server ran at start shades speech under the waveform.
+      await expect(page.getByRole('img', { name: /^Speech \d+ % of the recording, in \d+ stretches$/ })).toBeVisible({
+        timeout: 20_000,
+      });
       await calm(page);
       await page.evaluate(() => document.querySelector('.screen-scroll')?.scrollTo(0, 0));
       await snap('review-light');

@@ -94,3 +94,17 @@ describe('speech analysis of recorded rounds', () => {
     app.close();
   });
 });
+
+describe('analysis interrupted by a shutdown', () => {
+  it('is picked up again at the next start', async () => {
+    const dataDir = tempDir();
+    let app = await makeApp(dataDir, { 'star.yaml': star });
+    const session = await call(app, 'session:start', { source: { type: 'item', id: 'star-test' } });
+    const round = await recordRound(app, session.id, 0, webm);
+    app.close(); // the queued analysis never ran
+    app = await makeApp(dataDir);
+    await app.analysis.idle();
+    expect((await call(app, 'analysis:get', { roundId: round.id })).status).toBe('done');
+    app.close();
+  });
+});

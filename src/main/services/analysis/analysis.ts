@@ -3,7 +3,7 @@
  * any that were missed). Segments are stored once; metrics are recomputed cheaply whenever the
  * round's marks change, so the report card and progress page always agree with the review.
  */
-import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { AnalysisView } from '../../../shared/contract';
 import { computeRoundMetrics, median, roundMetrics, segment, type RoundMetrics } from '../../../shared/metrics';
 import type { LoadedContent } from '../content/load';
@@ -42,13 +42,18 @@ export class AnalysisService {
     this.worker ??= this.work().finally(() => (this.worker = null));
   }
 
-  /** Every finalized or recovered recording with no analysis yet. */
+  /** Every finalized or recovered recording with no analysis yet, or one a shutdown interrupted. */
   enqueueMissing(): number {
     const missing = this.db
       .select({ roundId: recordings.roundId })
       .from(recordings)
       .leftJoin(roundAnalyses, eq(roundAnalyses.roundId, recordings.roundId))
-      .where(and(inArray(recordings.status, ['finalized', 'recovered']), isNull(roundAnalyses.roundId)))
+      .where(
+        and(
+          inArray(recordings.status, ['finalized', 'recovered']),
+          or(isNull(roundAnalyses.roundId), eq(roundAnalyses.status, 'pending')),
+        ),
+      )
       .all();
     for (const { roundId } of missing) this.enqueue(roundId);
     return missing.length;

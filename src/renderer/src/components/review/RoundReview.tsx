@@ -24,6 +24,7 @@ import { RevealPanel } from './RevealPanel';
 import { SaveStatus } from './SaveStatus';
 import { ScoreScales } from './ScoreScales';
 import { SelfReviewQuestions } from './SelfReviewQuestions';
+import { SpeechStrip } from './SpeechStrip';
 import { TimingPanel } from './TimingPanel';
 import { ReportCard } from '../analysis/ReportCard';
 import { useReviewKeys } from './useReviewKeys';
@@ -183,6 +184,7 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
               onAddRamble={(startMs, endMs) => addMark('ramble', startMs, endMs)}
               onMoveMark={review.moveMark}
             />
+            <SpeechStrip roundId={view.round.id} durationMs={recording.durationMs ?? 0} />
             <PlayerBar
               store={store}
               controlsRef={controls}

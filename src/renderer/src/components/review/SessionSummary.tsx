@@ -9,6 +9,7 @@ import { Icon } from '../Icon';
 import { StateMessage } from '../StateMessage';
 import { allScored, formatMs, roundLabel } from './review-meta';
 import { ScoreChips } from './ScoreChips';
+import { TimeAllocationChart } from '../analysis/TimeAllocationChart';
 import './ReviewLists.css';
 
 const statusLabel: Record<RoundView['status'], { text: string; tone: BadgeTone }> = {
@@ -127,6 +128,15 @@ export function SessionSummary({ sessionId, onBack, onOpenRound, onOpenSession }
           </tbody>
         </table>
       </section>
+      {blind && scoredCount < session.rounds.length ? null : (
+        <section className="panel" aria-label="Time allocation">
+          <TimeAllocationChart
+            sessionId={session.id}
+            headingLevel="h2"
+            title="Time allocation: planned against actual"
+          />
+        </section>
+      )}
       <div>
         <button
           type="button"
