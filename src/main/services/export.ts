@@ -20,6 +20,7 @@ import {
   sessions,
 } from './db/schema';
 import { insideRoot } from './paths';
+import { roundTitle } from '../../shared/round-title';
 
 const parse = (json: string | null) => (json ? (JSON.parse(json) as unknown) : null);
 
@@ -287,7 +288,7 @@ export function markdownReport(file: ExportFile): string {
     for (const r of session.rounds) {
       const m = r.analysis?.metrics;
       const sc = r.review?.scores;
-      const title = (r.plan.title ? `${r.plan.itemTitle}: ${r.plan.title}` : r.plan.itemTitle).replace(/\|/g, '\\|');
+      const title = roundTitle(r.plan).replace(/\|/g, '\\|');
       lines.push(
         `| ${r.index + 1} | ${title} | ${s(r.recording?.durationMs)} | ${s(m?.thinkTimeMs)} | ${s(m?.talkTimeMs)} | ${s(m?.overrunMs)} | ${sc?.clarity ?? '—'} | ${sc?.rigor ?? '—'} | ${sc?.speed ?? '—'} |`,
       );

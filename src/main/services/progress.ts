@@ -7,6 +7,7 @@ import type { ProgressView } from '../../shared/contract';
 import { roundMetrics } from '../../shared/metrics';
 import type { AppDatabase } from './db/open';
 import { roundAnalyses, roundReviews, rounds, sessions } from './db/schema';
+import { roundTitle } from '../../shared/round-title';
 
 export function progressView(db: AppDatabase, sinceMs: number, limit: number): ProgressView {
   const rows = db
@@ -47,7 +48,7 @@ export function progressView(db: AppDatabase, sinceMs: number, limit: number): P
     .all();
   const title = (planJson: string) => {
     const plan = JSON.parse(planJson) as { title?: string; itemTitle: string };
-    return plan.title ? `${plan.itemTitle}: ${plan.title}` : plan.itemTitle;
+    return roundTitle(plan);
   };
   return {
     rounds: rows.map((r) => ({

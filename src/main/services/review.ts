@@ -20,6 +20,7 @@ import type { AppDatabase } from './db/open';
 import { recordings, reviewMarks, roundReviews, rounds, sessions } from './db/schema';
 import { NotFoundError } from './errors';
 import { roundViews } from './sessions';
+import { roundTitle } from '../../shared/round-title';
 
 type ReviewRow = typeof roundReviews.$inferSelect;
 
@@ -206,7 +207,7 @@ export class ReviewService {
         sessionId: r.sessionId,
         sessionTitle: r.sessionTitle,
         roundIndex: r.roundIndex,
-        title: plan.title ? `${plan.itemTitle}: ${plan.title}` : plan.itemTitle,
+        title: roundTitle(plan),
         category: r.category,
         questionType: r.questionType,
         startedAt: r.startedAt,

@@ -6,6 +6,7 @@ import { indexQuestionTypes, questionTypeTitle } from '../lib/question-types';
 import { Badge } from './Badge';
 import { Icon } from './Icon';
 import './SessionPlan.css';
+import { roundTitle } from '../../../shared/round-title';
 
 export function SessionPlan({ session }: { session: SessionView }) {
   const { data: library } = useLibrary();
@@ -42,7 +43,7 @@ export function SessionPlan({ session }: { session: SessionView }) {
               <div className="session-plan-body">
                 <span className="session-plan-title">
                   <span className="visually-hidden">Round {round.index + 1}: </span>
-                  {round.title ? `${round.itemTitle} — ${round.title}` : round.itemTitle}
+                  {roundTitle(round, ' — ')}
                 </span>
                 <span className="session-plan-meta">
                   {round.category} · <Badge tone="accent">{questionTypeTitle(types, round.questionType)}</Badge> ·{' '}

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SessionView } from '../../../../shared/contract';
 import { call, subscribe } from '../../api/client';
 import { timeAllocation, type TimeAllocation } from '../../lib/time-allocation';
+import { roundTitle } from '../../../../shared/round-title';
 
 export type AllocationRow = {
   roundId: string;
@@ -38,7 +39,7 @@ export function useSessionAllocation(sessionId: string): { data: SessionAllocati
         return {
           roundId: r.id,
           label: `Round ${r.index + 1}`,
-          title: r.title ? `${r.itemTitle}: ${r.title}` : r.itemTitle,
+          title: roundTitle(r),
           allocation: metrics ? timeAllocation(r.budgetSeconds, metrics) : null,
           budgetSeconds: r.budgetSeconds,
         };

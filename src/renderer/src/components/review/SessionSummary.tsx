@@ -1,24 +1,15 @@
 /** Every round of one session: title, status, length and scores, each opening its review. */
-import type { RoundView } from '../../../../shared/contract';
 import { useSessionSummary } from '../../api/review';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, plural } from '../../lib/format';
-import { Badge, type BadgeTone } from '../Badge';
+import { RoundStatusBadge } from '../RoundStatusBadge';
 import { Icon } from '../Icon';
 import { StateMessage } from '../StateMessage';
 import { allScored, formatMs, roundLabel } from './review-meta';
 import { ScoreChips } from './ScoreChips';
 import { TimeAllocationChart } from '../analysis/TimeAllocationChart';
 import './ReviewLists.css';
-
-const statusLabel: Record<RoundView['status'], { text: string; tone: BadgeTone }> = {
-  done: { text: 'Done', tone: 'loop' },
-  skipped: { text: 'Skipped', tone: 'circuit' },
-  recovered: { text: 'Recovered', tone: 'user' },
-  running: { text: 'Interrupted', tone: 'circuit' },
-  pending: { text: 'Not started', tone: 'neutral' },
-};
 
 type Props = {
   sessionId: string;
@@ -102,7 +93,7 @@ export function SessionSummary({ sessionId, onBack, onOpenRound, onOpenSession }
                     <span className="summary-sub">{round.category}</span>
                   </th>
                   <td>
-                    <Badge tone={statusLabel[round.status].tone}>{statusLabel[round.status].text}</Badge>
+                    <RoundStatusBadge status={round.status} />
                   </td>
                   <td className="summary-num">
                     {recorded ? (hideLength ? '–:––' : formatMs(round.recording!.durationMs)) : 'No audio'}

@@ -1,5 +1,6 @@
 /** Labels, colours and formatting shared by the review components. */
 import type { MarkKind, Scores } from '../../../../shared/contract';
+import { roundTitle } from '../../../../shared/round-title';
 
 export type MarkMeta = {
   label: string;
@@ -69,5 +70,5 @@ export function formatMs(ms: number | null): string {
 
 /** The round's title as the queue names it: "Item: Round title". */
 export function roundLabel(round: { itemTitle: string; title?: string | undefined }): string {
-  return round.title ? `${round.itemTitle}: ${round.title}` : round.itemTitle;
+  return roundTitle(round);
 }

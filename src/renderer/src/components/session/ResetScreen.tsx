@@ -7,6 +7,7 @@ import { BreakTimer } from './BreakTimer';
 import { EndSessionButton } from './EndSessionButton';
 import type { BreakState } from './runner-state';
 import './ResetScreen.css';
+import { roundTitle as sharedRoundTitle } from '../../../../shared/round-title';
 
 type Props = {
   previous: RoundView | null;
@@ -20,7 +21,7 @@ type Props = {
 };
 
 export function roundTitle(round: RoundView): string {
-  return round.title ? `${round.itemTitle} — ${round.title}` : round.itemTitle;
+  return sharedRoundTitle(round, ' — ');
 }
 
 export function ResetScreen({ previous, next, total, breakState, pending, onSkipBreak, onStart, onEnd }: Props) {

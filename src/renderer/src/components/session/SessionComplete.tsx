@@ -2,20 +2,12 @@
 import type { RoundView, SessionView } from '../../../../shared/contract';
 import { openReview } from '../../api/review';
 import { plural } from '../../lib/format';
-import { Badge, type BadgeTone } from '../Badge';
+import { RoundStatusBadge } from '../RoundStatusBadge';
 import { roundTitle } from './ResetScreen';
 import { formatTimer } from './time-format';
 import './SessionComplete.css';
 
 type Props = { session: SessionView; endedEarly: boolean; onGoToLibrary: () => void; onAllSessions: () => void };
-
-const statusLabel: Record<RoundView['status'], { text: string; tone: BadgeTone }> = {
-  done: { text: 'Done', tone: 'loop' },
-  skipped: { text: 'Skipped', tone: 'circuit' },
-  recovered: { text: 'Recovered', tone: 'user' },
-  running: { text: 'Interrupted', tone: 'circuit' },
-  pending: { text: 'Not started', tone: 'neutral' },
-};
 
 function recordingText(round: RoundView): string {
   const recording = round.recording;
@@ -49,7 +41,7 @@ export function SessionComplete({ session, endedEarly, onGoToLibrary, onAllSessi
               <span className="visually-hidden">Round {round.index + 1}: </span>
               {roundTitle(round)}
             </span>
-            <Badge tone={statusLabel[round.status].tone}>{statusLabel[round.status].text}</Badge>
+            <RoundStatusBadge status={round.status} />
             <span className="session-complete-detail">{recordingText(round)}</span>
             <span className="session-complete-detail">{plural(round.askedFollowUps.length, 'follow-up')} asked</span>
             {round.recording && round.recording.durationMs !== null ? (
