@@ -15,7 +15,8 @@ export default defineConfig({
     build: {
       // better-sqlite3 is a native addon: loaded at run time, never bundled.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // web.js is browser mode's server (`npm run web`), built with the main process for a fast start.
+        input: { index: resolve(__dirname, 'src/main/index.ts'), web: resolve(__dirname, 'src/main/web/cli.ts') },
         external: ['better-sqlite3'],
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

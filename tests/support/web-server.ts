@@ -21,21 +21,14 @@ export function makeDataDir(prefix = 'loop-coach-e2e-'): string {
 }
 
 export async function startServer(dataDir: string, extraArgs: string[] = []): Promise<RunningServer> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(root, 'src/main/web/cli.ts'),
-      '--data-dir',
-      dataDir,
-      '--port',
-      '0',
-      '--no-open',
-      ...extraArgs,
-    ],
-    { cwd: root, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  // The built server, as `npm run web` runs it (npm test builds before any test starts one).
+  const built = path.join(root, 'out/main/web.js');
+  if (!fs.existsSync(built)) throw new Error(`${built} is missing: run \`npm run build:web\` first`);
+  const child = spawn(process.execPath, [built, '--data-dir', dataDir, '--port', '0', '--no-open', ...extraArgs], {
+    cwd: root,
+    env: { ...process.env, CI: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

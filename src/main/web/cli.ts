@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLoopCoach } from '../services/app';
-import { shippedPaths } from '../services/app-root';
+import { findAppRoot, shippedPaths } from '../services/app-root';
 import { defaultDataDir, resolveDataDir } from '../services/paths';
 import { startWebServer } from './server';
 
-const appRoot = path.resolve(__dirname, '..', '..', '..');
+const appRoot = findAppRoot(__dirname);
 
 function parsePort(argv: string[]): number {
   const i = argv.indexOf('--port');
