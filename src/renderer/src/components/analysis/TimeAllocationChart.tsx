@@ -10,7 +10,7 @@ import { formatAxisSeconds, formatMs } from '../../lib/metric-format';
 import { secondTicks } from '../../lib/time-allocation';
 import { StateMessage } from '../StateMessage';
 import { ChartLegend } from './ChartLegend';
-import { useChartTheme } from './useChartTheme';
+import { tooltipStyle, useChartTheme } from './useChartTheme';
 import { useSessionAllocation, type AllocationRow } from './useSessionAllocation';
 import './TimeAllocationChart.css';
 
@@ -123,14 +123,7 @@ export function TimeAllocationChart({
               <Tooltip
                 cursor={{ fill: theme.grid, fillOpacity: 0.35 }}
                 formatter={(value) => sec(Number(value))}
-                contentStyle={{
-                  background: theme.surface,
-                  border: `1px solid ${theme.border}`,
-                  borderRadius: 8,
-                  color: theme.text,
-                  fontSize: 12,
-                }}
-                labelStyle={{ color: theme.text, fontWeight: 600 }}
+                {...tooltipStyle(theme)}
                 itemStyle={{ color: theme.text }}
               />
               <Bar

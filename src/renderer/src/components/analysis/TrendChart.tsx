@@ -4,7 +4,7 @@ import { formatWeek } from '../../lib/metric-format';
 import type { WeekPoint } from '../../lib/progress-stats';
 import { secondTicks } from '../../lib/time-allocation';
 import { ChartLegend } from './ChartLegend';
-import { useChartTheme, type ChartTheme } from './useChartTheme';
+import { tooltipStyle, useChartTheme, type ChartTheme } from './useChartTheme';
 import './TrendChart.css';
 
 export type TrendSeries = {
@@ -78,14 +78,7 @@ export function TrendChart({ title, points, series, format, domain, height = 220
             <Tooltip
               labelFormatter={(week) => `Week of ${formatWeek(Number(week))}`}
               formatter={(value) => format(Number(value))}
-              contentStyle={{
-                background: theme.surface,
-                border: `1px solid ${theme.border}`,
-                borderRadius: 8,
-                color: theme.text,
-                fontSize: 12,
-              }}
-              labelStyle={{ color: theme.text, fontWeight: 600 }}
+              {...tooltipStyle(theme)}
               cursor={{ stroke: theme.border }}
             />
             {series.map((s) => (
