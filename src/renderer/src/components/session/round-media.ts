@@ -6,7 +6,7 @@ import type { RecordingView } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { microphoneMessages } from '../../session/microphone';
 import { RoundRecorder } from '../../session/recorder';
-import { ChunkUploader } from '../../session/uploader';
+import { ChunkUploader, type UploadStatus } from '../../session/uploader';
 import { sendWhileLeaving } from './page-exit';
 
 export type MediaLoss = { kind: 'unplugged' | 'upload'; message: string };
@@ -15,6 +15,8 @@ type Handlers = {
   onLevel: (rms: number) => void;
   /** Recording stopped by itself mid-round; the audio so far is being saved. */
   onLost: (loss: MediaLoss) => void;
+  /** Chunks are (again) being saved, or are waiting to be resent. */
+  onUploadStatus?: (status: Exclude<UploadStatus, { state: 'failed' }>) => void;
 };
 
 export class RoundMedia {
@@ -28,7 +30,11 @@ export class RoundMedia {
     readonly recording: RecordingView,
     private readonly handlers: Handlers,
   ) {
-    this.uploader = new ChunkUploader(recording.id, (error) => this.lose({ kind: 'upload', message: error.message }));
+    this.uploader = new ChunkUploader(recording.id);
+    this.uploader.on('status', (status) => {
+      if (status.state === 'failed') this.lose({ kind: 'upload', message: status.error.message });
+      else handlers.onUploadStatus?.(status);
+    });
     this.recorder = new RoundRecorder(stream, {
       onChunk: (data, peaks) => this.uploader.push(data, peaks),
       onLevel: (rms) => {
