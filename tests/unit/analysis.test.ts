@@ -81,16 +81,26 @@ describe('speech analysis of recorded rounds', () => {
     app.close();
   });
 
-  it('uses earlier rounds of the same question type as personal baselines', async () => {
+  it('uses earlier rounds of the same question type as personal baselines, leaving the round itself out', async () => {
     const app = await makeApp(tempDir(), { 'star.yaml': star });
+    // Three answers that differ: 1 s, 3 s and 6 s of thinking before the same sentence.
+    const answers = [1, 3, 6].map(
+      (silence) => webmFixture(`baseline-think-${silence}`, [silence, 'We shipped a smaller scope.', 1]).webm,
+    );
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (const answer of answers) {
       const session = await call(app, 'session:start', { source: { type: 'item', id: 'star-test' } });
-      ids.push((await recordRound(app, session.id, 0, webm)).id);
+      ids.push((await recordRound(app, session.id, 0, answer)).id);
     }
     await app.analysis.idle();
-    const view = await call(app, 'analysis:get', { roundId: ids[2]! });
-    expect(view.baselines.thinkTimeMs).toBe(view.metrics!.thinkTimeMs);
+    const views = await Promise.all(ids.map((roundId) => call(app, 'analysis:get', { roundId })));
+    const think = views.map((v) => v.metrics!.thinkTimeMs!);
+    expect(think[0]).toBeLessThan(think[1]!);
+    expect(think[1]).toBeLessThan(think[2]!);
+    // The baseline of each round is the median of the other two (this round is not its own baseline).
+    expect(views[2]!.baselines.thinkTimeMs).toBe((think[0]! + think[1]!) / 2);
+    expect(views[0]!.baselines.thinkTimeMs).toBe((think[1]! + think[2]!) / 2);
+    expect(views[1]!.baselines.talkTimeMs).toBe((views[0]!.metrics!.talkTimeMs + views[2]!.metrics!.talkTimeMs) / 2);
     app.close();
   });
 });

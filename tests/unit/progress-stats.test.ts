@@ -108,9 +108,16 @@ describe('weeklyTrends', () => {
       round({ startedAt: MONDAY + i * 600_000, category: i % 2 ? 'Coding' : 'Theory' }),
     );
     const weeks = weeklyTrends(many);
-    expect(overview(many)).toBeDefined();
-    expect(baselines(many)).toBeDefined();
     expect(weeks.reduce((n, w) => n + w.rounds, 0)).toBe(10_000);
+    const o = overview(many);
+    expect(o.byCategory.map((a) => [a.key, a.rounds])).toEqual([
+      ['Theory', 5000],
+      ['Coding', 5000],
+    ]);
+    expect(o.sessions).toBe(1);
+    const [theory] = baselines(many);
+    // Only the 50 most recent rounds count, all with the same metrics.
+    expect(theory).toMatchObject({ questionType: 'theory', rounds: 50, thinkTimeMs: 5000, talkTimeMs: 60_000 });
   });
 });
 
