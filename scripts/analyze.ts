@@ -33,7 +33,8 @@ async function main() {
     `  pauses          ${metrics.pauses.short} under 0.2 s, ${metrics.pauses.medium} of 0.2–1 s, ${metrics.pauses.long} over 1 s`,
   );
   console.log(`  speech segments (${segments.length}):`);
-  for (const s of segments) console.log(`    ${s.start.toFixed(2).padStart(8)} – ${s.end.toFixed(2).padStart(8)} s`);
+  for (const s of segments)
+    console.log(`    ${(s.startMs / 1000).toFixed(2).padStart(8)} – ${(s.endMs / 1000).toFixed(2).padStart(8)} s`);
 }
 
 main().catch((error: unknown) => {

@@ -6,9 +6,41 @@
 import { z } from 'zod';
 import type { EventChannel, MethodName, RequestChannel } from './channels';
 import { slug } from './content';
+import {
+  analysisStatus,
+  followUpMode,
+  followUpTrigger,
+  markKind,
+  origin,
+  pointVerdict,
+  recordingStatus,
+  roundStatus,
+  sessionStatus,
+} from './enums';
 import { roundMetrics, segment } from './metrics';
 
-export const origin = z.enum(['builtin', 'user']);
+export {
+  analysisStatus,
+  followUpMode,
+  followUpTrigger,
+  markKind,
+  origin,
+  pointVerdict,
+  recordingStatus,
+  roundStatus,
+  sessionStatus,
+} from './enums';
+export type {
+  AnalysisStatus,
+  FollowUpMode,
+  FollowUpTrigger,
+  MarkKind,
+  Origin,
+  PointVerdict,
+  RecordingStatus,
+  RoundStatus,
+  SessionStatus,
+} from './enums';
 
 export const contentProblem = z.object({
   /** Path of the offending file, relative to its content folder. */
@@ -115,14 +147,6 @@ export type RoundPlan = z.infer<typeof roundPlan>;
 export const roundAnswers = z.object({ expectedPoints: z.array(z.string()), referenceAnswer: z.string().nullable() });
 export type RoundAnswers = z.infer<typeof roundAnswers>;
 
-export const followUpMode = z.enum(['scheduled', 'jittered', 'at-pause', 'pressure', 'partner']);
-export type FollowUpMode = z.infer<typeof followUpMode>;
-
-export const sessionStatus = z.enum(['planned', 'running', 'paused', 'ended', 'abandoned']);
-export const roundStatus = z.enum(['pending', 'running', 'done', 'skipped', 'recovered']);
-export type RoundStatus = z.infer<typeof roundStatus>;
-
-export const recordingStatus = z.enum(['recording', 'finalized', 'recovered', 'failed']);
 export const recordingView = z.object({
   id: z.string(),
   roundId: z.string(),
@@ -142,7 +166,6 @@ export const recordingView = z.object({
 });
 export type RecordingView = z.infer<typeof recordingView>;
 
-export const followUpTrigger = z.enum(['scheduled', 'jittered', 'at-pause', 'pressure', 'partner', 'adhoc']);
 export const askedFollowUp = z.object({
   /** Index in the round's plan; ad-hoc follow-ups get indices after the planned ones. */
   index: z.number().int().min(0),
@@ -217,8 +240,6 @@ export const appInfo = z.object({
 export type AppInfo = z.infer<typeof appInfo>;
 
 export const scoreValue = z.number().int().min(1).max(5).nullable();
-export const markKind = z.enum(['ramble', 'core-answer', 'assumption', 'failure-mode']);
-export type MarkKind = z.infer<typeof markKind>;
 export const reviewMark = z.object({
   id: z.string(),
   kind: markKind,
@@ -263,7 +284,7 @@ export const reviewView = z.object({
   rubric: rubricView.nullable(),
   scores,
   /** Per expected point (by index): covered, missed, or not yet ticked. */
-  points: z.array(z.enum(['covered', 'missed']).nullable()),
+  points: z.array(pointVerdict.nullable()),
   behaviour: z.record(z.string(), z.boolean()),
   postmortem,
   marks: z.array(reviewMark),
@@ -288,7 +309,7 @@ export type ReviewQueueEntry = z.infer<typeof reviewQueueEntry>;
 
 export const analysisView = z.object({
   roundId: z.string(),
-  status: z.enum(['none', 'pending', 'done', 'failed']),
+  status: z.enum(['none', ...analysisStatus.options]),
   segments: z.array(segment),
   metrics: roundMetrics.nullable(),
   /** The user's own medians for this question type, from earlier rounds. */
@@ -464,7 +485,7 @@ export const requestContract = {
         roundId,
         scores: scores.partial().strict().optional(),
         /** Sparse: { "2": "missed" } ticks expected point 3. */
-        points: z.record(z.string().regex(/^\d{1,3}$/), z.enum(['covered', 'missed']).nullable()).optional(),
+        points: z.record(z.string().regex(/^\d{1,3}$/), pointVerdict.nullable()).optional(),
         behaviour: z.record(slug, z.boolean()).optional(),
         postmortem: postmortem.partial().strict().optional(),
       })
@@ -524,7 +545,7 @@ export const requestContract = {
 
 export const eventContract = {
   'library:changed': z.object({ problems: z.number().int() }),
-  'analysis:changed': z.object({ roundId: z.string(), status: z.enum(['pending', 'done', 'failed']) }),
+  'analysis:changed': z.object({ roundId: z.string(), status: analysisStatus }),
   'session:changed': z.object({ sessionId }),
 } satisfies Record<EventChannel, z.ZodType>;
 

@@ -15,6 +15,8 @@ import {
   markKind,
   scores,
   postmortem,
+  analysisStatus,
+  pointVerdict,
 } from './contract';
 import { roundMetrics, segment } from './metrics';
 
@@ -50,7 +52,7 @@ export const exportedRound = z.object({
   events: z.array(event),
   analysis: z
     .object({
-      status: z.enum(['pending', 'done', 'failed']),
+      status: analysisStatus,
       segments: z.array(segment),
       metrics: roundMetrics.nullable(),
       durationMs: z.number().int().nullable(),
@@ -60,7 +62,7 @@ export const exportedRound = z.object({
   review: z
     .object({
       scores,
-      points: z.array(z.enum(['covered', 'missed']).nullable()),
+      points: z.array(pointVerdict.nullable()),
       behaviour: z.record(z.string(), z.boolean()),
       postmortem,
       revealedAt: z.number().nullable(),

@@ -1,11 +1,19 @@
 /**
  * Speech metrics for a round, as pure functions of the speech segments and the round's timeline.
- * Every metric is defined in docs/metrics.md. Times are ms from the start of the recording.
+ * Every metric is defined in docs/metrics.md. Every time on the recording timeline, segments
+ * included, is integer ms from the start of the recording.
  */
 import { z } from 'zod';
+import { flagId, type MarkKind } from './enums';
 
-export const segment = z.object({ start: z.number(), end: z.number() });
+/** A stretch of speech, in integer ms on the recording's timeline (the VAD's output). */
+export const segment = z
+  .object({ startMs: z.number().int().min(0), endMs: z.number().int().min(0) })
+  .refine((s) => s.endMs >= s.startMs, 'a speech segment cannot end before it starts');
 export type Segment = z.infer<typeof segment>;
+
+/** A stretch of time on the recording's timeline, in ms. */
+type Span = { startMs: number; endMs: number };
 
 /** A pause of at least this long ends a "run" of talking. */
 export const RUN_BREAK_MS = 1000;
@@ -22,7 +30,7 @@ export const audioMetrics = z.object({
 export type AudioMetrics = z.infer<typeof audioMetrics>;
 
 export const flag = z.object({
-  id: z.enum(['long-preamble', 'over-budget', 'over-target', 'long-follow-up-answer', 'front-loaded']),
+  id: flagId,
   message: z.string(),
 });
 export type Flag = z.infer<typeof flag>;
@@ -30,7 +38,7 @@ export type Flag = z.infer<typeof flag>;
 export const roundMetrics = audioMetrics.extend({
   /** Prompt finished → first speech. */
   thinkTimeMs: z.number().int().nullable(),
-  /** First speech → first follow-up (or the end, with none). */
+  /** First speech → first follow-up (or the end, with none); 0 if a follow-up came first. Never negative. */
   coreAnswerMs: z.number().int().nullable(),
   followUps: z.array(
     z.object({
@@ -61,33 +69,28 @@ export type RoundTimeline = {
   targetMs: number | null;
   /** The app's own speech (prompt, follow-ups), excluded from the candidate's talk. */
   followUps: { index: number; spokenStartMs: number | null; spokenEndMs: number | null }[];
-  marks: { kind: 'ramble' | 'core-answer' | 'assumption' | 'failure-mode'; startMs: number; endMs: number | null }[];
+  marks: { kind: MarkKind; startMs: number; endMs: number | null }[];
 };
 
-const toMs = (s: Segment) => ({ start: Math.round(s.start * 1000), end: Math.round(s.end * 1000) });
-
 /** Speech with the app's own speaking windows cut out (the microphone may hear the speakers). */
-export function candidateSpeech(
-  segments: Segment[],
-  appSpeaking: { start: number; end: number }[],
-): { start: number; end: number }[] {
-  let parts = segments.map(toMs);
+export function candidateSpeech(segments: readonly Segment[], appSpeaking: readonly Span[]): Span[] {
+  let parts: Span[] = segments.map((s) => ({ startMs: s.startMs, endMs: s.endMs }));
   for (const cut of appSpeaking) {
     parts = parts.flatMap((p) => {
-      if (p.end <= cut.start || p.start >= cut.end) return [p];
-      const out: { start: number; end: number }[] = [];
-      if (p.start < cut.start) out.push({ start: p.start, end: cut.start });
-      if (p.end > cut.end) out.push({ start: cut.end, end: p.end });
+      if (p.endMs <= cut.startMs || p.startMs >= cut.endMs) return [p];
+      const out: Span[] = [];
+      if (p.startMs < cut.startMs) out.push({ startMs: p.startMs, endMs: cut.startMs });
+      if (p.endMs > cut.endMs) out.push({ startMs: cut.endMs, endMs: p.endMs });
       return out;
     });
   }
-  return parts.filter((p) => p.end - p.start >= 50);
+  return parts.filter((p) => p.endMs - p.startMs >= 50);
 }
 
-function pausesBetween(parts: { start: number; end: number }[]) {
+function pausesBetween(parts: readonly Span[]) {
   const pauses = { short: 0, medium: 0, long: 0 };
   for (let i = 1; i < parts.length; i++) {
-    const gap = parts[i]!.start - parts[i - 1]!.end;
+    const gap = parts[i]!.startMs - parts[i - 1]!.endMs;
     if (gap < 200) pauses.short++;
     else if (gap <= 1000) pauses.medium++;
     else pauses.long++;
@@ -95,24 +98,26 @@ function pausesBetween(parts: { start: number; end: number }[]) {
   return pauses;
 }
 
-function longestRun(parts: { start: number; end: number }[]): number {
+function longestRun(parts: readonly Span[]): number {
   let best = 0;
   let runStart: number | null = null;
   let runEnd = 0;
   for (const p of parts) {
-    if (runStart === null || p.start - runEnd >= RUN_BREAK_MS) runStart = p.start;
-    runEnd = p.end;
+    if (runStart === null || p.startMs - runEnd >= RUN_BREAK_MS) runStart = p.startMs;
+    runEnd = p.endMs;
     best = Math.max(best, runEnd - runStart);
   }
   return best;
 }
 
-export function computeAudioMetrics(segments: Segment[], durationMs: number): AudioMetrics {
-  const parts = segments.map(toMs);
-  const talk = parts.reduce((sum, p) => sum + (p.end - p.start), 0);
+const talkOf = (parts: readonly Span[]) => parts.reduce((sum, p) => sum + (p.endMs - p.startMs), 0);
+
+export function computeAudioMetrics(segments: readonly Segment[], durationMs: number): AudioMetrics {
+  const parts = [...segments];
+  const talk = talkOf(parts);
   return {
     durationMs: Math.round(durationMs),
-    firstSpeechMs: parts[0]?.start ?? null,
+    firstSpeechMs: parts[0]?.startMs ?? null,
     talkTimeMs: talk,
     speechRatio: durationMs > 0 ? Math.round((talk / durationMs) * 1000) / 1000 : 0,
     longestRunMs: longestRun(parts),
@@ -122,16 +127,16 @@ export function computeAudioMetrics(segments: Segment[], durationMs: number): Au
 
 const fmt = (ms: number) => `${Math.round(ms / 1000)} s`;
 
-export function computeRoundMetrics(segments: Segment[], timeline: RoundTimeline): RoundMetrics {
+export function computeRoundMetrics(segments: readonly Segment[], timeline: RoundTimeline): RoundMetrics {
   const speaking = timeline.followUps
     .filter((f) => f.spokenStartMs !== null)
-    .map((f) => ({ start: f.spokenStartMs!, end: f.spokenEndMs ?? f.spokenStartMs! + 1500 }));
+    .map((f) => ({ startMs: f.spokenStartMs!, endMs: f.spokenEndMs ?? f.spokenStartMs! + 1500 }));
   const cue = timeline.answerCueMs;
-  const all = candidateSpeech(segments, [{ start: 0, end: cue }, ...speaking]);
-  const answering = all.filter((p) => p.start >= cue);
+  const all = candidateSpeech(segments, [{ startMs: 0, endMs: cue }, ...speaking]);
+  const answering = all.filter((p) => p.startMs >= cue);
   const answeringMs = Math.max(0, timeline.durationMs - cue);
-  const talk = answering.reduce((sum, p) => sum + (p.end - p.start), 0);
-  const firstSpeech = answering[0]?.start ?? null;
+  const talk = talkOf(answering);
+  const firstSpeech = answering[0]?.startMs ?? null;
   const asked = timeline.followUps
     .filter((f) => f.spokenStartMs !== null)
     .sort((a, b) => a.spokenStartMs! - b.spokenStartMs!);
@@ -140,12 +145,12 @@ export function computeRoundMetrics(segments: Segment[], timeline: RoundTimeline
   const followUps = asked.map((f, i) => {
     const after = f.spokenEndMs ?? f.spokenStartMs!;
     const windowEnd = asked[i + 1]?.spokenStartMs ?? timeline.durationMs;
-    const reply = answering.filter((p) => p.start >= after && p.start < windowEnd);
+    const reply = answering.filter((p) => p.startMs >= after && p.startMs < windowEnd);
     const first = reply[0];
     return {
       index: f.index,
-      responseLatencyMs: first ? first.start - after : null,
-      answerLengthMs: first ? Math.min(windowEnd, reply.at(-1)!.end) - first.start : null,
+      responseLatencyMs: first ? first.startMs - after : null,
+      answerLengthMs: first ? Math.min(windowEnd, reply.at(-1)!.endMs) - first.startMs : null,
     };
   });
 
@@ -155,11 +160,12 @@ export function computeRoundMetrics(segments: Segment[], timeline: RoundTimeline
   };
   const rambleMs = timeline.marks
     .filter((m) => m.kind === 'ramble' && m.endMs !== null)
-    .reduce((sum, m) => sum + (m.endMs! - m.startMs), 0);
+    .reduce((sum, m) => sum + Math.max(0, m.endMs! - m.startMs), 0);
   const budgetMs = timeline.budgetSeconds * 1000;
   const overrunMs = Math.max(0, answeringMs - budgetMs);
   const thinkTimeMs = firstSpeech === null ? null : firstSpeech - cue;
-  const coreAnswerMs = firstSpeech === null ? null : (firstFollowUp ?? timeline.durationMs) - firstSpeech;
+  // A follow-up asked before the candidate first spoke (pressure, at-pause) leaves no core answer: 0.
+  const coreAnswerMs = firstSpeech === null ? null : Math.max(0, (firstFollowUp ?? timeline.durationMs) - firstSpeech);
 
   const flags: Flag[] = [];
   if (thinkTimeMs !== null && thinkTimeMs > Math.max(10_000, budgetMs * 0.1)) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, openDatabase } from '../../src/main/services/db/open';
+import { segment } from '../../src/shared/metrics';
 import { migrationsDir, tempDir } from '../support/temp';
 
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
@@ -106,5 +107,138 @@ describe('openDatabase', () => {
       opened.db.$client.close();
       void tag;
     });
+  });
+});
+
+/** One of everything, as the app before migration 0004 stored it (segments still in seconds). */
+function seedEveryTable(client: Database.Database): void {
+  const run = (sql: string, ...params: unknown[]) => client.prepare(sql).run(...params);
+  run(
+    "INSERT INTO sessions (id, title, source_json, status, follow_up_mode, created_at) VALUES ('s1', 'Session', '{}', 'ended', 'pressure', 1)",
+  );
+  run("INSERT INTO session_events (session_id, type, at) VALUES ('s1', 'session-created', 1)");
+  for (const [id, idx] of [
+    ['r1', 0],
+    ['r2', 1],
+  ] as const) {
+    run(
+      "INSERT INTO rounds (id, session_id, idx, plan_json, item_id, category, question_type, budget_seconds, status, started_at) VALUES (?, 's1', ?, '{}', 'item', 'Theory', 'theory', 60, 'done', 2)",
+      id,
+      idx,
+    );
+    run("INSERT INTO session_events (session_id, round_id, type, at) VALUES ('s1', ?, 'answer-cue', 3)", id);
+    run(
+      "INSERT INTO recordings (id, round_id, file, peaks_file, mime_type, status, bytes, peaks_per_second, started_at) VALUES (?, ?, 'recordings/x.webm', 'recordings/x.peaks', 'audio/webm', 'finalized', 10, 50, 2)",
+      `rec-${id}`,
+      id,
+    );
+    run(
+      "INSERT INTO follow_ups (round_id, idx, text, trigger, spoken_start_ms) VALUES (?, 0, 'Why?', 'adhoc', 4000)",
+      id,
+    );
+    run('INSERT INTO round_reviews (round_id, clarity, updated_at) VALUES (?, 4, 5)', id);
+    run(
+      "INSERT INTO review_marks (id, round_id, kind, start_ms, end_ms, created_at) VALUES (?, ?, 'ramble', 100, 900, 5)",
+      `mark-${id}`,
+      id,
+    );
+  }
+  run(
+    'INSERT INTO round_analyses (round_id, status, segments_json, duration_ms) VALUES (?, ?, ?, 9000)',
+    'r1',
+    'done',
+    JSON.stringify([
+      { start: 1.2345, end: 2.5 },
+      { start: 3, end: 4.0004 },
+    ]),
+  );
+  run("INSERT INTO round_analyses (round_id, status, segments_json) VALUES ('r2', 'pending', '[]')");
+}
+
+const everyTable = [
+  'sessions',
+  'session_events',
+  'rounds',
+  'recordings',
+  'follow_ups',
+  'round_reviews',
+  'review_marks',
+  'round_analyses',
+];
+const countRows = (client: Database.Database) =>
+  Object.fromEntries(
+    everyTable.map((t) => [t, (client.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]),
+  );
+const tagIndex = (tag: string) => journal.entries.find((e) => e.tag === tag)!.idx;
+
+describe('migration 0004_enum_checks (CHECK constraints by table rebuild) on a database full of rows', () => {
+  function migrated() {
+    const file = path.join(tempDir(), 'loop-coach.db');
+    const old = openDatabase({ file, migrationsDir: olderMigrations(tagIndex('0004_enum_checks')), now });
+    seedEveryTable(old.db.$client);
+    const before = countRows(old.db.$client);
+    old.db.$client.close();
+    const opened = openDatabase({ file, migrationsDir, now });
+    return { client: opened.db.$client, before, opened };
+  }
+
+  it('keeps every row and every foreign key (no cascade fired by the rebuild)', () => {
+    const { client, before, opened } = migrated();
+    expect(opened.appliedMigrations).toBe(journal.entries.length - tagIndex('0004_enum_checks'));
+    expect(countRows(client)).toEqual(before);
+    expect(before.follow_ups).toBe(2);
+    expect(client.pragma('foreign_key_check')).toEqual([]);
+    expect(client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(client.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The references still act: removing the session removes its rounds and everything under them.
+    client.prepare("DELETE FROM sessions WHERE id = 's1'").run();
+    expect(Object.values(countRows(client))).toEqual(everyTable.map(() => 0));
+    client.close();
+  });
+
+  it('refuses a value outside each enum, and accepts every value of it', () => {
+    const { client } = migrated();
+    const bad: [string, string][] = [
+      ["UPDATE sessions SET status = 'finished'", 'sessions_status_check'],
+      ["UPDATE sessions SET follow_up_mode = 'random'", 'sessions_follow_up_mode_check'],
+      ["UPDATE rounds SET status = 'lost'", 'rounds_status_check'],
+      ["UPDATE recordings SET status = 'gone'", 'recordings_status_check'],
+      ["UPDATE follow_ups SET trigger = 'whim'", 'follow_ups_trigger_check'],
+      ["UPDATE review_marks SET kind = 'tangent'", 'review_marks_kind_check'],
+      ["UPDATE round_analyses SET status = 'maybe'", 'round_analyses_status_check'],
+    ];
+    for (const [sql, constraint] of bad)
+      expect(() => client.prepare(sql).run(), sql).toThrow(new RegExp(`CHECK constraint failed: ${constraint}`));
+    expect(client.prepare("SELECT status FROM rounds WHERE id = 'r1'").get()).toEqual({ status: 'done' });
+    for (const status of ['pending', 'running', 'done', 'skipped', 'recovered'])
+      client.prepare("UPDATE rounds SET status = ? WHERE id = 'r1'").run(status);
+    client.close();
+  });
+});
+
+describe('migration 0005_segments_ms', () => {
+  it('converts stored speech segments from seconds to integer ms and leaves the rest alone', () => {
+    const file = path.join(tempDir(), 'loop-coach.db');
+    const old = openDatabase({ file, migrationsDir: olderMigrations(tagIndex('0005_segments_ms')), now });
+    seedEveryTable(old.db.$client);
+    old.db.$client.close();
+    const { db } = openDatabase({ file, migrationsDir, now });
+    const segments = db.$client.prepare('SELECT round_id, segments_json FROM round_analyses ORDER BY round_id').all();
+    expect(segments).toEqual([
+      {
+        round_id: 'r1',
+        segments_json: JSON.stringify([
+          { startMs: 1235, endMs: 2500 },
+          { startMs: 3000, endMs: 4000 },
+        ]),
+      },
+      { round_id: 'r2', segments_json: '[]' },
+    ]);
+    // What the analysis service and the export read back.
+    const r1 = db.$client.prepare("SELECT segments_json AS json FROM round_analyses WHERE round_id = 'r1'").get() as {
+      json: string;
+    };
+    expect(segment.array().parse(JSON.parse(r1.json))).toHaveLength(2);
+    db.$client.close();
   });
 });

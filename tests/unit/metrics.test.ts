@@ -7,7 +7,8 @@ import {
   type RoundTimeline,
 } from '../../src/shared/metrics';
 
-const seg = (start: number, end: number) => ({ start, end });
+/** A speech segment given in seconds for readability, stored (like the VAD's) in integer ms. */
+const seg = (startS: number, endS: number) => ({ startMs: Math.round(startS * 1000), endMs: Math.round(endS * 1000) });
 
 describe('audio metrics', () => {
   it('talk time, speech ratio, longest run and pause bands', () => {
@@ -82,10 +83,22 @@ describe('round metrics', () => {
     expect(m.flags[0]!.message).toBe('You took 20 s before saying anything.');
   });
 
+  it('core-answer time is 0, never negative, when a follow-up came before the first speech', () => {
+    // Pressure mode: the follow-up is asked at 8 s, before the candidate says anything (first speech 12 s).
+    const m = computeRoundMetrics([seg(12, 30)], {
+      ...timeline,
+      followUps: [{ index: 0, spokenStartMs: 8000, spokenEndMs: 10_000 }],
+      marks: [],
+    });
+    expect(m.thinkTimeMs).toBe(7000);
+    expect(m.coreAnswerMs).toBe(0);
+    expect(m.followUps).toEqual([{ index: 0, responseLatencyMs: 2000, answerLengthMs: 18_000 }]);
+  });
+
   it("cuts the app's own speech out of the candidate's", () => {
-    expect(candidateSpeech([seg(1, 5)], [{ start: 2000, end: 3000 }])).toEqual([
-      { start: 1000, end: 2000 },
-      { start: 3000, end: 5000 },
+    expect(candidateSpeech([seg(1, 5)], [{ startMs: 2000, endMs: 3000 }])).toEqual([
+      { startMs: 1000, endMs: 2000 },
+      { startMs: 3000, endMs: 5000 },
     ]);
   });
 

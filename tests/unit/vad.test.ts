@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeAudioFile } from '../../src/main/services/analysis/analyze-file';
 import { ffmpegPath } from '../../src/main/services/recording/ffmpeg';
-import type { Segment } from '../../src/main/services/analysis/vad';
+import { segment, type Segment } from '../../src/shared/metrics';
 import { repoRoot } from '../support/temp';
 
 /**
@@ -58,7 +58,7 @@ function build(): void {
       'reverse',
     ]);
     const length = Number(execFileSync('soxi', ['-D', trimmed]).toString());
-    truth.push({ start: t, end: t + length });
+    truth.push({ startMs: Math.round(t * 1000), endMs: Math.round((t + length) * 1000) });
     t += length;
     parts.push(trimmed);
     const gap = gaps[i] ?? 1.5;
@@ -103,19 +103,23 @@ function build(): void {
   ]);
 }
 
-/** Every true boundary has a detected one within ±tolerance, and no true pause ≥ 0.7 s is bridged. */
-function check(found: Segment[], tolerance = 0.2) {
+/**
+ * Segments are integer ms on the recording's timeline; every true boundary has a detected one
+ * within ±tolerance, and no true pause ≥ 0.7 s is bridged.
+ */
+function check(found: Segment[], toleranceMs = 200) {
+  expect(segment.array().parse(found)).toEqual(found);
   for (const t of truth) {
-    const starts = found.map((f) => Math.abs(f.start - t.start));
-    const ends = found.map((f) => Math.abs(f.end - t.end));
-    expect(Math.min(...starts), `start of speech at ${t.start.toFixed(2)} s`).toBeLessThanOrEqual(tolerance);
-    expect(Math.min(...ends), `end of speech at ${t.end.toFixed(2)} s`).toBeLessThanOrEqual(tolerance);
+    const starts = found.map((f) => Math.abs(f.startMs - t.startMs));
+    const ends = found.map((f) => Math.abs(f.endMs - t.endMs));
+    expect(Math.min(...starts), `start of speech at ${t.startMs} ms`).toBeLessThanOrEqual(toleranceMs);
+    expect(Math.min(...ends), `end of speech at ${t.endMs} ms`).toBeLessThanOrEqual(toleranceMs);
   }
   for (let i = 1; i < truth.length; i++) {
-    const pause = { start: truth[i - 1]!.end, end: truth[i]!.start };
-    if (pause.end - pause.start < 0.7) continue;
-    const bridged = found.some((f) => f.start <= pause.start + 0.2 && f.end >= pause.end - 0.2);
-    expect(bridged, `pause ${pause.start.toFixed(2)}–${pause.end.toFixed(2)} s missed`).toBe(false);
+    const pause = { startMs: truth[i - 1]!.endMs, endMs: truth[i]!.startMs };
+    if (pause.endMs - pause.startMs < 700) continue;
+    const bridged = found.some((f) => f.startMs <= pause.startMs + 200 && f.endMs >= pause.endMs - 200);
+    expect(bridged, `pause ${pause.startMs}–${pause.endMs} ms missed`).toBe(false);
   }
 }
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
-import { roundAnswers, roundPlan, sessionSource } from '../../shared/contract';
+import { pointVerdict, roundAnswers, roundPlan, sessionSource } from '../../shared/contract';
 import { exportFile, type ExportFile, type ExportedRound } from '../../shared/export';
 import { roundMetrics, segment } from '../../shared/metrics';
 import type { AppDatabase } from './db/open';
@@ -132,7 +132,7 @@ export function buildExport(db: AppDatabase, dataDir: string, appVersion: string
             review: review
               ? {
                   scores: { clarity: review.clarity, rigor: review.rigor, speed: review.speed },
-                  points: JSON.parse(review.pointsJson) as ('covered' | 'missed' | null)[],
+                  points: pointVerdict.nullable().array().parse(JSON.parse(review.pointsJson)),
                   behaviour: JSON.parse(review.behaviourJson) as Record<string, boolean>,
                   postmortem: { wentWell: review.wentWell, missed: review.missed, change: review.change },
                   revealedAt: review.revealedAt,

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import {
+  pointVerdict,
   roundAnswers,
   type RequestInput,
   type ReviewMark,
@@ -21,6 +22,8 @@ import { recordings, reviewMarks, roundReviews, rounds, sessions } from './db/sc
 import { NotFoundError } from './errors';
 import { roundViews } from './sessions';
 import { roundTitle } from '../../shared/round-title';
+
+const pointVerdicts = pointVerdict.nullable().array();
 
 type ReviewRow = typeof roundReviews.$inferSelect;
 
@@ -69,7 +72,7 @@ export class ReviewService {
     const all = roundViews(this.db, row.sessionId);
     const review = this.reviewRow(roundId);
     const answers = answersFor(row, this.content());
-    const stored = JSON.parse(review?.pointsJson ?? '[]') as (('covered' | 'missed') | null)[];
+    const stored = pointVerdicts.parse(JSON.parse(review?.pointsJson ?? '[]'));
     const revealed = review?.revealedAt != null;
     return {
       session: { id: session.id, title: session.title, createdAt: session.createdAt },

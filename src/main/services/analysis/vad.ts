@@ -6,8 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Segment } from '../../../shared/metrics';
 
-export type Segment = { start: number; end: number };
+export type { Segment };
 
 export const VAD_SAMPLE_RATE = 16000;
 const WINDOW = 512;
@@ -60,7 +61,8 @@ export async function detectSpeech(samples: Float32Array, options: VadOptions = 
     while (!vad.isEmpty()) {
       const s = vad.front();
       vad.pop();
-      segments.push({ start: s.start / VAD_SAMPLE_RATE, end: (s.start + s.samples.length) / VAD_SAMPLE_RATE });
+      // Sample indices → integer ms on the recording's timeline.
+      segments.push({ startMs: sampleToMs(s.start), endMs: sampleToMs(s.start + s.samples.length) });
     }
   };
   const yieldEvery = VAD_SAMPLE_RATE * 5;
@@ -71,7 +73,7 @@ export async function detectSpeech(samples: Float32Array, options: VadOptions = 
   }
   vad.flush();
   drain();
-  return segments.map((s) => ({ start: round3(s.start), end: round3(s.end) }));
+  return segments;
 }
 
-const round3 = (v: number) => Math.round(v * 1000) / 1000;
+const sampleToMs = (sample: number) => Math.round((sample * 1000) / VAD_SAMPLE_RATE);

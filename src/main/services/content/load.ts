@@ -13,10 +13,10 @@ import {
   type QuestionTypesSpec,
   type RubricSpec,
 } from '../../../shared/content';
-import type { ContentProblem } from '../../../shared/contract';
+import type { ContentProblem, Origin } from '../../../shared/contract';
 import { listContentFiles, MAX_CONTENT_FILE_BYTES } from './files';
 
-export type Origin = 'builtin' | 'user';
+export type { Origin };
 export type Located<T> = T & { origin: Origin; file: string };
 type QuestionType = QuestionTypesSpec['types'][number];
 

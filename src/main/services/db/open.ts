@@ -1,13 +1,13 @@
 /**
  * Opens the app database: WAL and foreign keys on, pending migrations applied in one transaction
- * after a backup copy, and a database written by a newer app version refused.
+ * after a backup copy (foreign keys checked before it commits), and a database written by a newer
+ * app version refused.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -55,19 +55,56 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     if (lastApplied !== null && lastApplied > knownUpTo) {
       throw new DatabaseTooNewError(file, lastApplied, knownUpTo);
     }
-    const pending = migrations.filter((m) => lastApplied === null || m.folderMillis > lastApplied).length;
+    const pending = migrations.filter((m) => lastApplied === null || m.folderMillis > lastApplied);
 
     let backupFile: string | null = null;
-    if (existed && pending > 0) {
+    if (existed && pending.length > 0) {
       backupFile = backupBeforeMigration(client, file, now(), options.keepBackups ?? 3);
     }
-    // drizzle's migrator runs every pending migration inside one transaction.
-    migrate(drizzle(client, { schema }), { migrationsFolder: migrationsDir, migrationsTable: MIGRATIONS_TABLE });
+    applyMigrations(client, pending);
     const db = drizzle(client, { schema }) as AppDatabase;
-    return { db, backupFile, appliedMigrations: pending };
+    return { db, backupFile, appliedMigrations: pending.length };
   } catch (error) {
     client.close();
     throw error;
+  }
+}
+
+export class MigrationBrokeReferencesError extends Error {
+  constructor(count: number, first: { table: string; rowid: number; parent: string }) {
+    super(
+      `A database migration would leave ${count} row(s) pointing at nothing (first: ${first.table} row ` +
+        `${first.rowid} → ${first.parent}); nothing was changed.`,
+    );
+    this.name = 'MigrationBrokeReferencesError';
+  }
+}
+
+/**
+ * Runs the pending migrations in one transaction, recorded in drizzle's own table (so drizzle-kit
+ * and older versions agree on what was applied). SQLite can add a CHECK constraint only by
+ * rebuilding the table, and with foreign keys on, DROP TABLE of the old copy would delete every
+ * row that references it (ON DELETE CASCADE). The pragma cannot change inside a transaction, so it
+ * is turned off around it, and every reference is checked before the commit instead.
+ */
+function applyMigrations(client: Database.Database, pending: MigrationMeta[]): void {
+  client.exec(
+    `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+  );
+  if (pending.length === 0) return;
+  const record = client.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" ("hash", "created_at") VALUES (?, ?)`);
+  client.pragma('foreign_keys = OFF');
+  try {
+    client.transaction(() => {
+      for (const migration of pending) {
+        for (const statement of migration.sql) if (statement.trim()) client.exec(statement);
+        record.run(migration.hash, migration.folderMillis);
+      }
+      const broken = client.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (broken.length > 0) throw new MigrationBrokeReferencesError(broken.length, broken[0]!);
+    })();
+  } finally {
+    client.pragma('foreign_keys = ON');
   }
 }
 

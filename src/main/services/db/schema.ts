@@ -1,23 +1,51 @@
 /**
  * The whole SQLite schema, in one module. Migrations are generated from it by drizzle-kit
  * (`npm run db:generate`) into resources/migrations and applied at start.
- * Times are integer milliseconds since the epoch; JSON columns hold zod-validated data.
+ * Times are integer milliseconds (since the epoch, or on a recording's timeline where the name
+ * says so); JSON columns hold zod-validated data. Enum columns take their values from the zod
+ * enums in src/shared/enums.ts and a CHECK constraint makes SQLite refuse any other value.
  */
-import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  analysisStatus,
+  enumValues,
+  followUpMode,
+  followUpTrigger,
+  markKind,
+  recordingStatus,
+  roundStatus,
+  sessionStatus,
+} from '../../../shared/enums';
 
-export const sessions = sqliteTable('sessions', {
-  id: text('id').primaryKey(),
-  title: text('title').notNull(),
-  /** The SessionSource that started it, as JSON. */
-  sourceJson: text('source_json').notNull(),
-  status: text('status', { enum: ['planned', 'running', 'paused', 'ended', 'abandoned'] }).notNull(),
-  followUpMode: text('follow_up_mode', { enum: ['scheduled', 'jittered', 'at-pause', 'pressure', 'partner'] })
-    .notNull()
-    .default('scheduled'),
-  createdAt: integer('created_at').notNull(),
-  endedAt: integer('ended_at'),
-});
+/**
+ * `"column" IN ('a', 'b', …)`, written out literally (a CHECK constraint cannot take parameters) and
+ * with the column unqualified, so it stays valid through drizzle-kit's rename of a rebuilt table.
+ */
+function oneOf(column: SQLiteColumn, values: readonly string[]): SQL {
+  const list = values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+  return sql.raw(`"${column.name}" IN (${list})`);
+}
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    /** The SessionSource that started it, as JSON. */
+    sourceJson: text('source_json').notNull(),
+    status: text('status', { enum: enumValues(sessionStatus) }).notNull(),
+    followUpMode: text('follow_up_mode', { enum: enumValues(followUpMode) })
+      .notNull()
+      .default('scheduled'),
+    createdAt: integer('created_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [
+    check('sessions_status_check', oneOf(t.status, sessionStatus.options)),
+    check('sessions_follow_up_mode_check', oneOf(t.followUpMode, followUpMode.options)),
+  ],
+);
 
 export const rounds = sqliteTable(
   'rounds',
@@ -36,11 +64,15 @@ export const rounds = sqliteTable(
     category: text('category').notNull(),
     questionType: text('question_type').notNull(),
     budgetSeconds: integer('budget_seconds').notNull(),
-    status: text('status', { enum: ['pending', 'running', 'done', 'skipped', 'recovered'] }).notNull(),
+    status: text('status', { enum: enumValues(roundStatus) }).notNull(),
     startedAt: integer('started_at'),
     endedAt: integer('ended_at'),
   },
-  (t) => [uniqueIndex('rounds_session_idx').on(t.sessionId, t.index), index('rounds_item').on(t.itemId)],
+  (t) => [
+    uniqueIndex('rounds_session_idx').on(t.sessionId, t.index),
+    index('rounds_item').on(t.itemId),
+    check('rounds_status_check', oneOf(t.status, roundStatus.options)),
+  ],
 );
 
 export const sessionEvents = sqliteTable(
@@ -66,25 +98,29 @@ export const settings = sqliteTable('settings', {
 });
 
 /** One recording per round; audio and peaks files live under the data folder's recordings/. */
-export const recordings = sqliteTable('recordings', {
-  id: text('id').primaryKey(),
-  roundId: text('round_id')
-    .notNull()
-    .unique()
-    .references(() => rounds.id, { onDelete: 'cascade' }),
-  /** Paths relative to the data folder. */
-  file: text('file').notNull(),
-  peaksFile: text('peaks_file').notNull(),
-  mimeType: text('mime_type').notNull(),
-  status: text('status', { enum: ['recording', 'finalized', 'recovered', 'failed'] }).notNull(),
-  bytes: integer('bytes').notNull().default(0),
-  chunks: integer('chunks').notNull().default(0),
-  durationMs: integer('duration_ms'),
-  peaksPerSecond: integer('peaks_per_second').notNull(),
-  startedAt: integer('started_at').notNull(),
-  finishedAt: integer('finished_at'),
-  error: text('error'),
-});
+export const recordings = sqliteTable(
+  'recordings',
+  {
+    id: text('id').primaryKey(),
+    roundId: text('round_id')
+      .notNull()
+      .unique()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    /** Paths relative to the data folder. */
+    file: text('file').notNull(),
+    peaksFile: text('peaks_file').notNull(),
+    mimeType: text('mime_type').notNull(),
+    status: text('status', { enum: enumValues(recordingStatus) }).notNull(),
+    bytes: integer('bytes').notNull().default(0),
+    chunks: integer('chunks').notNull().default(0),
+    durationMs: integer('duration_ms'),
+    peaksPerSecond: integer('peaks_per_second').notNull(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    error: text('error'),
+  },
+  (t) => [check('recordings_status_check', oneOf(t.status, recordingStatus.options))],
+);
 
 /** Follow-ups as actually asked: scheduled time and spoken start/end, in ms from the recording's start. */
 export const followUps = sqliteTable(
@@ -96,12 +132,15 @@ export const followUps = sqliteTable(
       .references(() => rounds.id, { onDelete: 'cascade' }),
     index: integer('idx').notNull(),
     text: text('text').notNull(),
-    trigger: text('trigger', { enum: ['scheduled', 'jittered', 'at-pause', 'pressure', 'partner', 'adhoc'] }).notNull(),
+    trigger: text('trigger', { enum: enumValues(followUpTrigger) }).notNull(),
     scheduledMs: integer('scheduled_ms'),
     spokenStartMs: integer('spoken_start_ms'),
     spokenEndMs: integer('spoken_end_ms'),
   },
-  (t) => [uniqueIndex('follow_ups_round_idx').on(t.roundId, t.index)],
+  (t) => [
+    uniqueIndex('follow_ups_round_idx').on(t.roundId, t.index),
+    check('follow_ups_trigger_check', oneOf(t.trigger, followUpTrigger.options)),
+  ],
 );
 
 /** The candidate's review of a round: rubric scores, checklists and the 3-line postmortem. */
@@ -132,25 +171,32 @@ export const reviewMarks = sqliteTable(
     roundId: text('round_id')
       .notNull()
       .references(() => rounds.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['ramble', 'core-answer', 'assumption', 'failure-mode'] }).notNull(),
+    kind: text('kind', { enum: enumValues(markKind) }).notNull(),
     startMs: integer('start_ms').notNull(),
     endMs: integer('end_ms'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('review_marks_round').on(t.roundId, t.startMs)],
+  (t) => [
+    index('review_marks_round').on(t.roundId, t.startMs),
+    check('review_marks_kind_check', oneOf(t.kind, markKind.options)),
+  ],
 );
 
 /** Speech analysis of a round's recording: segments from the VAD and the metrics derived from them. */
-export const roundAnalyses = sqliteTable('round_analyses', {
-  roundId: text('round_id')
-    .primaryKey()
-    .references(() => rounds.id, { onDelete: 'cascade' }),
-  status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull(),
-  /** [{start, end}] in seconds from the start of the recording. */
-  segmentsJson: text('segments_json'),
-  /** RoundMetrics (src/shared/metrics.ts), recomputed when marks or follow-ups change. */
-  metricsJson: text('metrics_json'),
-  durationMs: integer('duration_ms'),
-  analyzedAt: integer('analyzed_at'),
-  error: text('error'),
-});
+export const roundAnalyses = sqliteTable(
+  'round_analyses',
+  {
+    roundId: text('round_id')
+      .primaryKey()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: enumValues(analysisStatus) }).notNull(),
+    /** [{startMs, endMs}]: integer ms on the recording's timeline (seconds before migration 0005). */
+    segmentsJson: text('segments_json'),
+    /** RoundMetrics (src/shared/metrics.ts), recomputed when marks or follow-ups change. */
+    metricsJson: text('metrics_json'),
+    durationMs: integer('duration_ms'),
+    analyzedAt: integer('analyzed_at'),
+    error: text('error'),
+  },
+  (t) => [check('round_analyses_status_check', oneOf(t.status, analysisStatus.options))],
+);

@@ -14,8 +14,9 @@ export function SpeechStrip({ roundId, durationMs }: Props) {
       <div className="speech-strip speech-strip-empty" aria-hidden="true" title="Speech analysis is not ready yet" />
     );
   }
-  const total = durationMs / 1000;
-  const talk = analysis.segments.reduce((sum, s) => sum + (s.end - s.start), 0);
+  // Segments and the duration are both ms on the recording's timeline.
+  const total = durationMs;
+  const talk = analysis.segments.reduce((sum, s) => sum + (s.endMs - s.startMs), 0);
   return (
     <div
       className="speech-strip"
@@ -24,9 +25,9 @@ export function SpeechStrip({ roundId, durationMs }: Props) {
     >
       {analysis.segments.map((s) => (
         <span
-          key={`${s.start}-${s.end}`}
+          key={`${s.startMs}-${s.endMs}`}
           className="speech-strip-speech"
-          style={{ left: `${(s.start / total) * 100}%`, width: `${((s.end - s.start) / total) * 100}%` }}
+          style={{ left: `${(s.startMs / total) * 100}%`, width: `${((s.endMs - s.startMs) / total) * 100}%` }}
         />
       ))}
     </div>
