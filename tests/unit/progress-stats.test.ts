@@ -56,11 +56,32 @@ function round(over: Partial<ProgressRound> = {}): ProgressRound {
 }
 
 describe('weekStart', () => {
-  it('maps any time in a week to its Monday 00:00 UTC', () => {
-    expect(weekStart(MONDAY)).toBe(MONDAY);
-    expect(weekStart(MONDAY + 6 * DAY + 23 * 3600_000)).toBe(MONDAY);
-    expect(weekStart(MONDAY + 7 * DAY)).toBe(MONDAY + 7 * DAY);
-    expect(weekStart(MONDAY - 1)).toBe(MONDAY - 7 * DAY);
+  it('maps any time in a week to its Monday (here in UTC)', () => {
+    expect(weekStart(MONDAY, 'UTC')).toBe(MONDAY);
+    expect(weekStart(MONDAY + 6 * DAY + 23 * 3600_000, 'UTC')).toBe(MONDAY);
+    expect(weekStart(MONDAY + 7 * DAY, 'UTC')).toBe(MONDAY + 7 * DAY);
+    expect(weekStart(MONDAY - 1, 'UTC')).toBe(MONDAY - 7 * DAY);
+  });
+
+  it("buckets by the user's local calendar: a Sunday-night round stays in its own week", () => {
+    // Sunday 7 Jan 2024, 23:30 in Los Angeles is already Monday 8 Jan 07:30 in UTC and 16:30 in Tokyo.
+    const sundayNightLA = Date.parse('2024-01-07T23:30:00-08:00');
+    expect(weekStart(sundayNightLA, 'America/Los_Angeles')).toBe(MONDAY);
+    expect(weekStart(sundayNightLA, 'Asia/Tokyo')).toBe(MONDAY + 7 * DAY);
+    // Sunday 23:30 in Tokyo is Sunday afternoon in UTC; Monday 00:30 in Tokyo is still Sunday in UTC.
+    expect(weekStart(Date.parse('2024-01-07T23:30:00+09:00'), 'Asia/Tokyo')).toBe(MONDAY);
+    expect(weekStart(Date.parse('2024-01-08T00:30:00+09:00'), 'Asia/Tokyo')).toBe(MONDAY + 7 * DAY);
+    // The night daylight saving time starts (Sunday 10 March 2024 in Los Angeles).
+    expect(weekStart(Date.parse('2024-03-10T23:00:00-07:00'), 'America/Los_Angeles')).toBe(Date.UTC(2024, 2, 4));
+    expect(weekStart(Date.parse('2024-03-11T00:30:00-07:00'), 'America/Los_Angeles')).toBe(Date.UTC(2024, 2, 11));
+  });
+
+  it('puts a Sunday-night round in the week the user lived it, in the weekly trends', () => {
+    const rounds = [
+      round({ startedAt: Date.parse('2024-01-02T20:00:00-08:00') }),
+      round({ startedAt: Date.parse('2024-01-07T23:30:00-08:00') }),
+    ];
+    expect(weeklyTrends(rounds, 'America/Los_Angeles').map((w) => [w.weekStart, w.rounds])).toEqual([[MONDAY, 2]]);
   });
 });
 
@@ -80,7 +101,7 @@ describe('weeklyTrends', () => {
   ];
 
   it('averages scores and metrics (in seconds) per week, oldest first, skipping missing values', () => {
-    const weeks = weeklyTrends(rounds);
+    const weeks = weeklyTrends(rounds, 'UTC');
     expect(weeks).toHaveLength(2);
     expect(weeks[0]).toMatchObject({
       weekStart: MONDAY,
@@ -97,9 +118,9 @@ describe('weeklyTrends', () => {
   });
 
   it('applies the category and question type filters', () => {
-    expect(weeklyTrends(rounds, { category: 'Coding', questionType: null }).map((w) => w.rounds)).toEqual([1]);
-    expect(weeklyTrends(rounds, { category: null, questionType: 'theory' }).map((w) => w.rounds)).toEqual([2]);
-    expect(weeklyTrends(rounds, { category: 'Coding', questionType: 'theory' })).toEqual([]);
+    expect(weeklyTrends(rounds, 'UTC', { category: 'Coding', questionType: null }).map((w) => w.rounds)).toEqual([1]);
+    expect(weeklyTrends(rounds, 'UTC', { category: null, questionType: 'theory' }).map((w) => w.rounds)).toEqual([2]);
+    expect(weeklyTrends(rounds, 'UTC', { category: 'Coding', questionType: 'theory' })).toEqual([]);
   });
 
   // Speed is measured by `npm run bench` (progress_10k_rounds_ms), never asserted here.
@@ -107,7 +128,7 @@ describe('weeklyTrends', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       round({ startedAt: MONDAY + i * 600_000, category: i % 2 ? 'Coding' : 'Theory' }),
     );
-    const weeks = weeklyTrends(many);
+    const weeks = weeklyTrends(many, 'UTC');
     expect(weeks.reduce((n, w) => n + w.rounds, 0)).toBe(10_000);
     const o = overview(many);
     expect(o.byCategory.map((a) => [a.key, a.rounds])).toEqual([

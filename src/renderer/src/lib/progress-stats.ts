@@ -7,13 +7,56 @@ import type { ProgressRound } from '../../../shared/contract';
 
 const DAY_MS = 24 * 3600 * 1000;
 const WEEK_MS = 7 * DAY_MS;
-/** 1970-01-05 was a Monday: weeks run Monday 00:00 UTC to the next Monday. */
+/** 1970-01-05 was a Monday. */
 const FIRST_MONDAY_MS = 4 * DAY_MS;
+/** Every zone's UTC offset changes only on a quarter hour, so one lookup serves a quarter hour. */
+const OFFSET_BUCKET_MS = 15 * 60 * 1000;
 
-/** The start (Monday 00:00 UTC) of the week that holds this time. */
-export function weekStart(epochMs: number): number {
-  return Math.floor((epochMs - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS;
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+const zoneOffsets = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC (ms, east positive) at this instant. */
+function utcOffsetMs(epochMs: number, timeZone: string): number {
+  const bucket = Math.floor(epochMs / OFFSET_BUCKET_MS);
+  let offsets = zoneOffsets.get(timeZone);
+  if (!offsets) zoneOffsets.set(timeZone, (offsets = new Map()));
+  const cached = offsets.get(bucket);
+  if (cached !== undefined) return cached;
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  const at = bucket * OFFSET_BUCKET_MS;
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(format.formatToParts(at).find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  const offset = wall - at;
+  offsets.set(bucket, offset);
+  return offset;
 }
+
+/**
+ * The week that holds this time, in the user's own calendar (`timeZone`, an IANA name such as
+ * "Europe/Berlin"): weeks run Monday 00:00 to Monday 00:00 local time, so a Sunday-night round
+ * counts in the week the user lived it. Returned as a calendar date, not an instant: 00:00 UTC of
+ * the local Monday's date (format it with timeZone "UTC", as formatWeek does).
+ */
+export function weekStart(epochMs: number, timeZone: string): number {
+  const localDay = Math.floor((epochMs + utcOffsetMs(epochMs, timeZone)) / DAY_MS) * DAY_MS;
+  return Math.floor((localDay - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS;
+}
+
+/** The zone this machine's calendar is in (the Progress page's weeks). */
+export const localTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export type ProgressFilter = { category: string | null; questionType: string | null };
 export const noFilter: ProgressFilter = { category: null, questionType: null };
@@ -33,6 +76,7 @@ export type MetricKey = (typeof metricKeys)[number];
 
 /** One week's averages; null where that week had nothing to average. Metric averages are in seconds. */
 export type WeekPoint = {
+  /** The local Monday's calendar date as 00:00 UTC of that date (see weekStart). */
   weekStart: number;
   rounds: number;
 } & Record<ScoreKey | MetricKey, number | null>;
@@ -47,14 +91,21 @@ const metricOf: Record<MetricKey, (m: NonNullable<ProgressRound['metrics']>) => 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Weekly averages of the scores (1–5) and the key metrics (s), oldest week first, for matching rounds. */
-export function weeklyTrends(rounds: readonly ProgressRound[], filter: ProgressFilter = noFilter): WeekPoint[] {
+/**
+ * Weekly averages of the scores (1–5) and the key metrics (s), oldest week first, for matching
+ * rounds; weeks are the user's local weeks in `timeZone` (see weekStart).
+ */
+export function weeklyTrends(
+  rounds: readonly ProgressRound[],
+  timeZone: string,
+  filter: ProgressFilter = noFilter,
+): WeekPoint[] {
   type Acc = { rounds: number; sum: Float64Array; count: Uint32Array };
   const keys = [...scoreKeys, ...metricKeys];
   const weeks = new Map<number, Acc>();
   for (const r of rounds) {
     if (!matchesFilter(r, filter)) continue;
-    const week = weekStart(r.startedAt);
+    const week = weekStart(r.startedAt, timeZone);
     let acc = weeks.get(week);
     if (!acc) {
       acc = { rounds: 0, sum: new Float64Array(keys.length), count: new Uint32Array(keys.length) };

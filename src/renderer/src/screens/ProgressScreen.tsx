@@ -24,6 +24,7 @@ import {
   latestSessionId,
   overview,
   weakestAreas,
+  localTimeZone,
   weeklyTrends,
   type ProgressFilter,
 } from '../lib/progress-stats';
@@ -118,7 +119,7 @@ function ProgressBody({ rounds, actions }: BodyProps) {
   const summary = useMemo(() => overview(rounds), [rounds]);
   const medians = useMemo(() => baselines(rounds), [rounds]);
   const latest = useMemo(() => latestSessionId(rounds), [rounds]);
-  const trends = useMemo(() => weeklyTrends(rounds, filter), [rounds, filter]);
+  const trends = useMemo(() => weeklyTrends(rounds, localTimeZone(), filter), [rounds, filter]);
   const matching = useMemo(() => trends.reduce((n, w) => n + w.rounds, 0), [trends]);
   const weakCategories = useMemo(() => weakestAreas(summary.byCategory), [summary]);
   const weakTypes = useMemo(() => weakestAreas(summary.byQuestionType), [summary]);
