@@ -1,11 +1,12 @@
 /**
- * `npm run export -- --data-dir DIR --out FILE.json [--markdown FILE.md]`: everything recorded and
- * written in DIR, in the format of src/shared/export.ts (docs/export.md).
+ * `npm run export -- --data-dir DIR --out FOLDER [--markdown FILE.md]`: everything recorded and
+ * written in DIR, as an export bundle (FOLDER/export.json in the format of src/shared/export.ts, and
+ * FOLDER/recordings/), see docs/export.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/main/services/db/open';
-import { buildExport, markdownReport } from '../src/main/services/export';
+import { markdownReport, writeExportBundle } from '../src/main/services/export';
 import { dataPaths } from '../src/main/services/paths';
 import { argValue, cliMain, projectRoot, resolveFromUser } from './cli-args';
 
@@ -14,7 +15,7 @@ cliMain('export', () => {
   const dataDir = argValue(argv, '--data-dir');
   const out = argValue(argv, '--out');
   const markdown = argValue(argv, '--markdown', false);
-  if (!dataDir || !out) throw new Error('usage: npm run export -- --data-dir DIR --out FILE.json [--markdown FILE.md]');
+  if (!dataDir || !out) throw new Error('usage: npm run export -- --data-dir DIR --out FOLDER [--markdown FILE.md]');
   const paths = dataPaths(resolveFromUser(dataDir));
   if (!fs.existsSync(paths.databaseFile)) throw new Error(`no Loop Coach database in ${paths.dataDir}`);
   const { db } = openDatabase({
@@ -25,9 +26,8 @@ cliMain('export', () => {
   try {
     const version = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string })
       .version;
-    const file = buildExport(db, paths.dataDir, version, Date.now());
-    fs.writeFileSync(resolveFromUser(out), `${JSON.stringify(file, null, 2)}\n`);
-    console.log(`Exported ${file.sessions.length} sessions to ${resolveFromUser(out)}`);
+    const { file, recordings } = writeExportBundle(db, paths.dataDir, resolveFromUser(out), version, Date.now());
+    console.log(`Exported ${file.sessions.length} sessions and ${recordings} recordings to ${resolveFromUser(out)}`);
     if (markdown) {
       fs.writeFileSync(resolveFromUser(markdown), markdownReport(file));
       console.log(`Wrote the report to ${resolveFromUser(markdown)}`);

@@ -1,8 +1,10 @@
-/** `npm run import -- --data-dir DIR --in FILE.json`: restores an export into a data folder. */
-import fs from 'node:fs';
+/**
+ * `npm run import -- --data-dir DIR --in BUNDLE`: restores an export into a data folder. BUNDLE is an
+ * export folder (or its export.json); a version-1 .json file still imports, without audio.
+ */
 import path from 'node:path';
 import { openDatabase } from '../src/main/services/db/open';
-import { importExport } from '../src/main/services/export';
+import { importExport, readExport } from '../src/main/services/import';
 import { dataPaths } from '../src/main/services/paths';
 import { argValue, cliMain, projectRoot, resolveFromUser } from './cli-args';
 
@@ -10,8 +12,9 @@ cliMain('import', () => {
   const argv = process.argv.slice(2);
   const dataDir = argValue(argv, '--data-dir');
   const input = argValue(argv, '--in');
-  if (!dataDir || !input) throw new Error('usage: npm run import -- --data-dir DIR --in FILE.json');
-  const raw: unknown = JSON.parse(fs.readFileSync(resolveFromUser(input), 'utf8'));
+  if (!dataDir || !input) throw new Error('usage: npm run import -- --data-dir DIR --in EXPORT-FOLDER');
+  // Read and checked before the database is even opened: a refused export changes nothing.
+  const { file, bundleDir } = readExport(resolveFromUser(input));
   const paths = dataPaths(resolveFromUser(dataDir));
   const { db } = openDatabase({
     file: paths.databaseFile,
@@ -19,9 +22,9 @@ cliMain('import', () => {
     now: Date.now,
   });
   try {
-    const r = importExport(db, paths.dataDir, raw);
+    const r = importExport(db, paths.dataDir, file, bundleDir);
     console.log(
-      `Imported ${r.sessions} sessions (${r.skipped} already present); copied ${r.recordingsCopied} recordings, ${r.recordingsMissing} not found.`,
+      `Imported ${r.sessions} sessions (${r.skipped} already present); copied ${r.recordingsCopied} recordings, ${r.recordingsMissing} not in the export.`,
     );
   } finally {
     db.$client.close();

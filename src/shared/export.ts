@@ -1,6 +1,9 @@
 /**
- * The export format: every session and round with its recording, follow-ups, events, speech
- * analysis and review. Documented in docs/export.md; `npm run import` restores it.
+ * The export format (version 2): every session and round with its recording, follow-ups, events,
+ * speech analysis and review, as `export.json` inside an export bundle — a folder that also holds
+ * the audio as `recordings/<recording id>.webm` and `.peaks`. The file names no path of the machine
+ * it came from; the only files an import reads are these names, inside the bundle. Documented in
+ * docs/export.md; `npm run import` restores it, and still reads version 1 (src/shared/export-v1.ts).
  */
 import { z } from 'zod';
 import {
@@ -20,7 +23,53 @@ import {
 } from './contract';
 import { roundMetrics, segment } from './metrics';
 
-const event = z.object({ type: z.string(), at: z.number(), data: z.record(z.string(), z.unknown()) });
+export const EXPORT_VERSION = 2;
+/** The JSON document's name inside a bundle. */
+export const EXPORT_JSON = 'export.json';
+
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.source;
+/** The only names an import reads inside a bundle: derived from the recording's id, nothing else. */
+const bundleName = (ext: string) =>
+  z.string().regex(new RegExp(`^recordings/${uuid}\\.${ext}$`), `must be "recordings/<recording id>.${ext}"`);
+
+/** Where a recording's files go inside a bundle. */
+export function bundleFiles(recordingId: string): { audioFile: string; peaksFile: string } {
+  return { audioFile: `recordings/${recordingId}.webm`, peaksFile: `recordings/${recordingId}.peaks` };
+}
+
+export const exportedEvent = z.object({
+  type: z.string(),
+  at: z.number(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const exportedRecordingFields = z
+  .object({
+    id: z.string().uuid(),
+    mimeType: z.string(),
+    status: recordingStatus,
+    bytes: z.number().int(),
+    durationMs: z.number().int().nullable(),
+    peaksPerSecond: z.number().int(),
+    startedAt: z.number(),
+    finishedAt: z.number().nullable(),
+    error: z.string().nullable(),
+    /** The audio inside the bundle, or null when the export carries none (e.g. the in-app download). */
+    audioFile: bundleName('webm').nullable(),
+    peaksFile: bundleName('peaks').nullable(),
+  })
+  .strict();
+export const exportedRecording = exportedRecordingFields.superRefine((r, ctx) => {
+  const expected = bundleFiles(r.id);
+  for (const key of ['audioFile', 'peaksFile'] as const)
+    if (r[key] !== null && r[key] !== expected[key])
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `must be "${expected[key]}" (named by the recording's id)`,
+      });
+});
+export type ExportedRecording = z.infer<typeof exportedRecording>;
 
 export const exportedRound = z.object({
   id: z.string().uuid(),
@@ -30,29 +79,13 @@ export const exportedRound = z.object({
   status: roundStatus,
   startedAt: z.number().nullable(),
   endedAt: z.number().nullable(),
-  recording: z
-    .object({
-      id: z.string().uuid(),
-      /** Relative to the data folder, e.g. "recordings/<session>/round-01-<id>.webm". */
-      file: z.string(),
-      peaksFile: z.string(),
-      /** Where the file was when exported (import copies it from here). */
-      absolutePath: z.string(),
-      mimeType: z.string(),
-      status: recordingStatus,
-      bytes: z.number().int(),
-      durationMs: z.number().int().nullable(),
-      peaksPerSecond: z.number().int(),
-      startedAt: z.number(),
-      finishedAt: z.number().nullable(),
-      error: z.string().nullable(),
-    })
-    .nullable(),
+  recording: exportedRecording.nullable(),
   followUps: z.array(askedFollowUp),
-  events: z.array(event),
+  events: z.array(exportedEvent),
   analysis: z
     .object({
       status: analysisStatus,
+      /** Integer ms on the recording's timeline (version 1 had seconds). */
       segments: z.array(segment),
       metrics: roundMetrics.nullable(),
       durationMs: z.number().int().nullable(),
@@ -91,17 +124,16 @@ export const exportedSession = z.object({
   createdAt: z.number(),
   endedAt: z.number().nullable(),
   /** Events not tied to a round (session created, paused, ended…). */
-  events: z.array(event),
+  events: z.array(exportedEvent),
   rounds: z.array(exportedRound),
 });
 export type ExportedSession = z.infer<typeof exportedSession>;
 
 export const exportFile = z.object({
   format: z.literal('loop-coach-export'),
-  version: z.literal(1),
+  version: z.literal(EXPORT_VERSION),
   exportedAt: z.string(),
   appVersion: z.string(),
-  dataDir: z.string(),
   sessions: z.array(exportedSession),
 });
 export type ExportFile = z.infer<typeof exportFile>;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportFile } from '../../src/shared/export';
+import { recordingFiles } from '../../src/main/services/recording/paths';
 import { webmFixture } from '../support/audio';
 import { call, makeApp, recordRound } from '../support/sessions';
 import { repoRoot, tempDir } from '../support/temp';
@@ -36,14 +37,8 @@ beforeAll(() => {
   ]).webm;
 }, 60_000);
 
-/** Comparable view of an export: what is only about where and when it was written is dropped. */
-function comparable(file: unknown) {
-  const parsed = exportFile.parse(file);
-  return parsed.sessions.map((s) => ({
-    ...s,
-    rounds: s.rounds.map((r) => ({ ...r, recording: r.recording && { ...r.recording, absolutePath: undefined } })),
-  }));
-}
+/** Comparable view of an export: when it was written is dropped. */
+const comparable = (file: unknown) => exportFile.parse(file).sessions;
 
 describe('export and import', () => {
   it('exports every session and round with recordings, follow-ups, analysis and review; import restores it elsewhere', async () => {
@@ -74,15 +69,27 @@ describe('export and import', () => {
     expect(inApp.fileName).toMatch(/^loop-coach-\d{4}-\d\d-\d\d\.json$/);
     app.close();
 
-    const out = path.join(tempDir(), 'export.json');
+    const out = path.join(tempDir(), 'my-export');
     const md = path.join(path.dirname(out), 'report.md');
     const exported = npmScript('export', ['--data-dir', source, '--out', out, '--markdown', md]);
     expect(exported.status, exported.stderr).toBe(0);
-    const json: unknown = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const json: unknown = JSON.parse(fs.readFileSync(path.join(out, 'export.json'), 'utf8'));
     const file = exportFile.parse(json);
+    expect(file.version).toBe(2);
+    expect(JSON.stringify(json)).not.toContain(source); // no path of the exporting machine
     const r = file.sessions[0]!.rounds[0]!;
     expect(r.plan.prompt).toMatch(/bias variance/);
-    expect(r.recording).toMatchObject({ status: 'finalized', durationMs: expect.any(Number) });
+    const recordingId = r.recording!.id;
+    expect(r.recording).toMatchObject({
+      status: 'finalized',
+      durationMs: expect.any(Number),
+      audioFile: `recordings/${recordingId}.webm`,
+      peaksFile: `recordings/${recordingId}.peaks`,
+    });
+    const stored = recordingFiles(file.sessions[0]!.id, r.index, r.id);
+    const audio = fs.readFileSync(path.join(source, stored.file));
+    expect(fs.readFileSync(path.join(out, r.recording!.audioFile!)).equals(audio)).toBe(true);
+    expect(r.analysis?.segments[0]).toEqual({ startMs: expect.any(Number), endMs: expect.any(Number) });
     expect(r.followUps[0]).toMatchObject({ scheduledMs: 4000, spokenStartMs: 4100 });
     expect(r.analysis?.segments.length).toBeGreaterThan(0);
     expect(r.analysis?.metrics?.rambleMs).toBe(1000);
@@ -97,13 +104,16 @@ describe('export and import', () => {
     const imported = npmScript('import', ['--data-dir', target, '--in', out]);
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('Imported 1 sessions (0 already present); copied 1 recordings');
-    expect(fs.existsSync(path.join(target, r.recording!.file))).toBe(true);
-    const again = npmScript('import', ['--data-dir', target, '--in', out]);
+    expect(fs.readFileSync(path.join(target, stored.file)).equals(audio)).toBe(true);
+    expect(fs.existsSync(path.join(target, stored.peaksFile))).toBe(true);
+    const again = npmScript('import', ['--data-dir', target, '--in', path.join(out, 'export.json')]);
     expect(again.stdout).toContain('Imported 0 sessions (1 already present)');
 
-    const reexport = path.join(tempDir(), 'again.json');
+    const reexport = path.join(tempDir(), 'again');
     expect(npmScript('export', ['--data-dir', target, '--out', reexport]).status).toBe(0);
-    expect(comparable(JSON.parse(fs.readFileSync(reexport, 'utf8')))).toEqual(comparable(json));
+    expect(comparable(JSON.parse(fs.readFileSync(path.join(reexport, 'export.json'), 'utf8')))).toEqual(
+      comparable(json),
+    );
   });
 
   it('refuses a file that is not an export, naming what is wrong', () => {

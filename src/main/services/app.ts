@@ -159,7 +159,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     },
     'progress:get': ({ sinceMs, limit }) => progressView(db, sinceMs ?? 0, limit),
     'export:create': ({ format }) => {
-      const file = buildExport(db, paths.dataDir, options.version, now());
+      const file = buildExport(db, options.version, now());
       const stamp = file.exportedAt.slice(0, 10);
       return format === 'json'
         ? {

@@ -1,12 +1,20 @@
 /**
- * Export of everything the user has recorded and written, as one JSON document (src/shared/export.ts),
- * a readable Markdown report, and import of such a file into another data folder.
+ * Export of everything the user has recorded and written: the JSON document (src/shared/export.ts),
+ * an export bundle (that document plus the audio, in one folder) and a readable Markdown report.
+ * Import is in ./import.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { pointVerdict, roundAnswers, roundPlan, sessionSource } from '../../shared/contract';
-import { exportFile, type ExportFile, type ExportedRound } from '../../shared/export';
+import {
+  bundleFiles,
+  EXPORT_JSON,
+  EXPORT_VERSION,
+  exportFile,
+  type ExportFile,
+  type ExportedRound,
+} from '../../shared/export';
 import { roundMetrics, segment } from '../../shared/metrics';
 import type { AppDatabase } from './db/open';
 import {
@@ -24,7 +32,11 @@ import { roundTitle } from '../../shared/round-title';
 
 const parse = (json: string | null) => (json ? (JSON.parse(json) as unknown) : null);
 
-export function buildExport(db: AppDatabase, dataDir: string, appVersion: string, now: number): ExportFile {
+/** Which of a recording's files an export carries (none, for the in-app download). */
+export type BundledFiles = (recordingId: string) => { audio: boolean; peaks: boolean };
+const noFiles: BundledFiles = () => ({ audio: false, peaks: false });
+
+export function buildExport(db: AppDatabase, appVersion: string, now: number, bundled = noFiles): ExportFile {
   const sessionRows = db.select().from(sessions).orderBy(asc(sessions.createdAt)).all();
   const byRound = <T extends { roundId: string | null }>(rows: T[]) => {
     const map = new Map<string, T[]>();
@@ -64,10 +76,9 @@ export function buildExport(db: AppDatabase, dataDir: string, appVersion: string
 
   const file: ExportFile = {
     format: 'loop-coach-export',
-    version: 1,
+    version: EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
     appVersion,
-    dataDir,
     sessions: sessionRows.map((s) => ({
       id: s.id,
       title: s.title,
@@ -85,6 +96,7 @@ export function buildExport(db: AppDatabase, dataDir: string, appVersion: string
         .all()
         .map((r): ExportedRound => {
           const rec = recordingByRound.get(r.id);
+          const files = rec ? bundled(rec.id) : null;
           const analysis = analysisByRound.get(r.id);
           const review = reviewByRound.get(r.id);
           return {
@@ -98,9 +110,6 @@ export function buildExport(db: AppDatabase, dataDir: string, appVersion: string
             recording: rec
               ? {
                   id: rec.id,
-                  file: rec.file,
-                  peaksFile: rec.peaksFile,
-                  absolutePath: path.join(dataDir, rec.file),
                   mimeType: rec.mimeType,
                   status: rec.status,
                   bytes: rec.bytes,
@@ -109,6 +118,8 @@ export function buildExport(db: AppDatabase, dataDir: string, appVersion: string
                   startedAt: rec.startedAt,
                   finishedAt: rec.finishedAt,
                   error: rec.error,
+                  audioFile: files?.audio ? bundleFiles(rec.id).audioFile : null,
+                  peaksFile: files?.peaks ? bundleFiles(rec.id).peaksFile : null,
                 }
               : null,
             followUps: (followUpsByRound.get(r.id) ?? []).map((f) => ({
@@ -155,119 +166,44 @@ export function buildExport(db: AppDatabase, dataDir: string, appVersion: string
   return exportFile.parse(file);
 }
 
-export type ImportResult = { sessions: number; skipped: number; recordingsCopied: number; recordingsMissing: number };
+/** A regular file (not a link, not a folder) at this path, or null. */
+function regularFile(full: string | null): string | null {
+  if (!full) return null;
+  try {
+    return fs.lstatSync(full).isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
 
-/** Adds every session of `file` not already present (by id); copies recordings that still exist. */
-export function importExport(db: AppDatabase, dataDir: string, raw: unknown): ImportResult {
-  const parsed = exportFile.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`Not a Loop Coach export: ${issue.path.join('.') || 'file'}: ${issue.message}`);
+/**
+ * Writes an export bundle: `outDir/recordings/<recording id>.webm` and `.peaks` for every recording
+ * whose files are in the data folder, then `outDir/export.json` last, so a bundle that has its
+ * export.json is complete. `outDir` must not exist yet, or be empty.
+ */
+export function writeExportBundle(
+  db: AppDatabase,
+  dataDir: string,
+  outDir: string,
+  appVersion: string,
+  now: number,
+): { file: ExportFile; recordings: number } {
+  if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0)
+    throw new Error(`${outDir} is not empty: an export goes into a new (or empty) folder.`);
+  fs.mkdirSync(path.join(outDir, 'recordings'), { recursive: true });
+  const copied = new Map<string, { audio: boolean; peaks: boolean }>();
+  for (const rec of db.select().from(recordings).all()) {
+    // Only the data folder's own recordings/ is read, and never a file still being written (.part).
+    const audio = regularFile(insideRoot(path.join(dataDir, 'recordings'), rec.file.replace(/^recordings\//, '')));
+    const peaks = regularFile(insideRoot(path.join(dataDir, 'recordings'), rec.peaksFile.replace(/^recordings\//, '')));
+    const names = bundleFiles(rec.id);
+    if (audio) fs.copyFileSync(audio, path.join(outDir, names.audioFile));
+    if (audio && peaks) fs.copyFileSync(peaks, path.join(outDir, names.peaksFile));
+    copied.set(rec.id, { audio: audio !== null, peaks: audio !== null && peaks !== null });
   }
-  const result: ImportResult = { sessions: 0, skipped: 0, recordingsCopied: 0, recordingsMissing: 0 };
-  const copies: { from: string; to: string }[] = [];
-  db.transaction((tx) => {
-    for (const s of parsed.data.sessions) {
-      if (tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, s.id)).get()) {
-        result.skipped++;
-        continue;
-      }
-      result.sessions++;
-      tx.insert(sessions)
-        .values({
-          id: s.id,
-          title: s.title,
-          sourceJson: JSON.stringify(s.source),
-          status: s.status,
-          followUpMode: s.followUpMode,
-          createdAt: s.createdAt,
-          endedAt: s.endedAt,
-        })
-        .run();
-      for (const e of s.events)
-        tx.insert(sessionEvents)
-          .values({ sessionId: s.id, type: e.type, at: e.at, dataJson: JSON.stringify(e.data) })
-          .run();
-      for (const r of s.rounds) {
-        tx.insert(rounds)
-          .values({
-            id: r.id,
-            sessionId: s.id,
-            index: r.index,
-            planJson: JSON.stringify(r.plan),
-            answersJson: r.answers ? JSON.stringify(r.answers) : null,
-            itemId: r.plan.itemId,
-            itemRound: r.plan.itemRound,
-            category: r.plan.category,
-            questionType: r.plan.questionType,
-            budgetSeconds: r.plan.budgetSeconds,
-            status: r.status,
-            startedAt: r.startedAt,
-            endedAt: r.endedAt,
-          })
-          .run();
-        for (const e of r.events)
-          tx.insert(sessionEvents)
-            .values({ sessionId: s.id, roundId: r.id, type: e.type, at: e.at, dataJson: JSON.stringify(e.data) })
-            .run();
-        for (const f of r.followUps)
-          tx.insert(followUps)
-            .values({ roundId: r.id, ...f })
-            .run();
-        for (const m of r.marks)
-          tx.insert(reviewMarks)
-            .values({ roundId: r.id, ...m })
-            .run();
-        if (r.recording) {
-          const { absolutePath, ...rec } = r.recording;
-          const target = insideRoot(dataDir, rec.file);
-          const peaksTarget = insideRoot(dataDir, rec.peaksFile);
-          if (!target || !peaksTarget || !rec.file.startsWith('recordings/'))
-            throw new Error(`Refusing a recording path outside recordings/: ${rec.file}`);
-          tx.insert(recordings)
-            .values({ ...rec, roundId: r.id })
-            .run();
-          if (fs.existsSync(absolutePath)) {
-            copies.push({ from: absolutePath, to: target });
-            const peaksFrom = path.join(path.dirname(absolutePath), path.basename(rec.peaksFile));
-            if (fs.existsSync(peaksFrom)) copies.push({ from: peaksFrom, to: peaksTarget });
-            result.recordingsCopied++;
-          } else result.recordingsMissing++;
-        }
-        if (r.analysis) {
-          tx.insert(roundAnalyses)
-            .values({
-              roundId: r.id,
-              status: r.analysis.status,
-              segmentsJson: JSON.stringify(r.analysis.segments),
-              metricsJson: r.analysis.metrics ? JSON.stringify(r.analysis.metrics) : null,
-              durationMs: r.analysis.durationMs,
-              analyzedAt: r.analysis.analyzedAt,
-            })
-            .run();
-        }
-        if (r.review) {
-          tx.insert(roundReviews)
-            .values({
-              roundId: r.id,
-              ...r.review.scores,
-              pointsJson: JSON.stringify(r.review.points),
-              behaviourJson: JSON.stringify(r.review.behaviour),
-              ...r.review.postmortem,
-              revealedAt: r.review.revealedAt,
-              scoredAt: r.review.scoredAt,
-              updatedAt: r.review.updatedAt,
-            })
-            .run();
-        }
-      }
-    }
-  });
-  for (const { from, to } of copies) {
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    if (!fs.existsSync(to)) fs.copyFileSync(from, to);
-  }
-  return result;
+  const file = buildExport(db, appVersion, now, (id) => copied.get(id) ?? { audio: false, peaks: false });
+  fs.writeFileSync(path.join(outDir, EXPORT_JSON), `${JSON.stringify(file, null, 2)}\n`);
+  return { file, recordings: [...copied.values()].filter((c) => c.audio).length };
 }
 
 const s = (ms: number | null | undefined) => (ms == null ? '—' : `${Math.round(ms / 1000)} s`);

@@ -1,0 +1,288 @@
+/**
+ * Import of an export (src/shared/export.ts) into a data folder. Nothing in the file is trusted as a
+ * path: recordings are read only from inside the export bundle, under the names the format allows
+ * (recordings/<recording id>.webm), as regular files whose real path stays inside the bundle; they
+ * are written where this app itself would put them. All or nothing: a refused file, or any failure
+ * on the way, leaves the data folder as it was.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { EXPORT_JSON, EXPORT_VERSION, type ExportFile } from '../../shared/export';
+import { anyExportFile } from '../../shared/export-v1';
+import type { AppDatabase } from './db/open';
+import {
+  followUps,
+  recordings,
+  reviewMarks,
+  roundAnalyses,
+  roundReviews,
+  rounds,
+  sessionEvents,
+  sessions,
+} from './db/schema';
+import { insideRoot } from './paths';
+import { recordingFiles } from './recording/paths';
+
+/** The export was refused: the message names what was wrong. Nothing was changed. */
+export class ImportRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportRefusedError';
+  }
+}
+
+export type ImportResult = { sessions: number; skipped: number; recordingsCopied: number; recordingsMissing: number };
+
+const header = z.object({ format: z.literal('loop-coach-export'), version: z.number().int() });
+
+/** Parses any readable version into the current one, or refuses naming the first problem. */
+export function parseExport(raw: unknown): ExportFile {
+  const head = header.safeParse(raw);
+  const issue = (error: z.ZodError) => {
+    const first = error.issues[0]!;
+    return `${first.path.join('.') || 'file'}: ${first.message}`;
+  };
+  if (!head.success) throw new ImportRefusedError(`Not a Loop Coach export: ${issue(head.error)}`);
+  if (head.data.version > EXPORT_VERSION || head.data.version < 1)
+    throw new ImportRefusedError(
+      `This export is version ${head.data.version}; this app reads versions 1 to ${EXPORT_VERSION}. Update Loop Coach.`,
+    );
+  const parsed = anyExportFile.safeParse(raw);
+  if (!parsed.success) throw new ImportRefusedError(`Not a Loop Coach export: ${issue(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * Reads an export: a bundle folder (its export.json), or an export.json / loose JSON file (its
+ * folder is then the bundle). Returns the parsed file and the bundle folder's real path.
+ */
+export function readExport(input: string): { file: ExportFile; bundleDir: string } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(input);
+  } catch {
+    throw new ImportRefusedError(`No export at ${input}.`);
+  }
+  const jsonFile = stat.isDirectory() ? path.join(input, EXPORT_JSON) : input;
+  const jsonStat = stat.isDirectory() ? lstatOrNull(jsonFile) : stat;
+  if (!jsonStat) throw new ImportRefusedError(`${input} is a folder without an ${EXPORT_JSON}: not an export bundle.`);
+  if (jsonStat.isSymbolicLink())
+    throw new ImportRefusedError(`${jsonFile} is a symbolic link; an export holds only real files.`);
+  if (!jsonStat.isFile()) throw new ImportRefusedError(`${jsonFile} is not a regular file.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+  } catch (error) {
+    throw new ImportRefusedError(`${jsonFile} is not JSON: ${(error as Error).message}`);
+  }
+  return { file: parseExport(raw), bundleDir: fs.realpathSync(path.dirname(jsonFile)) };
+}
+
+function lstatOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.lstatSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A file the export names inside the bundle, checked: inside the folder by name, not a symbolic
+ * link, a regular file, and with its real path inside the bundle's (no linked folder on the way).
+ * Null when the bundle simply lacks it.
+ */
+function bundleFile(bundleDir: string, name: string): string | null {
+  const root = fs.realpathSync(bundleDir);
+  const full = insideRoot(root, name);
+  if (!full) throw new ImportRefusedError(`The export names ${name}, which is outside the export folder.`);
+  const stat = lstatOrNull(full);
+  if (!stat) return null;
+  if (stat.isSymbolicLink())
+    throw new ImportRefusedError(`${name} in the export folder is a symbolic link; an export holds only real files.`);
+  if (!stat.isFile()) throw new ImportRefusedError(`${name} in the export folder is not a regular file.`);
+  const real = fs.realpathSync(full);
+  const rel = path.relative(root, real);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+    throw new ImportRefusedError(`${name} in the export folder resolves to ${real}, outside the export folder.`);
+  return full;
+}
+
+/** Copies without following a link at the last step, so a file swapped for a link after the check is refused. */
+function copyNoFollow(from: string, to: string): void {
+  const fd = fs.openSync(from, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new ImportRefusedError(`${from} changed while it was being imported.`);
+    fs.writeFileSync(to, fs.readFileSync(fd), { flag: 'wx' });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+type StagedFile = { temp: string; target: string };
+
+/**
+ * Adds every session of `file` not already present (by id), with the recordings found in
+ * `bundleDir` (null: read no files at all). Throws ImportRefusedError, changing nothing, on a
+ * hostile or broken export.
+ */
+export function importExport(
+  db: AppDatabase,
+  dataDir: string,
+  file: ExportFile,
+  bundleDir: string | null,
+): ImportResult {
+  const result: ImportResult = { sessions: 0, skipped: 0, recordingsCopied: 0, recordingsMissing: 0 };
+  const present = (id: string) => db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, id)).get();
+  const fresh = file.sessions.filter((s) => !present(s.id));
+
+  // 1. Every named file is checked before anything is written (hostile entries in skipped sessions too).
+  const sources = new Map<string, { audio: string | null; peaks: string | null }>();
+  for (const s of file.sessions)
+    for (const r of s.rounds) {
+      const rec = r.recording;
+      if (!rec) continue;
+      const audio = bundleDir && rec.audioFile ? bundleFile(bundleDir, rec.audioFile) : null;
+      const peaks = bundleDir && rec.peaksFile ? bundleFile(bundleDir, rec.peaksFile) : null;
+      sources.set(rec.id, { audio, peaks });
+    }
+
+  // 2. Copied to temporary names beside their targets: no file of the data folder is touched yet.
+  const staged: StagedFile[] = [];
+  const placed: string[] = [];
+  const madeDirs: string[] = [];
+  const undo = () => {
+    for (const f of staged) fs.rmSync(f.temp, { force: true });
+    for (const target of placed) fs.rmSync(target, { force: true });
+    for (const dir of madeDirs.reverse()) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    for (const s of fresh)
+      for (const r of s.rounds) {
+        if (!r.recording) continue;
+        const src = sources.get(r.recording.id)!;
+        if (!src.audio) {
+          result.recordingsMissing++;
+          continue;
+        }
+        const names = recordingFiles(s.id, r.index, r.id);
+        const pairs: [string, string][] = [[src.audio, names.file]];
+        if (src.peaks) pairs.push([src.peaks, names.peaksFile]);
+        for (const [from, relative] of pairs) {
+          const target = insideRoot(dataDir, relative)!;
+          const made = fs.mkdirSync(path.dirname(target), { recursive: true });
+          if (made) madeDirs.push(made);
+          const temp = `${target}.import-${randomUUID()}`;
+          copyNoFollow(from, temp);
+          staged.push({ temp, target });
+        }
+        result.recordingsCopied++;
+      }
+
+    // 3. The rows in one transaction; the files take their names just before it commits.
+    db.transaction((tx) => {
+      for (const s of fresh) {
+        result.sessions++;
+        insertSession(tx, s);
+      }
+      for (const f of staged) {
+        fs.renameSync(f.temp, f.target);
+        placed.push(f.target);
+      }
+    });
+  } catch (error) {
+    undo();
+    if (error instanceof ImportRefusedError) throw error;
+    throw new ImportRefusedError(
+      `The export could not be imported, and nothing was changed: ${(error as Error).message}`,
+    );
+  }
+  result.skipped = file.sessions.length - fresh.length;
+  return result;
+}
+
+type Tx = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
+
+function insertSession(tx: Tx, s: ExportFile['sessions'][number]): void {
+  tx.insert(sessions)
+    .values({
+      id: s.id,
+      title: s.title,
+      sourceJson: JSON.stringify(s.source),
+      status: s.status,
+      followUpMode: s.followUpMode,
+      createdAt: s.createdAt,
+      endedAt: s.endedAt,
+    })
+    .run();
+  for (const e of s.events)
+    tx.insert(sessionEvents)
+      .values({ sessionId: s.id, type: e.type, at: e.at, dataJson: JSON.stringify(e.data) })
+      .run();
+  for (const r of s.rounds) {
+    tx.insert(rounds)
+      .values({
+        id: r.id,
+        sessionId: s.id,
+        index: r.index,
+        planJson: JSON.stringify(r.plan),
+        answersJson: r.answers ? JSON.stringify(r.answers) : null,
+        itemId: r.plan.itemId,
+        itemRound: r.plan.itemRound,
+        category: r.plan.category,
+        questionType: r.plan.questionType,
+        budgetSeconds: r.plan.budgetSeconds,
+        status: r.status,
+        startedAt: r.startedAt,
+        endedAt: r.endedAt,
+      })
+      .run();
+    for (const e of r.events)
+      tx.insert(sessionEvents)
+        .values({ sessionId: s.id, roundId: r.id, type: e.type, at: e.at, dataJson: JSON.stringify(e.data) })
+        .run();
+    for (const f of r.followUps)
+      tx.insert(followUps)
+        .values({ roundId: r.id, ...f })
+        .run();
+    for (const m of r.marks)
+      tx.insert(reviewMarks)
+        .values({ roundId: r.id, ...m })
+        .run();
+    if (r.recording) {
+      const { audioFile: _audio, peaksFile: _peaks, ...rec } = r.recording;
+      // Where this app puts a round's recording, from the validated ids: never a path from the file.
+      tx.insert(recordings)
+        .values({ ...rec, ...recordingFiles(s.id, r.index, r.id), roundId: r.id })
+        .run();
+    }
+    if (r.analysis) {
+      tx.insert(roundAnalyses)
+        .values({
+          roundId: r.id,
+          status: r.analysis.status,
+          segmentsJson: JSON.stringify(r.analysis.segments),
+          metricsJson: r.analysis.metrics ? JSON.stringify(r.analysis.metrics) : null,
+          durationMs: r.analysis.durationMs,
+          analyzedAt: r.analysis.analyzedAt,
+        })
+        .run();
+    }
+    if (r.review) {
+      tx.insert(roundReviews)
+        .values({
+          roundId: r.id,
+          ...r.review.scores,
+          pointsJson: JSON.stringify(r.review.points),
+          behaviourJson: JSON.stringify(r.review.behaviour),
+          ...r.review.postmortem,
+          revealedAt: r.review.revealedAt,
+          scoredAt: r.review.scoredAt,
+          updatedAt: r.review.updatedAt,
+        })
+        .run();
+    }
+  }
+}
