@@ -82,8 +82,8 @@ export function Waveform(props: Props) {
   // One plugin instance per recording, handed to the one WaveSurfer instance that draws it.
   const regions = useMemo(() => RegionsPlugin.create(), []);
   const silences = useMemo(
-    () => (peaks && peaks.data.length ? findSilences(peaks.data, duration) : []),
-    [peaks, duration],
+    () => (peaks && peaks.data.length ? findSilences(peaks.data, recording.durationMs) : []),
+    [peaks, recording.durationMs],
   );
 
   // Handlers registered once per instance read the latest props through this ref.
@@ -136,8 +136,9 @@ export function Waveform(props: Props) {
         store.set({ time });
         const { props: current, silences: quiet } = latest.current;
         if (current.skipSilences && instance.isPlaying()) {
-          const exit = silenceExit(quiet, time);
-          if (exit !== null) instance.setTime(exit);
+          // wavesurfer speaks seconds; the recording's timeline is ms.
+          const exitMs = silenceExit(quiet, Math.round(time * 1000));
+          if (exitMs !== null) instance.setTime(exitMs / 1000);
         }
       }),
       instance.on('play', () => store.set({ playing: true })),

@@ -13,40 +13,41 @@ export async function fetchPeaks(url: string, signal: AbortSignal): Promise<Floa
   return out;
 }
 
-export type Silence = { start: number; end: number };
+/** A quiet stretch, in integer ms on the recording's timeline (like speech segments). */
+export type Silence = { startMs: number; endMs: number };
 
 /**
- * Stretches (in seconds) where the peaks stay near zero for at least `minSeconds`, trimmed by
- * `padSeconds` at each end so skipping never clips the first or last syllable around them.
- * "Near zero" is relative to the loudest peak, with a floor for recordings of pure noise.
+ * Stretches where the peaks stay near zero for at least `minMs`, trimmed by `padMs` at each end so
+ * skipping never clips the first or last syllable around them. "Near zero" is relative to the
+ * loudest peak, with a floor for recordings of pure noise.
  */
 export function findSilences(
   amplitudes: Float32Array,
-  durationSeconds: number,
-  { minSeconds = 1, padSeconds = 0.2 }: { minSeconds?: number; padSeconds?: number } = {},
+  durationMs: number,
+  { minMs = 1000, padMs = 200 }: { minMs?: number; padMs?: number } = {},
 ): Silence[] {
-  if (amplitudes.length === 0 || durationSeconds <= 0) return [];
+  if (amplitudes.length === 0 || durationMs <= 0) return [];
   let max = 0;
   for (const a of amplitudes) max = Math.max(max, a);
   const threshold = Math.max(0.003, max * 0.04);
-  const secondsPerPeak = durationSeconds / amplitudes.length;
+  const msPerPeak = durationMs / amplitudes.length;
   const out: Silence[] = [];
   let runStart = -1;
   for (let i = 0; i <= amplitudes.length; i++) {
     const quiet = i < amplitudes.length && amplitudes[i]! <= threshold;
     if (quiet && runStart < 0) runStart = i;
     if (!quiet && runStart >= 0) {
-      const start = runStart * secondsPerPeak;
-      const end = Math.min(durationSeconds, i * secondsPerPeak);
-      if (end - start >= minSeconds) out.push({ start: start + padSeconds, end: end - padSeconds });
+      const startMs = Math.round(runStart * msPerPeak);
+      const endMs = Math.round(Math.min(durationMs, i * msPerPeak));
+      if (endMs - startMs >= minMs) out.push({ startMs: startMs + padMs, endMs: endMs - padMs });
       runStart = -1;
     }
   }
   return out;
 }
 
-/** Where playback should jump to when it is inside a silence, or null. */
-export function silenceExit(silences: readonly Silence[], time: number): number | null {
-  for (const s of silences) if (time >= s.start && time < s.end - 0.05) return s.end;
+/** Where playback (at `timeMs` on the recording's timeline) should jump to inside a silence, or null. */
+export function silenceExit(silences: readonly Silence[], timeMs: number): number | null {
+  for (const s of silences) if (timeMs >= s.startMs && timeMs < s.endMs - 50) return s.endMs;
   return null;
 }
