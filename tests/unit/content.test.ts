@@ -110,7 +110,8 @@ describe('user content', () => {
     const userDir = tempDir();
     writeFiles(userDir, { 'rubric.yaml': 'kind: rubric\ndimensions: []\n' });
     const content = await loadContent({ builtinDir: builtinContentDir, userDir });
-    expect(content.rubric).not.toBeNull();
+    // The built-in rubric (three dimensions), not the user's empty one.
+    expect(content.rubric?.dimensions.map((d) => d.id).sort()).toEqual(['clarity', 'rigor', 'speed']);
     expect(content.problems.length).toBeGreaterThan(0);
     expect(content.problems.every((p) => p.file === 'rubric.yaml')).toBe(true);
   });
