@@ -3,13 +3,13 @@
  * reveal, each expected point is ticked covered or missed; the reference answer is rendered safely.
  */
 import { useId, useState } from 'react';
-import type { RoundAnswers } from '../../../../shared/contract';
+import type { PointVerdict, RoundAnswers } from '../../../../shared/contract';
 import { plural } from '../../lib/format';
 import { Markdown } from './Markdown';
 import { ReviewIcon } from './ReviewIcons';
 import './RevealPanel.css';
 
-type PointState = 'covered' | 'missed' | null;
+type PointState = PointVerdict | null;
 
 function PointRow({
   index,

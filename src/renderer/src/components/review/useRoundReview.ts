@@ -4,14 +4,14 @@
  * page goes away. Marks are saved one by one with review:mark.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { MarkKind, ReviewMark, ReviewView, Scores } from '../../../../shared/contract';
+import type { MarkKind, PointVerdict, ReviewMark, ReviewView, Scores } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ReviewSaver } from '../../api/review';
 import type { PostmortemField } from './Postmortem';
 
 export type Draft = {
   scores: Scores;
-  points: ('covered' | 'missed' | null)[];
+  points: (PointVerdict | null)[];
   behaviour: Record<string, boolean>;
   postmortem: Record<PostmortemField, string>;
 };
@@ -80,7 +80,7 @@ export function useRoundReview(roundId: string) {
   );
 
   const setPoint = useCallback(
-    (index: number, value: 'covered' | 'missed' | null) => {
+    (index: number, value: PointVerdict | null) => {
       setDraft((d) => (d ? { ...d, points: d.points.map((p, i) => (i === index ? value : p)) } : d));
       saver.update({ points: { [String(index)]: value } }, 0);
     },
