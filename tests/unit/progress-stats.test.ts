@@ -74,6 +74,10 @@ describe('weekStart', () => {
     // The night daylight saving time starts (Sunday 10 March 2024 in Los Angeles).
     expect(weekStart(Date.parse('2024-03-10T23:00:00-07:00'), 'America/Los_Angeles')).toBe(Date.UTC(2024, 2, 4));
     expect(weekStart(Date.parse('2024-03-11T00:30:00-07:00'), 'America/Los_Angeles')).toBe(Date.UTC(2024, 2, 11));
+    // London's clocks go forward at 01:00 UTC on Sunday 31 March: the same UTC day holds both offsets.
+    expect(weekStart(Date.parse('2024-03-31T00:30:00Z'), 'Europe/London')).toBe(Date.UTC(2024, 2, 25));
+    expect(weekStart(Date.parse('2024-03-31T22:30:00Z'), 'Europe/London')).toBe(Date.UTC(2024, 2, 25));
+    expect(weekStart(Date.parse('2024-03-31T23:30:00Z'), 'Europe/London')).toBe(Date.UTC(2024, 3, 1));
   });
 
   it('puts a Sunday-night round in the week the user lived it, in the weekly trends', () => {
