@@ -1,7 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webmFixture } from '../support/audio';
 import { call, makeApp, recordRound } from '../support/sessions';
-import { tempDir } from '../support/temp';
+import { migrationsDir, tempDir } from '../support/temp';
+
+const migrationWhen = (tag: string) =>
+  (
+    JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string; when: number }[];
+    }
+  ).entries.find((e) => e.tag === tag)!.when;
 
 const star = `kind: mock
 id: star-test
@@ -118,6 +127,32 @@ describe('analysis interrupted by a shutdown', () => {
     app = await makeApp(dataDir);
     await app.analysis.idle();
     expect((await call(app, 'analysis:get', { roundId: round.id })).status).toBe('done');
+    app.close();
+  });
+});
+
+describe('an analysis stored before segments were in ms', () => {
+  it('reads back in ms after migration 0005, with the same metrics', async () => {
+    const dataDir = tempDir();
+    let app = await makeApp(dataDir, { 'star.yaml': star });
+    const session = await call(app, 'session:start', { source: { type: 'item', id: 'star-test' } });
+    const round = await recordRound(app, session.id, 0, webm);
+    await app.analysis.idle();
+    const fresh = await call(app, 'analysis:get', { roundId: round.id });
+    // Store the row as the app before migration 0005 wrote it: seconds, {start, end}.
+    const seconds = fresh.segments.map((s) => ({ start: s.startMs / 1000, end: s.endMs / 1000 }));
+    const client = app.db.$client;
+    client
+      .prepare('UPDATE round_analyses SET segments_json = ? WHERE round_id = ?')
+      .run(JSON.stringify(seconds), round.id);
+    // …and forget migration 0005 (and any after it) was applied, so the next start runs it.
+    client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(migrationWhen('0005_segments_ms'));
+    app.close();
+
+    app = await makeApp(dataDir);
+    const after = await call(app, 'analysis:get', { roundId: round.id });
+    expect(after.segments).toEqual(fresh.segments);
+    expect(app.analysis.recompute(round.id)).toEqual(fresh.metrics);
     app.close();
   });
 });
