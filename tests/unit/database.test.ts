@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, openDatabase } from '../../src/main/services/db/open';
+import { DatabaseTooNewError, MigrationBrokeReferencesError, openDatabase } from '../../src/main/services/db/open';
 import { segment } from '../../src/shared/metrics';
 import { migrationsDir, tempDir } from '../support/temp';
 
@@ -213,6 +213,38 @@ describe('migration 0004_enum_checks (CHECK constraints by table rebuild) on a d
     for (const status of ['pending', 'running', 'done', 'skipped', 'recovered'])
       client.prepare("UPDATE rounds SET status = ? WHERE id = 'r1'").run(status);
     client.close();
+  });
+});
+
+describe('a migration that would leave rows pointing at nothing', () => {
+  it('is refused before it commits, leaving every row and the schema as they were', () => {
+    const file = path.join(tempDir(), 'loop-coach.db');
+    const old = openDatabase({ file, migrationsDir, now });
+    seedEveryTable(old.db.$client);
+    const before = countRows(old.db.$client);
+    old.db.$client.close();
+    // A faulty future migration: drops a round while foreign keys are off, so nothing cascades and
+    // its recording, follow-ups, review and marks would point at nothing.
+    const dir = olderMigrations(journal.entries.length);
+    const tag = '9999_faulty';
+    fs.writeFileSync(path.join(dir, `${tag}.sql`), "DELETE FROM `rounds` WHERE `id` = 'r1';");
+    const entries = [
+      ...journal.entries,
+      { idx: journal.entries.length, version: '6', when: Date.parse('2098-01-01'), tag, breakpoints: true },
+    ];
+    fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+    let refused: unknown = null;
+    try {
+      openDatabase({ file, migrationsDir: dir, now }).db.$client.close();
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(MigrationBrokeReferencesError);
+    expect((refused as Error).message).toMatch(/row\(s\) pointing at nothing .*; nothing was changed/);
+    const again = openDatabase({ file, migrationsDir, now });
+    expect(countRows(again.db.$client)).toEqual(before);
+    expect(again.db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    again.db.$client.close();
   });
 });
 
