@@ -1,7 +1,7 @@
 /** Between rounds: the switch in type, what the next round asks for, and a break on circuits. */
 import type { RoundView } from '../../../../shared/contract';
 import { useLibrary } from '../../api/library';
-import { formatClock, plural } from '../../lib/format';
+import { formatDuration, plural } from '../../lib/format';
 import { indexQuestionTypes, questionTypeTitle } from '../../lib/question-types';
 import { BreakTimer } from './BreakTimer';
 import { EndSessionButton } from './EndSessionButton';
@@ -54,7 +54,8 @@ export function ResetScreen({ previous, next, total, breakState, pending, onSkip
         ) : (
           <strong>{roundTitle(next)}</strong>
         )}{' '}
-        · {next.category} · {formatClock(next.budgetSeconds)} to answer · {plural(next.followUps.length, 'follow-up')}
+        · {next.category} · {formatDuration(next.budgetSeconds * 1000)} to answer ·{' '}
+        {plural(next.followUps.length, 'follow-up')}
       </p>
       {breakState ? <BreakTimer state={breakState} onSkip={onSkipBreak} /> : null}
       {shape.length > 0 ? (
