@@ -105,7 +105,7 @@ test.describe('library', () => {
     await expect(preview.getByRole('heading', { name: 'E2E softmax temperature probe' })).toBeVisible();
     await expect(preview).toContainText('What happens to the softmax distribution');
     await expect(preview).toContainText('E2E source note');
-    await expect(preview).toContainText('2:30');
+    await expect(preview).toContainText('2 min 30 s');
     await expect(preview).toContainText('1 follow-up (hidden until the round)');
     await expect(preview).toContainText('Answer shape');
     await expect(app.getByText(/SECRET/)).toHaveCount(0);

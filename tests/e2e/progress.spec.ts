@@ -2,15 +2,14 @@
  * Progress in Chromium against a data folder seeded with 600 synthetic rounds over ten weeks: trend
  * charts drawn as SVG with a point per week, the Category and Question type filters changing what is
  * charted, weakest areas, baselines, the postmortems' action list and the latest session's time
- * allocation; screenshots in light and dark; then Settings' export downloads a file.
+ * allocation; screenshots in light and dark (test-results/screenshots only: `npm run screenshots`
+ * copies them into docs/screenshots); then Settings' export downloads a file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { seedProgress } from '../support/seed-progress';
 import { startServer } from '../support/web-server';
 import { expect, screenshotDir, test } from './fixtures';
-
-const docsDir = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
 test('progress charts seeded history, filters it and exports it', async ({ page, dataDir }) => {
   const seeded = seedProgress(dataDir, { sessions: 200, roundsPerSession: 3, seed: 42 });
@@ -73,7 +72,6 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
 
     // Screenshots, light then dark (the charts read their colours from the theme at runtime).
     fs.mkdirSync(screenshotDir, { recursive: true });
-    fs.mkdirSync(docsDir, { recursive: true });
     await allocation.getByText('Show the numbers').click();
     // Tall enough for every section down to the time allocation; no tooltip left open by the clicks.
     await page.setViewportSize({ width: 1280, height: 3000 });
@@ -95,8 +93,6 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
     await page.screenshot({ path: dark });
     await allocation.screenshot({ path: path.join(screenshotDir, 'progress-time-allocation-dark.png') });
     await scores.screenshot({ path: path.join(screenshotDir, 'progress-scores-dark.png') });
-    fs.copyFileSync(light, path.join(docsDir, 'progress.png'));
-    fs.copyFileSync(dark, path.join(docsDir, 'progress-dark.png'));
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 1280, height: 820 });
 

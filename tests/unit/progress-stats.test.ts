@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressRound } from '../../src/shared/contract';
 import type { RoundMetrics } from '../../src/shared/metrics';
-import { formatAxisSeconds, formatMs, formatRatio } from '../../src/renderer/src/lib/metric-format';
 import {
   baselines,
   latestSessionId,
@@ -240,18 +239,5 @@ describe('timeAllocation', () => {
     expect(secondTicks(1600)).toEqual([0, 300, 600, 900, 1200, 1500, 1800]);
     expect(secondTicks(45)).toEqual([0, 10, 20, 30, 40, 50]);
     expect(secondTicks(20, 4)).toEqual([0, 10, 20]);
-  });
-});
-
-describe('metric formatting', () => {
-  it('uses s below a minute and min and s above', () => {
-    expect(formatMs(800)).toBe('0.8 s');
-    expect(formatMs(12_400)).toBe('12 s');
-    expect(formatMs(125_000)).toBe('2 min 5 s');
-    expect(formatMs(120_000)).toBe('2 min');
-    expect(formatMs(null)).toBe('—');
-    expect(formatRatio(0.734)).toBe('73 %');
-    expect(formatAxisSeconds(90)).toBe('90 s');
-    expect(formatAxisSeconds(300)).toBe('5 min');
   });
 });

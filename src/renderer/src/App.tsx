@@ -11,7 +11,7 @@ import { LibraryScreen } from './screens/LibraryScreen';
 import { ProgressScreen } from './screens/ProgressScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { screens, type ScreenId } from './screens/routes';
-import { SessionScreen } from './screens/SessionScreen';
+import { SessionScreen, type ResumeRequest } from './screens/SessionScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import './App.css';
 
@@ -22,6 +22,7 @@ export function App() {
   const [screen, setScreen] = useState<ScreenId>('library');
   const [libraryUi, setLibraryUi] = useState<LibraryUiState>({ filters: emptyFilters, selectedKey: null });
   const [session, setSession] = useState<SessionView | null>(null);
+  const [resume, setResume] = useState<ResumeRequest | null>(null);
   const focusHeadingRef = useRef(false);
 
   const { data: settings } = useSettings();
@@ -79,17 +80,34 @@ export function App() {
     [goTo],
   );
 
+  // Resume from the Library or the Session screen: open the session, then ask its runner to resume.
+  const resumeSession = useCallback(
+    async (sessionId: string) => {
+      await openSession(sessionId);
+      setResume((previous) => ({ sessionId, request: (previous?.request ?? 0) + 1 }));
+    },
+    [openSession],
+  );
+
   return (
     <div className="app-shell">
       <Sidebar current={screen} onNavigate={(next) => goTo(next, false)} />
       <main className="app-main" id="main">
         {screen === 'library' ? (
-          <LibraryScreen ui={libraryUi} onUiChange={setLibraryUi} onStart={startSession} />
+          <LibraryScreen
+            ui={libraryUi}
+            onUiChange={setLibraryUi}
+            onStart={startSession}
+            onResume={resumeSession}
+            currentSessionId={session?.id ?? null}
+          />
         ) : screen === 'session' ? (
           <SessionScreen
             session={session}
+            resume={resume}
             onCloseSession={() => setSession(null)}
             onOpenSession={openSession}
+            onResumeSession={resumeSession}
             onGoToLibrary={() => goTo('library')}
           />
         ) : screen === 'review' ? (

@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { formatYamlError } from './yaml-error';
 import type { z } from 'zod';
 import {
   contentFile,
@@ -75,7 +76,7 @@ export async function parseContentFile(
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({ field: '', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+      problems: doc.errors.map((e) => ({ field: '', message: formatYamlError(e) })),
     };
   }
   let value: unknown;

@@ -1,7 +1,7 @@
 /** The planned rounds of a session (before the live runner exists). Follow-up text is never shown. */
 import type { SessionView } from '../../../shared/contract';
 import { useLibrary } from '../api/library';
-import { formatClock, formatDuration, formatMinutesFromSeconds, plural } from '../lib/format';
+import { formatDuration, plural } from '../lib/format';
 import { indexQuestionTypes, questionTypeTitle } from '../lib/question-types';
 import { Badge } from './Badge';
 import { Icon } from './Icon';
@@ -19,8 +19,8 @@ export function SessionPlan({ session }: { session: SessionView }) {
       <header className="session-plan-header">
         <h2 id="session-plan-heading">Planned rounds</h2>
         <span className="session-plan-total">
-          {plural(session.rounds.length, 'round')} · {formatMinutesFromSeconds(answering)} answering
-          {breaks > 0 ? ` · ${formatDuration(breaks / 60)} of breaks` : ''}
+          {plural(session.rounds.length, 'round')} · {formatDuration(answering * 1000)} answering
+          {breaks > 0 ? ` · ${formatDuration(breaks * 1000)} of breaks` : ''}
         </span>
       </header>
       <ol className="session-plan-list">
@@ -31,7 +31,7 @@ export function SessionPlan({ session }: { session: SessionView }) {
                 <Icon name="coffee" size={14} />
                 <span>
                   Break before round {round.index + 1}: {round.breakBefore.label} ·{' '}
-                  {formatClock(round.breakBefore.seconds)}
+                  {formatDuration(round.breakBefore.seconds * 1000)}
                   {round.breakBefore.note ? ` — ${round.breakBefore.note}` : ''}
                 </span>
               </div>
@@ -52,7 +52,7 @@ export function SessionPlan({ session }: { session: SessionView }) {
               </div>
               <span className="session-plan-budget">
                 <span className="visually-hidden">Budget </span>
-                {formatClock(round.budgetSeconds)}
+                {formatDuration(round.budgetSeconds * 1000)}
               </span>
             </div>
           </li>

@@ -13,6 +13,8 @@ import { LibraryList, type LibraryListHandle } from '../components/library/Libra
 import { LibraryToolbar } from '../components/library/LibraryToolbar';
 import { RandomMock } from '../components/library/RandomMock';
 import { UserContentHint } from '../components/library/UserContentHint';
+import { UnfinishedSessions } from '../components/session/UnfinishedSessions';
+import { useUnfinishedSessions } from '../components/session/useUnfinishedSessions';
 import { errorMessage, isUnavailable } from '../lib/errors';
 import { plural } from '../lib/format';
 import { emptyFilters, filterLibrary, filtersActive, mockCategories, type LibraryFilters } from '../lib/library-filter';
@@ -23,10 +25,16 @@ type Props = {
   ui: LibraryUiState;
   onUiChange: (ui: LibraryUiState) => void;
   onStart: (source: SessionSource) => Promise<void>;
+  /** Resume an unfinished session (left by a crash, a restart or a closed window). */
+  onResume: (sessionId: string) => Promise<void>;
+  /** The session open in this window, if any: it is on the Session screen, not offered here. */
+  currentSessionId: string | null;
 };
 
-export function LibraryScreen({ ui, onUiChange, onStart }: Props) {
+export function LibraryScreen({ ui, onUiChange, onStart, onResume, currentSessionId }: Props) {
   const { data: library, error, loading } = useLibrary();
+  const unfinished = useUnfinishedSessions();
+  const leftUnfinished = unfinished.list.filter((s) => s.sessionId !== currentSessionId);
   const listRef = useRef<LibraryListHandle>(null);
   const previewRef = useRef<HTMLElement>(null);
   const [starting, setStarting] = useState<string | null>(null);
@@ -167,6 +175,7 @@ export function LibraryScreen({ ui, onUiChange, onStart }: Props) {
             </button>
           </div>
         ) : null}
+        <UnfinishedSessions sessions={leftUnfinished} onResume={onResume} onClose={unfinished.close} />
         <ContentProblems problems={library.problems} />
         <LibraryToolbar
           filters={ui.filters}

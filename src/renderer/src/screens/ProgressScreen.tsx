@@ -17,8 +17,7 @@ import { RecentSessions } from '../components/RecentSessions';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { StateMessage } from '../components/StateMessage';
 import { errorMessage } from '../lib/errors';
-import { plural } from '../lib/format';
-import { formatAxisSeconds } from '../lib/metric-format';
+import { formatAxisSeconds, plural } from '../lib/format';
 import {
   baselines,
   latestSessionId,

@@ -1,7 +1,6 @@
 /** Session: the live runner for the session just started or resumed, or recent and unfinished sessions. */
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { SessionView } from '../../../shared/contract';
-import { call } from '../api/client';
 import { useRecentSessions } from '../api/sessions';
 import { RecentSessions } from '../components/RecentSessions';
 import { ScreenHeader } from '../components/ScreenHeader';
@@ -11,36 +10,39 @@ import { useUnfinishedSessions } from '../components/session/useUnfinishedSessio
 import { StateMessage } from '../components/StateMessage';
 import './SessionScreen.css';
 
+/** A request to resume a session (counted, so asking twice for the same session resumes again). */
+export type ResumeRequest = { sessionId: string; request: number };
+
 type Props = {
   session: SessionView | null;
+  resume: ResumeRequest | null;
   onCloseSession: () => void;
   onOpenSession: (sessionId: string) => Promise<void>;
+  /** Opens the session and resumes it at its next round (also offered on the Library). */
+  onResumeSession: (sessionId: string) => Promise<void>;
   onGoToLibrary: () => void;
 };
 
-export function SessionScreen({ session, onCloseSession, onOpenSession, onGoToLibrary }: Props) {
+export function SessionScreen({
+  session,
+  resume,
+  onCloseSession,
+  onOpenSession,
+  onResumeSession,
+  onGoToLibrary,
+}: Props) {
   const unfinished = useUnfinishedSessions();
-  const [resume, setResume] = useState<{ sessionId: string; request: number } | null>(null);
-  const { reload } = unfinished;
+  const { reload, close } = unfinished;
 
-  const onResume = useCallback(
-    async (sessionId: string) => {
-      await onOpenSession(sessionId);
-      setResume((previous) => ({ sessionId, request: (previous?.request ?? 0) + 1 }));
-    },
-    [onOpenSession],
-  );
   const onClose = useCallback(
     async (sessionId: string) => {
-      // Abandoning keeps every recording; the session just stops being offered for resuming.
-      await call('session:control', { sessionId, action: 'abandon' });
-      reload();
+      await close(sessionId);
       if (session?.id === sessionId) onCloseSession();
     },
-    [reload, session, onCloseSession],
+    [close, session, onCloseSession],
   );
 
-  const recovery = <UnfinishedSessions sessions={unfinished.list} onResume={onResume} onClose={onClose} />;
+  const recovery = <UnfinishedSessions sessions={unfinished.list} onResume={onResumeSession} onClose={onClose} />;
 
   if (session) {
     return (

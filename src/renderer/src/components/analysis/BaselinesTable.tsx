@@ -1,5 +1,5 @@
 /** Personal baselines: the user's medians per question type over their last 50 analysed rounds of it. */
-import { formatMs } from '../../lib/metric-format';
+import { formatDuration } from '../../lib/format';
 import type { Baseline } from '../../lib/progress-stats';
 import './BaselinesTable.css';
 
@@ -26,11 +26,11 @@ export function BaselinesTable({ baselines, questionTypeTitle }: Props) {
             <tr key={b.questionType}>
               <th scope="row">{questionTypeTitle(b.questionType)}</th>
               <td>{b.rounds}</td>
-              <td>{formatMs(b.thinkTimeMs)}</td>
-              <td>{formatMs(b.talkTimeMs)}</td>
-              <td>{formatMs(b.coreAnswerMs)}</td>
-              <td>{formatMs(b.longestRunMs)}</td>
-              <td>{formatMs(b.overrunMs)}</td>
+              <td>{formatDuration(b.thinkTimeMs)}</td>
+              <td>{formatDuration(b.talkTimeMs)}</td>
+              <td>{formatDuration(b.coreAnswerMs)}</td>
+              <td>{formatDuration(b.longestRunMs)}</td>
+              <td>{formatDuration(b.overrunMs)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,10 +3,11 @@
  * own median for the question type where there is one, and the flags with why they were raised.
  * Fetches analysis:get and refreshes when 'analysis:changed' names the round.
  */
+import { useId } from 'react';
 import type { AnalysisView } from '../../../../shared/contract';
 import type { RoundMetrics } from '../../../../shared/metrics';
 import { errorMessage } from '../../lib/errors';
-import { formatMs, formatRatio } from '../../lib/metric-format';
+import { formatDuration, formatRatio } from '../../lib/format';
 import { StateMessage } from '../StateMessage';
 import { flagLabels } from './flag-labels';
 import { useAnalysis } from './useAnalysis';
@@ -77,6 +78,9 @@ export function ReportCard({ roundId, hidden = false, budgetSeconds, headingLeve
   );
 }
 
+const responseTimeExplained = 'Your response time: from the end of the spoken follow-up to your first word after it.';
+const answerLengthExplained = 'Answer length: from that first word to your last before the next follow-up.';
+
 type MetricsProps = { metrics: RoundMetrics; baselines: AnalysisView['baselines']; budgetSeconds?: number };
 
 function Metrics({ metrics: m, baselines: b, budgetSeconds }: MetricsProps) {
@@ -84,11 +88,12 @@ function Metrics({ metrics: m, baselines: b, budgetSeconds }: MetricsProps) {
     budgetSeconds !== undefined ? budgetSeconds * 1000 : m.overrunMs > 0 ? m.answeringMs - m.overrunMs : null;
   const overrun =
     m.overrunMs > 0
-      ? `${formatMs(m.overrunMs)} over${budgetMs !== null ? ` the ${formatMs(budgetMs)} budget` : ' budget'}`
+      ? `${formatDuration(m.overrunMs)} over${budgetMs !== null ? ` the ${formatDuration(budgetMs)} budget` : ' budget'}`
       : budgetMs !== null
-        ? `None (${formatMs(budgetMs)} budget)`
+        ? `None (${formatDuration(budgetMs)} budget)`
         : 'None';
-  const phase = (ms: number | null) => (ms === null ? 'Not marked' : formatMs(ms));
+  const noteId = useId();
+  const phase = (ms: number | null) => (ms === null ? 'Not marked' : formatDuration(ms));
   return (
     <div className="report-card-body">
       <table className="report-table">
@@ -101,19 +106,19 @@ function Metrics({ metrics: m, baselines: b, budgetSeconds }: MetricsProps) {
           </tr>
         </thead>
         <tbody>
-          <Row label="Think time" value={formatMs(m.thinkTimeMs)} baseline={b.thinkTimeMs} />
-          <Row label="Talk time" value={formatMs(m.talkTimeMs)} baseline={b.talkTimeMs} />
+          <Row label="Think time" value={formatDuration(m.thinkTimeMs)} baseline={b.thinkTimeMs} />
+          <Row label="Talk time" value={formatDuration(m.talkTimeMs)} baseline={b.talkTimeMs} />
           <Row label="Speech ratio" value={formatRatio(m.speechRatio)} baseline="none" />
-          <Row label="Core-answer time" value={formatMs(m.coreAnswerMs)} baseline={b.coreAnswerMs} />
-          <Row label="Longest run" value={formatMs(m.longestRunMs)} baseline={b.longestRunMs} />
-          <Row label="Answering time" value={formatMs(m.answeringMs)} baseline="none" />
+          <Row label="Core-answer time" value={formatDuration(m.coreAnswerMs)} baseline={b.coreAnswerMs} />
+          <Row label="Longest run" value={formatDuration(m.longestRunMs)} baseline={b.longestRunMs} />
+          <Row label="Answering time" value={formatDuration(m.answeringMs)} baseline="none" />
           <Row label="Overrun" value={overrun} warn={m.overrunMs > 0} baseline="none" />
-          <Row label="Ramble time" value={formatMs(m.rambleMs)} baseline="none" />
+          <Row label="Ramble time" value={formatDuration(m.rambleMs)} baseline="none" />
         </tbody>
       </table>
 
       <div className="report-side">
-        <table className="report-table">
+        <table className="report-table" aria-describedby={m.followUps.length > 0 ? noteId : undefined}>
           <caption className="report-caption">Follow-ups</caption>
           {m.followUps.length === 0 ? (
             <tbody>
@@ -126,22 +131,32 @@ function Metrics({ metrics: m, baselines: b, budgetSeconds }: MetricsProps) {
               <thead>
                 <tr>
                   <th scope="col">Follow-up</th>
-                  <th scope="col">Response latency</th>
-                  <th scope="col">Answer length</th>
+                  <th scope="col" title={responseTimeExplained}>
+                    Your response time
+                  </th>
+                  <th scope="col" title={answerLengthExplained}>
+                    Answer length
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {m.followUps.map((f) => (
                   <tr key={f.index}>
                     <th scope="row">{f.index + 1}</th>
-                    <td>{formatMs(f.responseLatencyMs)}</td>
-                    <td>{formatMs(f.answerLengthMs)}</td>
+                    <td>{formatDuration(f.responseLatencyMs)}</td>
+                    <td>{formatDuration(f.answerLengthMs)}</td>
                   </tr>
                 ))}
               </tbody>
             </>
           )}
         </table>
+        {m.followUps.length > 0 ? (
+          <p id={noteId} className="report-note">
+            {responseTimeExplained} {answerLengthExplained} (The Timing panel&rsquo;s delivery delay is the app&rsquo;s
+            own lateness in asking.)
+          </p>
+        ) : null}
 
         <table className="report-table">
           <caption className="report-caption">Pauses</caption>
@@ -188,7 +203,9 @@ function Row(props: { label: string; value: string; baseline?: number | null | '
       <th scope="row">{label}</th>
       <td className={warn ? 'report-warn' : undefined}>{value}</td>
       {baseline === undefined ? null : (
-        <td className="report-baseline">{baseline === 'none' ? '' : baseline === null ? '—' : formatMs(baseline)}</td>
+        <td className="report-baseline">
+          {baseline === 'none' ? '' : baseline === null ? '—' : formatDuration(baseline)}
+        </td>
       )}
     </tr>
   );

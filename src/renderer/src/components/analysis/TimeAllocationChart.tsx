@@ -5,8 +5,7 @@
  */
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { errorMessage } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
-import { formatAxisSeconds, formatMs } from '../../lib/metric-format';
+import { formatAxisSeconds, formatDateTime, formatDuration } from '../../lib/format';
 import { secondTicks } from '../../lib/time-allocation';
 import { StateMessage } from '../StateMessage';
 import { ChartLegend } from './ChartLegend';
@@ -29,7 +28,7 @@ const parts = [
   { key: 'overrunSeconds', label: 'Overrun', color: 'overrun' },
 ] as const;
 
-const sec = (s: number) => formatMs(s * 1000);
+const sec = (s: number) => formatDuration(s * 1000);
 
 function summary(rows: AllocationRow[]): string {
   return rows

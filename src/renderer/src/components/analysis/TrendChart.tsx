@@ -1,6 +1,6 @@
 /** One trend over weeks: a line per series, with axis, grid and text in the theme's colours. */
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatWeek } from '../../lib/metric-format';
+import { formatWeek } from '../../lib/format';
 import type { WeekPoint } from '../../lib/progress-stats';
 import { secondTicks } from '../../lib/time-allocation';
 import { ChartLegend } from './ChartLegend';

@@ -1,6 +1,6 @@
 /** A circuit's plan: its rounds (with the items played) and breaks, in order, and the total time. */
 import type { CircuitSummary } from '../../../../shared/contract';
-import { formatDuration, formatMinutes, plural } from '../../lib/format';
+import { formatDuration, plural } from '../../lib/format';
 import { Badge } from '../Badge';
 import { Icon } from '../Icon';
 import './Preview.css';
@@ -34,7 +34,7 @@ export function CircuitPreview({ circuit, onStart, starting }: Props) {
         <dl className="preview-facts">
           <div>
             <dt>Total</dt>
-            <dd>{formatDuration(circuit.totalMinutes)}</dd>
+            <dd>{formatDuration(circuit.totalMinutes * 60_000)}</dd>
           </div>
           <div>
             <dt>Rounds</dt>
@@ -62,7 +62,7 @@ export function CircuitPreview({ circuit, onStart, starting }: Props) {
                       : `Break: ${step.label}`
                     : `Round: ${step.label}`}
                 </span>
-                <span className="circuit-step-minutes">{formatMinutes(step.minutes)}</span>
+                <span className="circuit-step-minutes">{formatDuration(step.minutes * 60_000)}</span>
               </div>
               {step.itemTitles.length > 0 ? (
                 <ul className="circuit-step-items" aria-label={plural(step.itemTitles.length, 'item')}>

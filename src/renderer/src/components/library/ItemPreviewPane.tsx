@@ -7,7 +7,7 @@ import type { ItemPreview } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { onLibraryChange } from '../../api/library';
 import { errorMessage } from '../../lib/errors';
-import { formatClock, formatMinutesFromSeconds, plural } from '../../lib/format';
+import { formatDuration, plural } from '../../lib/format';
 import { questionTypeTitle, type QuestionTypeIndex } from '../../lib/question-types';
 import { Badge } from '../Badge';
 import { Icon } from '../Icon';
@@ -99,7 +99,7 @@ export function ItemPreviewPane({ id, questionTypes, onStart, starting }: Props)
         <dl className="preview-facts">
           <div>
             <dt>Total</dt>
-            <dd>{formatMinutesFromSeconds(preview.budgetSeconds)}</dd>
+            <dd>{formatDuration(preview.budgetSeconds * 1000)}</dd>
           </div>
           <div>
             <dt>Rounds</dt>
@@ -130,10 +130,10 @@ export function ItemPreviewPane({ id, questionTypes, onStart, starting }: Props)
                 </h3>
                 <span className="preview-round-meta">
                   <Badge tone="accent">{questionTypeTitle(questionTypes, round.questionType)}</Badge>
-                  <span className="preview-budget" title="Time budget (mm:ss)">
+                  <span className="preview-budget" title="Time budget">
                     <Icon name="clock" size={14} />
                     <span className="visually-hidden">Budget </span>
-                    {formatClock(round.budgetSeconds)}
+                    {formatDuration(round.budgetSeconds * 1000)}
                   </span>
                 </span>
               </div>

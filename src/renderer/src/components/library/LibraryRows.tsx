@@ -1,6 +1,6 @@
 /** The content of one row in the library list: an item (loop or mock) or a circuit. */
 import type { CircuitSummary, ItemSummary } from '../../../../shared/contract';
-import { formatDuration, formatMinutesFromSeconds, plural } from '../../lib/format';
+import { formatDuration, plural } from '../../lib/format';
 import { questionTypeTitle, type QuestionTypeIndex } from '../../lib/question-types';
 import { Badge } from '../Badge';
 
@@ -22,7 +22,7 @@ export function ItemRow({ item, questionTypes }: { item: ItemSummary; questionTy
         <span>{item.questionTypes.map((id) => questionTypeTitle(questionTypes, id)).join(', ')}</span>
       </div>
       <div className="library-row-meta">
-        <span>{formatMinutesFromSeconds(item.budgetSeconds)}</span>
+        <span>{formatDuration(item.budgetSeconds * 1000)}</span>
         <span>{plural(item.roundCount, 'round')}</span>
         <span>{plural(item.followUpCount, 'follow-up')}</span>
       </div>
@@ -44,7 +44,7 @@ export function CircuitRow({ circuit }: { circuit: CircuitSummary }) {
       </div>
       {circuit.summary ? <div className="library-row-sub">{circuit.summary}</div> : null}
       <div className="library-row-meta">
-        <span>{formatDuration(circuit.totalMinutes)}</span>
+        <span>{formatDuration(circuit.totalMinutes * 60_000)}</span>
         <span>{plural(rounds, 'round')}</span>
         <span>{plural(breaks, 'break')}</span>
       </div>

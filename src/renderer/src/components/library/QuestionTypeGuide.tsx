@@ -1,6 +1,6 @@
 /** How to recognise a question type and the shape of a strong answer (from question-types.yaml). */
 import type { QuestionTypeView } from '../../../../shared/contract';
-import { formatClock } from '../../lib/format';
+import { formatDuration } from '../../lib/format';
 
 export function QuestionTypeGuide({ type }: { type: QuestionTypeView }) {
   return (
@@ -8,7 +8,7 @@ export function QuestionTypeGuide({ type }: { type: QuestionTypeView }) {
       <summary>
         How to answer: <strong>{type.title}</strong>
         {type.targetSeconds ? (
-          <span className="qt-target"> · aim for about {formatClock(type.targetSeconds)}</span>
+          <span className="qt-target"> · aim for about {formatDuration(type.targetSeconds * 1000)}</span>
         ) : null}
       </summary>
       <p className="qt-recognise">

@@ -7,12 +7,12 @@ import type { Scores } from '../../../../shared/contract';
 import { useAttempts, type Attempt } from '../../api/review';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
-import { formatDateTime, plural } from '../../lib/format';
+import { formatDateTime, formatDuration, plural } from '../../lib/format';
 import { Badge } from '../Badge';
 import { Icon } from '../Icon';
 import { StateMessage } from '../StateMessage';
 import { ReviewIcon } from './ReviewIcons';
-import { allScored, formatMs, roundLabel, scoreDimensions } from './review-meta';
+import { allScored, roundLabel, scoreDimensions } from './review-meta';
 import { ScoreChips } from './ScoreChips';
 import './CompareAttempts.css';
 
@@ -137,7 +137,7 @@ export function CompareAttempts({ roundId, onBack, onOpenRound }: Props) {
                   </div>
                   <div>
                     <dt>Length</dt>
-                    <dd>{hideLength ? '–:––' : formatMs(attempt.durationMs)}</dd>
+                    <dd>{hideLength ? '—' : formatDuration(attempt.durationMs)}</dd>
                   </div>
                   <div>
                     <dt>Scores</dt>

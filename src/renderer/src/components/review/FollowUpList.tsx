@@ -1,6 +1,6 @@
 /** The follow-ups asked in this round, each a jump to where it was spoken (J / K step through them). */
 import type { FollowUpMarker } from './Waveform';
-import { formatMs } from './review-meta';
+import { formatClock } from '../../lib/format';
 
 export function FollowUpList({
   followUps,
@@ -11,20 +11,25 @@ export function FollowUpList({
 }) {
   if (followUps.length === 0) return <p className="muted">No follow-up was asked in this round.</p>;
   return (
-    <ol className="followup-list">
-      {followUps.map((f, i) => (
-        <li key={f.index}>
-          <button
-            type="button"
-            className="followup-jump"
-            aria-label={`Go to follow-up ${i + 1}: ${f.text}`}
-            onClick={() => onSeek(f.atMs)}
-          >
-            <span className="followup-time">{formatMs(f.atMs)}</span>
-            <span className="followup-text">{f.text}</span>
-          </button>
-        </li>
-      ))}
-    </ol>
+    <>
+      <p className="followup-clock muted">Times on the recording. Select one to jump there.</p>
+      <ol className="followup-list">
+        {followUps.map((f, i) => (
+          <li key={f.index}>
+            <button
+              type="button"
+              className="followup-jump"
+              aria-label={`Go to follow-up ${i + 1}, asked at ${formatClock(f.atMs)} on the recording: ${f.text}`}
+              onClick={() => onSeek(f.atMs)}
+            >
+              <span className="followup-time" title="Time on the recording">
+                {formatClock(f.atMs)}
+              </span>
+              <span className="followup-text">{f.text}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -36,6 +36,10 @@ export function MarkToolbar({ onMark }: { onMark: (kind: MarkKind) => void }) {
           Follow-up asked
         </li>
         <li>
+          <span className="legend-speech" aria-hidden="true" />
+          Speech found by the analysis (strip under the waveform)
+        </li>
+        <li>
           <span className="mark-swatch mark-swatch-region" aria-hidden="true" />
           Ramble (drag on the waveform)
         </li>

@@ -1,6 +1,7 @@
 /** Every mark, in time order, with "Go to" and "Delete mark". */
 import type { ReviewMark } from '../../../../shared/contract';
-import { formatMs, markMeta } from './review-meta';
+import { formatClock } from '../../lib/format';
+import { markMeta } from './review-meta';
 
 type Props = {
   marks: readonly ReviewMark[];
@@ -22,7 +23,7 @@ export function MarksPanel({ marks, onSeek, onDelete }: Props) {
       {marks.map((mark) => {
         const meta = markMeta[mark.kind];
         const where =
-          mark.endMs === null ? formatMs(mark.startMs) : `${formatMs(mark.startMs)}–${formatMs(mark.endMs)}`;
+          mark.endMs === null ? formatClock(mark.startMs) : `${formatClock(mark.startMs)}–${formatClock(mark.endMs)}`;
         const labelId = `mark-${mark.id}`;
         return (
           <li key={mark.id} className="marks-row">
@@ -37,7 +38,7 @@ export function MarksPanel({ marks, onSeek, onDelete }: Props) {
             <button
               type="button"
               className="btn btn-small btn-ghost"
-              aria-label={`Go to ${meta.label.toLowerCase()} at ${formatMs(mark.startMs)}`}
+              aria-label={`Go to ${meta.label.toLowerCase()} at ${formatClock(mark.startMs)}`}
               onClick={() => onSeek(mark.startMs)}
             >
               Go to

@@ -3,7 +3,8 @@ import type { RefObject } from 'react';
 import { SegmentedControl } from '../SegmentedControl';
 import { usePlayerState, type PlayerControls, type PlayerStore } from './player-store';
 import { ReviewIcon } from './ReviewIcons';
-import { formatTime, playbackRates, type PlaybackRate } from './review-meta';
+import { formatClock } from '../../lib/format';
+import { playbackRates, type PlaybackRate } from './review-meta';
 import './PlayerBar.css';
 
 type Props = {
@@ -21,8 +22,8 @@ function Readout({ store, durationSeconds, hideDuration }: Pick<Props, 'store' |
   const { time } = usePlayerState(store);
   return (
     <span className="player-readout" aria-label="Position">
-      <span className="player-now">{formatTime(time, true)}</span>
-      {hideDuration ? null : <span className="player-total"> / {formatTime(durationSeconds)}</span>}
+      <span className="player-now">{formatClock(time * 1000, { tenths: true })}</span>
+      {hideDuration ? null : <span className="player-total"> / {formatClock(durationSeconds * 1000)}</span>}
     </span>
   );
 }

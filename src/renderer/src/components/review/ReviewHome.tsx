@@ -4,11 +4,10 @@ import { useReviewQueue } from '../../api/review';
 import { useRecentSessions } from '../../api/sessions';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
-import { formatDateTime, plural } from '../../lib/format';
+import { formatDateTime, formatDuration, plural } from '../../lib/format';
 import { Badge } from '../Badge';
 import { ScreenHeader } from '../ScreenHeader';
 import { StateMessage } from '../StateMessage';
-import { formatMs } from './review-meta';
 import './ReviewLists.css';
 
 type Props = {
@@ -31,7 +30,7 @@ function QueueRow({ entry, blind, onOpen }: { entry: ReviewQueueEntry; blind: bo
         {partial ? <Badge tone="circuit">Partly scored</Badge> : null}
         <Badge tone="neutral">{entry.category}</Badge>
         <span className="queue-duration" title={blind ? 'Hidden by blind scoring' : 'Recording length'}>
-          {blind ? '–:––' : formatMs(entry.durationMs)}
+          {blind ? '—' : formatDuration(entry.durationMs)}
         </span>
         <span className="queue-go" aria-hidden="true">
           Review ›

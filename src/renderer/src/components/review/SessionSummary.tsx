@@ -2,11 +2,11 @@
 import { useSessionSummary } from '../../api/review';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
-import { formatDateTime, plural } from '../../lib/format';
+import { formatDateTime, formatDuration, plural } from '../../lib/format';
 import { RoundStatusBadge } from '../RoundStatusBadge';
 import { Icon } from '../Icon';
 import { StateMessage } from '../StateMessage';
-import { allScored, formatMs, roundLabel } from './review-meta';
+import { allScored, roundLabel } from './review-meta';
 import { ScoreChips } from './ScoreChips';
 import { TimeAllocationChart } from '../analysis/TimeAllocationChart';
 import './ReviewLists.css';
@@ -96,7 +96,7 @@ export function SessionSummary({ sessionId, onBack, onOpenRound, onOpenSession }
                     <RoundStatusBadge status={round.status} />
                   </td>
                   <td className="summary-num">
-                    {recorded ? (hideLength ? '–:––' : formatMs(round.recording!.durationMs)) : 'No audio'}
+                    {recorded ? (hideLength ? '—' : formatDuration(round.recording!.durationMs)) : 'No audio'}
                   </td>
                   <td>
                     <ScoreChips scores={scores} />

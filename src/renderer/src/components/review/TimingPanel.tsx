@@ -1,9 +1,12 @@
 /**
- * Length, budget, overrun and follow-up latencies. With blind scoring they stay hidden until all
- * three scores are set, so the clock cannot colour the self-assessment.
+ * Length, budget, overrun, and when each follow-up was asked on the recording with the app's delivery
+ * delay (how late it spoke the question against its schedule — the app's timing, not the candidate's;
+ * the report card's "your response time" is the candidate's). With blind scoring they stay hidden
+ * until all three scores are set, so the clock cannot colour the self-assessment.
  */
+import { useId } from 'react';
 import type { AskedFollowUp } from '../../../../shared/contract';
-import { formatMs } from './review-meta';
+import { formatClock, formatDuration, formatOffset } from '../../lib/format';
 
 type Props = {
   hidden: boolean;
@@ -12,13 +15,17 @@ type Props = {
   followUps: readonly AskedFollowUp[];
 };
 
-function latency(f: AskedFollowUp): string {
+/** Spoken start − scheduled time, both on the recording's timeline. */
+function deliveryDelay(f: AskedFollowUp): string {
   if (f.scheduledMs === null || f.spokenStartMs === null) return '—';
-  const delta = (f.spokenStartMs - f.scheduledMs) / 1000;
-  return `${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)} s`;
+  return formatOffset(f.spokenStartMs - f.scheduledMs);
 }
 
+const delayExplained =
+  'Delivery delay: how much later than scheduled the app started speaking the question. It measures the app, not you.';
+
 export function TimingPanel({ hidden, durationMs, budgetSeconds, followUps }: Props) {
+  const noteId = useId();
   if (hidden) {
     return (
       <p className="timing-hidden">
@@ -32,39 +39,48 @@ export function TimingPanel({ hidden, durationMs, budgetSeconds, followUps }: Pr
       <dl className="timing-facts">
         <div>
           <dt>Length</dt>
-          <dd>{formatMs(durationMs)}</dd>
+          <dd>{formatDuration(durationMs)}</dd>
         </div>
         <div>
           <dt>Budget</dt>
-          <dd>{formatMs(budgetSeconds * 1000)}</dd>
+          <dd>{formatDuration(budgetSeconds * 1000)}</dd>
         </div>
         <div>
           <dt>Overrun</dt>
           <dd className={overMs !== null && overMs > 0 ? 'timing-over' : 'timing-ok'}>
-            {overMs === null ? '—' : overMs > 0 ? `+${formatMs(overMs)}` : 'Within budget'}
+            {overMs === null ? '—' : overMs > 0 ? `+${formatDuration(overMs)}` : 'Within budget'}
           </dd>
         </div>
       </dl>
       {followUps.length ? (
-        <table className="timing-table">
-          <caption className="visually-hidden">Follow-up timings</caption>
-          <thead>
-            <tr>
-              <th scope="col">Follow-up</th>
-              <th scope="col">Asked at</th>
-              <th scope="col">Latency</th>
-            </tr>
-          </thead>
-          <tbody>
-            {followUps.map((f) => (
-              <tr key={f.index}>
-                <th scope="row">{f.text}</th>
-                <td>{formatMs(f.spokenStartMs)}</td>
-                <td title="From the scheduled time to when the question was spoken">{latency(f)}</td>
+        <>
+          <table className="timing-table" aria-describedby={noteId}>
+            <caption className="visually-hidden">Follow-up timings</caption>
+            <thead>
+              <tr>
+                <th scope="col">Follow-up</th>
+                <th scope="col" title="Time on the recording when the app started speaking the question">
+                  Asked at (recording)
+                </th>
+                <th scope="col" title={delayExplained}>
+                  Delivery delay
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {followUps.map((f) => (
+                <tr key={f.index}>
+                  <th scope="row">{f.text}</th>
+                  <td>{f.spokenStartMs === null ? '—' : formatClock(f.spokenStartMs)}</td>
+                  <td>{deliveryDelay(f)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p id={noteId} className="timing-note">
+            {delayExplained} Your own response time to each follow-up is in the report card.
+          </p>
+        </>
       ) : null}
     </div>
   );

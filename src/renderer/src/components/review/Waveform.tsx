@@ -10,7 +10,8 @@ import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.e
 import type { RecordingView, ReviewMark } from '../../../../shared/contract';
 import { fetchPeaks, findSilences, silenceExit } from './peaks';
 import type { PlayerControls, PlayerStore } from './player-store';
-import { formatTime, markMeta } from './review-meta';
+import { formatClock } from '../../lib/format';
+import { markMeta } from './review-meta';
 import './Waveform.css';
 
 export type FollowUpMarker = { index: number; text: string; atMs: number };
@@ -283,7 +284,7 @@ export function Waveform(props: Props) {
       container.setAttribute('aria-valuenow', String(Math.round(time)));
       container.setAttribute(
         'aria-valuetext',
-        hideDuration ? formatTime(time) : `${formatTime(time)} of ${formatTime(duration)}`,
+        hideDuration ? formatClock(time * 1000) : `${formatClock(time * 1000)} of ${formatClock(duration * 1000)}`,
       );
     };
     update();

@@ -54,20 +54,6 @@ export function scoreSummary(scores: Scores): { short: string; label: string } {
   };
 }
 
-/** 65.4 → "1:05"; with tenths for the player readout when asked. */
-export function formatTime(seconds: number, tenths = false): string {
-  const safe = Math.max(0, Number.isFinite(seconds) ? seconds : 0);
-  const whole = tenths ? Math.floor(safe) : Math.round(safe);
-  const m = Math.floor(whole / 60);
-  const s = whole % 60;
-  const base = `${m}:${String(s).padStart(2, '0')}`;
-  return tenths ? `${base}.${Math.floor((safe - whole) * 10)}` : base;
-}
-
-export function formatMs(ms: number | null): string {
-  return ms === null ? '—' : formatTime(ms / 1000);
-}
-
 /** The round's title as the queue names it: "Item: Round title". */
 export function roundLabel(round: { itemTitle: string; title?: string | undefined }): string {
   return roundTitle(round);

@@ -1,6 +1,6 @@
 /** A circuit's break before the next round: a countdown and "Skip break". */
 import type { BreakState } from './runner-state';
-import { formatTimer } from './time-format';
+import { formatClock } from '../../lib/format';
 import { Icon } from '../Icon';
 import './BreakTimer.css';
 
@@ -15,7 +15,7 @@ export function BreakTimer({ state, onSkip }: Props) {
         {state.note ? <p className="break-timer-note">{state.note}</p> : null}
       </div>
       <div className="break-timer-clock" role="timer" aria-label="Break timer">
-        {state.over ? 'Break over' : `${formatTimer(state.remainingMs + 999)} left`}
+        {state.over ? 'Break over' : `${formatClock(state.remainingMs + 999)} left`}
       </div>
       {state.over ? null : (
         <button type="button" className="btn" onClick={onSkip}>

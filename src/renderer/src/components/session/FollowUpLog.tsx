@@ -1,6 +1,9 @@
-/** Follow-ups asked so far this round, newest first, with when they were asked. */
+/**
+ * Follow-ups asked so far this round, newest first, with when they were asked as a position on the
+ * round's recording (m:ss) — the same clock and format as the review's follow-up list and markers.
+ */
+import { formatClock } from '../../lib/format';
 import type { AskedEntry } from './runner-state';
-import { formatTimer } from './time-format';
 import './FollowUpLog.css';
 
 type Props = { asked: AskedEntry[]; total: number };
@@ -13,6 +16,7 @@ export function FollowUpLog({ asked, total }: Props) {
         <h3 id="follow-up-log-heading">Follow-ups</h3>
         <span className="follow-up-log-count">
           {asked.length} asked{total > 0 ? ` · ${total} planned` : ''}
+          <span className="follow-up-log-clock"> · times on the recording</span>
         </span>
       </div>
       <ol className="follow-up-log-list" role="log" aria-label="Follow-ups" aria-live="polite">
@@ -20,7 +24,8 @@ export function FollowUpLog({ asked, total }: Props) {
           <li key={entry.key} className={`follow-up-log-entry${i === 0 ? ' follow-up-log-newest' : ''}`}>
             <span className="follow-up-log-time">
               <span className="visually-hidden">Asked at </span>
-              {formatTimer(entry.askedAtMs)}
+              {formatClock(entry.askedAtMs)}
+              <span className="visually-hidden"> on the recording: </span>
             </span>
             <span className="follow-up-log-text">
               {entry.text}

@@ -1,7 +1,10 @@
-/** Between rounds: the switch in type, what the next round asks for, and a break on circuits. */
+/**
+ * Between rounds: where you are in the session (the most prominent line), whether the question type
+ * changes (said quietly when it does not), what the next round asks for, and a break on circuits.
+ */
 import type { RoundView } from '../../../../shared/contract';
 import { useLibrary } from '../../api/library';
-import { formatClock, plural } from '../../lib/format';
+import { formatDuration, plural } from '../../lib/format';
 import { indexQuestionTypes, questionTypeTitle } from '../../lib/question-types';
 import { BreakTimer } from './BreakTimer';
 import { EndSessionButton } from './EndSessionButton';
@@ -33,19 +36,24 @@ export function ResetScreen({ previous, next, total, breakState, pending, onSkip
 
   return (
     <section className="reset-screen panel" aria-labelledby="reset-heading">
-      <h2 id="reset-heading" tabIndex={-1}>
-        Next: round {number} of {total}
+      <h2 id="reset-heading" className="reset-position" tabIndex={-1}>
+        <span className="reset-position-label">Next:</span>{' '}
+        <span className="reset-position-value">
+          round {number} of {total}
+        </span>
       </h2>
-      <p className="reset-switch">
-        {previous ? (
-          <>
-            <span className="reset-switch-from">{questionTypeTitle(types, previous.questionType)}</span>
-            <span aria-hidden="true"> → </span>
-            <span className="visually-hidden"> to </span>
-          </>
-        ) : null}
-        <span className="reset-switch-to">{nextType}</span>
-      </p>
+      {previous && previous.questionType === next.questionType ? (
+        <p className="reset-switch reset-switch-same">Same question type: {nextType}</p>
+      ) : previous ? (
+        <p className="reset-switch">
+          Switching from <span className="reset-switch-from">{questionTypeTitle(types, previous.questionType)}</span> to{' '}
+          <strong className="reset-switch-to">{nextType}</strong>
+        </p>
+      ) : (
+        <p className="reset-switch">
+          Question type: <strong className="reset-switch-to">{nextType}</strong>
+        </p>
+      )}
       <p className="reset-meta">
         {previous ? (
           <>
@@ -54,7 +62,8 @@ export function ResetScreen({ previous, next, total, breakState, pending, onSkip
         ) : (
           <strong>{roundTitle(next)}</strong>
         )}{' '}
-        · {next.category} · {formatClock(next.budgetSeconds)} to answer · {plural(next.followUps.length, 'follow-up')}
+        · {next.category} · {formatDuration(next.budgetSeconds * 1000)} to answer ·{' '}
+        {plural(next.followUps.length, 'follow-up')}
       </p>
       {breakState ? <BreakTimer state={breakState} onSkip={onSkipBreak} /> : null}
       {shape.length > 0 ? (

@@ -1,6 +1,6 @@
 /** The round timer: elapsed / budget, a timing light in colour and in words. */
 import { timingLight, type TimingLight } from '../../session/follow-up-schedule';
-import { formatOver, formatTimer } from './time-format';
+import { formatClock, formatOverrunClock } from '../../lib/format';
 import './RoundTimer.css';
 
 const lightLabel: Record<Exclude<TimingLight, 'overrun'>, string> = {
@@ -17,14 +17,14 @@ export function RoundTimer({ elapsedMs, budgetSeconds, running }: Props) {
   const label = !running
     ? 'Starts at the answer cue'
     : light === 'overrun'
-      ? formatOver(elapsedMs - budgetMs)
+      ? formatOverrunClock(elapsedMs - budgetMs)
       : lightLabel[light];
   return (
     <div className="round-timer" role="timer" aria-label="Round timer" data-light={running ? light : 'idle'}>
       <span className="round-timer-dot" aria-hidden="true" />
       <span className="round-timer-clock">
-        <span className="round-timer-elapsed">{formatTimer(elapsedMs)}</span>
-        <span className="round-timer-budget"> / {formatTimer(budgetMs)}</span>
+        <span className="round-timer-elapsed">{formatClock(elapsedMs)}</span>
+        <span className="round-timer-budget"> / {formatClock(budgetMs)}</span>
       </span>
       <span className="round-timer-label">{label}</span>
     </div>

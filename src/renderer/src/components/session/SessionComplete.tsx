@@ -1,10 +1,9 @@
 /** After the last round (or ending early): each round's outcome, recording and follow-ups. */
 import type { RoundView, SessionView } from '../../../../shared/contract';
 import { openReview } from '../../api/review';
-import { plural } from '../../lib/format';
+import { formatDuration, plural } from '../../lib/format';
 import { RoundStatusBadge } from '../RoundStatusBadge';
 import { roundTitle } from './ResetScreen';
-import { formatTimer } from './time-format';
 import './SessionComplete.css';
 
 type Props = { session: SessionView; endedEarly: boolean; onGoToLibrary: () => void; onAllSessions: () => void };
@@ -12,7 +11,7 @@ type Props = { session: SessionView; endedEarly: boolean; onGoToLibrary: () => v
 function recordingText(round: RoundView): string {
   const recording = round.recording;
   if (!recording) return 'No recording';
-  if (recording.durationMs !== null) return `${formatTimer(recording.durationMs)} recorded`;
+  if (recording.durationMs !== null) return `${formatDuration(recording.durationMs)} recorded`;
   if (recording.status === 'failed')
     return recording.bytes > 0 ? 'Recording kept (length unknown)' : 'No audio arrived';
   return 'Recording saved';

@@ -3,7 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { UnfinishedSession } from '../../../../shared/contract';
 import { call } from '../../api/client';
 
-export function useUnfinishedSessions(): { list: UnfinishedSession[]; reload: () => void } {
+export type UnfinishedSessionsState = {
+  list: UnfinishedSession[];
+  reload: () => void;
+  /** Abandons the session (every recording is kept; it just stops being offered) and reloads the list. */
+  close: (sessionId: string) => Promise<void>;
+};
+
+export function useUnfinishedSessions(): UnfinishedSessionsState {
   const [list, setList] = useState<UnfinishedSession[]>([]);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
@@ -19,5 +26,12 @@ export function useUnfinishedSessions(): { list: UnfinishedSession[]; reload: ()
       cancelled = true;
     };
   }, [version]);
-  return { list, reload };
+  const close = useCallback(
+    async (sessionId: string) => {
+      await call('session:control', { sessionId, action: 'abandon' });
+      reload();
+    },
+    [reload],
+  );
+  return { list, reload, close };
 }
