@@ -1,6 +1,7 @@
 /**
- * `npm run web -- [--data-dir DIR] [--port N] [--no-open]`: Loop Coach in the system browser,
- * served from 127.0.0.1 with a per-run token.
+ * `npm run web -- [--data-dir DIR] [--port N] [--no-open] [--new-token] [--resume-grace-seconds S]`:
+ * Loop Coach in the system browser, served from 127.0.0.1 with the data folder's access token
+ * (docs/security.md, "Browser mode: coming back after a restart").
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +24,20 @@ function parsePort(argv: string[]): number {
   return port;
 }
 
+/**
+ * How long a round the last run left recording waits for its still-open tab to carry on before it
+ * is recovered. Longer than the uploader's byte cap allows is pointless; 90 s covers a restart.
+ */
+function parseResumeGraceMs(argv: string[]): number {
+  const i = argv.indexOf('--resume-grace-seconds');
+  if (i < 0) return 90_000;
+  const seconds = Number(argv[i + 1]);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600) {
+    throw new Error(`--resume-grace-seconds needs a number from 0 to 3600 (got "${argv[i + 1] ?? ''}")`);
+  }
+  return Math.round(seconds * 1000);
+}
+
 function openBrowser(url: string) {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
@@ -43,6 +58,7 @@ async function main() {
     builtinContentDir: shipped.builtinContentDir,
     migrationsDir: shipped.migrationsDir,
     transport: 'web',
+    resumeGraceMs: parseResumeGraceMs(argv),
     version: JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')).version,
   });
   const server = await startWebServer({ app, rendererDir: shipped.rendererDir, port: parsePort(argv) });
