@@ -11,6 +11,7 @@ import { createLoopCoach } from '../services/app';
 import { findAppRoot, shippedPaths } from '../services/app-root';
 import { defaultDataDir, resolveDataDir } from '../services/paths';
 import { startWebServer } from './server';
+import { loadOrCreateToken } from './token';
 
 const appRoot = findAppRoot(__dirname);
 
@@ -61,13 +62,19 @@ async function main() {
     resumeGraceMs: parseResumeGraceMs(argv),
     version: JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')).version,
   });
-  const server = await startWebServer({ app, rendererDir: shipped.rendererDir, port: parsePort(argv) });
+  const { token, source } = loadOrCreateToken(app.paths.dataDir, { rotate: argv.includes('--new-token') });
+  const server = await startWebServer({ app, rendererDir: shipped.rendererDir, port: parsePort(argv), token });
   const problems = app.content().problems;
   console.log(`Loop Coach is running in browser mode.`);
   console.log(`  data:    ${app.paths.dataDir}`);
   if (problems.length)
     console.log(`  content: ${problems.length} problem(s) in content files; see the Library screen.`);
   console.log(`  open:    ${server.url}`);
+  console.log(
+    source === 'reused'
+      ? '  token:   kept from the last run (tabs still open carry on); --new-token locks them out'
+      : '  token:   new; tabs from an earlier run must open the address above',
+  );
   console.log('Press Ctrl+C to stop.');
   if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
 
