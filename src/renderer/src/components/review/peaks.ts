@@ -23,13 +23,18 @@ export type Silence = { start: number; end: number };
 export function findSilences(
   amplitudes: Float32Array,
   durationSeconds: number,
-  { minSeconds = 1, padSeconds = 0.2 }: { minSeconds?: number; padSeconds?: number } = {},
+  {
+    minSeconds = 1,
+    padSeconds = 0.2,
+    peaksPerSecond,
+  }: { minSeconds?: number; padSeconds?: number; peaksPerSecond: number },
 ): Silence[] {
   if (amplitudes.length === 0 || durationSeconds <= 0) return [];
   let max = 0;
   for (const a of amplitudes) max = Math.max(max, a);
   const threshold = Math.max(0.003, max * 0.04);
-  const secondsPerPeak = durationSeconds / amplitudes.length;
+  // Peaks sit on the recording timeline at their own rate; they are never stretched to the duration.
+  const secondsPerPeak = 1 / peaksPerSecond;
   const out: Silence[] = [];
   let runStart = -1;
   for (let i = 0; i <= amplitudes.length; i++) {
@@ -37,11 +42,24 @@ export function findSilences(
     if (quiet && runStart < 0) runStart = i;
     if (!quiet && runStart >= 0) {
       const start = runStart * secondsPerPeak;
+      if (start >= durationSeconds) break;
       const end = Math.min(durationSeconds, i * secondsPerPeak);
       if (end - start >= minSeconds) out.push({ start: start + padSeconds, end: end - padSeconds });
       runStart = -1;
     }
   }
+  return out;
+}
+
+/**
+ * The peaks laid on the recording timeline at their real rate: cut or padded with silence to
+ * exactly duration × peaksPerSecond, so a renderer that spreads them over the duration puts each
+ * at its true time.
+ */
+export function peaksOnTimeline(amplitudes: Float32Array, durationSeconds: number, peaksPerSecond: number) {
+  const length = Math.max(1, Math.round(durationSeconds * peaksPerSecond));
+  const out = new Float32Array(length);
+  out.set(amplitudes.subarray(0, length));
   return out;
 }
 
