@@ -97,12 +97,7 @@ export class ChunkUploader {
     this.queue.push({ seq: this.nextSeq++, offset: this.nextOffset, data, peaks });
     this.nextOffset += data.byteLength;
     this.queuedBytes += data.byteLength;
-    // Listeners hear transitions only; the mirrored count follows every chunk.
-    this.publish(
-      this.retrying
-        ? { state: 'retrying', unsavedChunks: this.queue.length, ...this.retrying }
-        : { state: 'saving', unsavedChunks: this.queue.length },
-    );
+    this.publishCount();
     this.sending ??= this.drain().finally(() => (this.sending = null));
   }
 
@@ -118,6 +113,15 @@ export class ChunkUploader {
 
   get failed(): ApiError | null {
     return this.failure;
+  }
+
+  /** Listeners hear transitions only; the mirrored count follows every chunk. */
+  private publishCount(): void {
+    this.publish(
+      this.retrying
+        ? { state: 'retrying', unsavedChunks: this.queue.length, ...this.retrying }
+        : { state: 'saving', unsavedChunks: this.queue.length },
+    );
   }
 
   private emit<K extends keyof UploaderEvents>(event: K, payload: UploaderEvents[K]): void {
@@ -138,7 +142,7 @@ export class ChunkUploader {
         if (this.retrying && this.queue.length === 0) {
           this.retrying = null;
           this.emit('status', { state: 'saving', unsavedChunks: 0 });
-        }
+        } else this.publishCount();
         continue;
       }
       if (!isTransient(result.error)) return this.fail(result.error);
