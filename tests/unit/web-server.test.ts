@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/shared/csp';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
+import { dispatch } from '../../src/main/services/dispatch';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { loadOrCreateToken, TOKEN_FILE } from '../../src/main/web/token';
 import { builtinContentDir, migrationsDir, tempDir, writeFiles } from '../support/temp';
@@ -142,6 +143,31 @@ describe('browser-mode server', () => {
     expect(replaced.source).toBe('rotated');
     expect(replaced.token).not.toBe(rotated.token);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('recording:chunk over HTTP is positional: the byte offset in the query reaches the service', async () => {
+    const s = await start();
+    const session = await dispatch(app!.handlers, 'session:start', {
+      source: { type: 'item', id: 'loop-rag-experiment' },
+    });
+    const begun = await dispatch(app!.handlers, 'round:begin', {
+      sessionId: (session as { value: { id: string } }).value.id,
+      roundIndex: 0,
+      mimeType: 'audio/webm',
+    });
+    const recordingId = (begun as { value: { recording: { id: string } } }).value.recording.id;
+    const send = (seq: number, offset: number) =>
+      request(s.port, {
+        method: 'POST',
+        path: `/api/recording:chunk?recordingId=${recordingId}&seq=${seq}&offset=${offset}&peaks=`,
+        headers: { 'content-type': 'application/octet-stream', 'x-loop-coach-token': s.token },
+        body: 'abcd',
+      });
+    expect(JSON.parse((await send(0, 0)).body)).toEqual({ ok: true, value: { bytes: 4, chunks: 1 } });
+    expect(JSON.parse((await send(1, 9)).body)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/starts at byte 9, but the recording holds 4 bytes/) },
+    });
   });
 
   it('sends the CSP on every response, 401s included', async () => {

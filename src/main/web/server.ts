@@ -108,6 +108,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const input = {
           recordingId: url.searchParams.get('recordingId'),
           seq: Number(url.searchParams.get('seq')),
+          ...(url.searchParams.has('offset') ? { offset: Number(url.searchParams.get('offset')) } : {}),
           data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
           peaks: new Uint8Array(Buffer.from(url.searchParams.get('peaks') ?? '', 'base64url')),
         };
