@@ -448,6 +448,12 @@ export const requestContract = {
       .object({
         recordingId,
         seq: z.number().int().min(0),
+        /**
+         * Where this chunk starts in the recording's audio bytes. When given, the append is positional:
+         * a chunk already stored is acknowledged only if its bytes match, and one that does not start
+         * where the stored audio ends is refused. The renderer always sends it.
+         */
+        offset: z.number().int().min(0).optional(),
         data: z
           .instanceof(Uint8Array)
           .refine((d) => d.byteLength <= MAX_CHUNK_BYTES, `a chunk is at most ${MAX_CHUNK_BYTES} bytes`),
@@ -459,7 +465,19 @@ export const requestContract = {
       .strict(),
     output: z.object({ bytes: z.number().int(), chunks: z.number().int() }),
   },
-  'recording:finish': { input: z.object({ recordingId }).strict(), output: recordingView },
+  'recording:finish': {
+    input: z
+      .object({
+        recordingId,
+        /**
+         * How many chunks the page produced. Finish waits (a few seconds at most) for any of them
+         * still on their way, so a page that finishes while its uploader drains loses nothing.
+         */
+        chunks: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    output: recordingView,
+  },
   'followup:record': {
     input: z
       .object({

@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { decodeToPcm } from '../../src/main/services/recording/ffmpeg';
 import { PEAKS_PER_SECOND, type RoundView } from '../../src/shared/contract';
-import { webmFixture } from '../support/audio';
+import type { LoopCoach } from '../../src/main/services/app';
+import { chunksOf, webmFixture } from '../support/audio';
 import { call, makeApp, recordRound } from '../support/sessions';
 import { startServer } from '../support/web-server';
 import { expect, test } from './fixtures';
@@ -61,10 +62,16 @@ const postmortem = {
 };
 
 /**
- * recordRound stores placeholder peaks; store the answer's real envelope instead (what the renderer's
- * meter would have written: max |sample| per 1/50 s on a square-root scale).
+ * Records a round as the renderer does, with the answer's real peaks travelling in its chunks
+ * (max |sample| per 1/50 s on a square-root scale, what the level meter computes), so the stored
+ * peaks file is the recording path's own output and nothing is written behind its back.
  */
-async function storeRealPeaks(dataDir: string, round: RoundView, webm: string): Promise<void> {
+async function recordWithRealPeaks(
+  app: LoopCoach,
+  sessionId: string,
+  webm: string,
+  chunkCount = 6,
+): Promise<RoundView> {
   const pcm = await decodeToPcm(webm, 16000);
   const perPeak = 16000 / PEAKS_PER_SECOND;
   const peaks = new Uint8Array(Math.ceil(pcm.length / perPeak));
@@ -73,7 +80,28 @@ async function storeRealPeaks(dataDir: string, round: RoundView, webm: string): 
     for (let j = i * perPeak; j < Math.min(pcm.length, (i + 1) * perPeak); j++) max = Math.max(max, Math.abs(pcm[j]!));
     peaks[i] = Math.round(Math.sqrt(Math.min(1, max / 32768)) * 255);
   }
-  fs.writeFileSync(path.join(dataDir, round.recording!.peaksUrl.slice('/media/'.length)), peaks);
+  const { round, recording } = await call(app, 'round:begin', { sessionId, roundIndex: 0, mimeType: 'audio/webm' });
+  const chunks = chunksOf(webm, chunkCount);
+  let offset = 0;
+  for (const [seq, data] of chunks.entries()) {
+    const share = peaks.subarray(
+      Math.floor((seq * peaks.length) / chunks.length),
+      Math.floor(((seq + 1) * peaks.length) / chunks.length),
+    );
+    await call(app, 'recording:chunk', {
+      recordingId: recording.id,
+      seq,
+      offset,
+      data: data as Uint8Array<ArrayBuffer>,
+      peaks: new Uint8Array(share),
+    });
+    offset += data.byteLength;
+  }
+  await call(app, 'recording:finish', { recordingId: recording.id });
+  const ended = await call(app, 'round:end', { roundId: round.id, outcome: 'done' });
+  const stored = fs.readFileSync(path.join(app.paths.dataDir, ended.recording!.peaksUrl.slice('/media/'.length)));
+  expect(Buffer.compare(stored, Buffer.from(peaks))).toBe(0);
+  return ended;
 }
 
 async function expectTimeNear(audio: Locator, seconds: number): Promise<void> {
@@ -121,8 +149,7 @@ test.describe('review', () => {
       await call(app, 'settings:update', { blindScoring: true });
       // An earlier, scored attempt at the same prompt.
       const earlier = await call(app, 'session:start', { source: { type: 'item', id: 'e2e-review' } });
-      const earlierRound = await recordRound(app, earlier.id, 0, webm);
-      await storeRealPeaks(dataDir, earlierRound, webm);
+      const earlierRound = await recordWithRealPeaks(app, earlier.id, webm);
       await call(app, 'review:save', {
         roundId: earlierRound.id,
         scores: { clarity: 2, rigor: 3, speed: 2 },
@@ -134,8 +161,7 @@ test.describe('review', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       // The attempt reviewed here, with two follow-ups spoken at 2 s and 5 s.
       const session = await call(app, 'session:start', { source: { type: 'item', id: 'e2e-review' } });
-      round = await recordRound(app, session.id, 0, webm);
-      await storeRealPeaks(dataDir, round, webm);
+      round = await recordWithRealPeaks(app, session.id, webm);
       for (const [index, f] of followUps.entries())
         await call(app, 'followup:record', { roundId: round.id, index, trigger: 'scheduled', ...f });
     } finally {

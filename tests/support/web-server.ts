@@ -24,7 +24,13 @@ export async function startServer(dataDir: string, extraArgs: string[] = []): Pr
   // The built server, as `npm run web` runs it (npm test builds before any test starts one).
   const built = path.join(root, 'out/main/web.js');
   if (!fs.existsSync(built)) throw new Error(`${built} is missing: run \`npm run build:web\` first`);
-  const child = spawn(process.execPath, [built, '--data-dir', dataDir, '--port', '0', '--no-open', ...extraArgs], {
+  // A free port and immediate recovery of a killed run's open recording, unless the test asks otherwise
+  // (the CLI reads the first occurrence of a flag).
+  const defaults = [
+    ...(extraArgs.includes('--port') ? [] : ['--port', '0']),
+    ...(extraArgs.includes('--resume-grace-seconds') ? [] : ['--resume-grace-seconds', '0']),
+  ];
+  const child = spawn(process.execPath, [built, '--data-dir', dataDir, '--no-open', ...extraArgs, ...defaults], {
     cwd: root,
     env: { ...process.env, CI: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

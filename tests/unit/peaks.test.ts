@@ -7,12 +7,12 @@ const amplitudes = Float32Array.from({ length: 250 }, (_, i) => (i < 50 || i >= 
 
 describe('findSilences and silenceExit', () => {
   it('finds the quiet stretch in integer ms, trimmed by the pad at each end', () => {
-    expect(findSilences(amplitudes, 5000)).toEqual([{ startMs: 1200, endMs: 3300 }]);
-    expect(findSilences(amplitudes, 5000, { minMs: 3000 })).toEqual([]);
+    expect(findSilences(amplitudes, 5000, { peaksPerSecond: 50 })).toEqual([{ startMs: 1200, endMs: 3300 }]);
+    expect(findSilences(amplitudes, 5000, { minMs: 3000, peaksPerSecond: 50 })).toEqual([]);
   });
 
   it('jumps to the end of the silence only from inside it', () => {
-    const silences = findSilences(amplitudes, 5000);
+    const silences = findSilences(amplitudes, 5000, { peaksPerSecond: 50 });
     expect(silenceExit(silences, 1100)).toBeNull();
     expect(silenceExit(silences, 2000)).toBe(3300);
     expect(silenceExit(silences, 3260)).toBeNull(); // within 50 ms of the end: let it play

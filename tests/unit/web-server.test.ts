@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/shared/csp';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
+import { dispatch } from '../../src/main/services/dispatch';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
+import { loadOrCreateToken, TOKEN_FILE } from '../../src/main/web/token';
 import { builtinContentDir, migrationsDir, tempDir, writeFiles } from '../support/temp';
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -31,7 +33,7 @@ function request(
 let app: LoopCoach | null = null;
 let server: WebServer | null = null;
 
-async function start(): Promise<WebServer> {
+async function start(options: { dataDir?: string; port?: number; token?: string } = {}): Promise<WebServer> {
   const rendererDir = tempDir('renderer-');
   writeFiles(rendererDir, {
     'index.html': '<!doctype html><title>Loop Coach</title>',
@@ -39,13 +41,13 @@ async function start(): Promise<WebServer> {
     'media.wav': 'RIFF0123456789',
   });
   app = await createLoopCoach({
-    dataDir: tempDir(),
+    dataDir: options.dataDir ?? tempDir(),
     builtinContentDir,
     migrationsDir,
     transport: 'web',
     version: 'test',
   });
-  server = await startWebServer({ app, rendererDir, port: 0 });
+  server = await startWebServer({ app, rendererDir, port: options.port ?? 0, token: options.token });
   return server;
 }
 
@@ -93,6 +95,79 @@ describe('browser-mode server', () => {
     const page = await request(s.port, { path: '/', headers: { cookie: cookie.split(';')[0]! } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Loop Coach</title>');
+  });
+
+  it('a tab without access gets a styled page (no script, the CSP) that says how to get back in', async () => {
+    const s = await start();
+    for (const path of ['/', '/session', `/?token=${'y'.repeat(43)}`]) {
+      const reply = await request(s.port, { path, headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(reply.status).toBe(401);
+      expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(reply.headers['content-security-policy']).toBe(contentSecurityPolicy);
+      expect(reply.body).toMatch(/<h1>(This tab&#39;s access to Loop Coach has expired\.|That address carries)/);
+      expect(reply.body).toContain('<code>npm run web</code>');
+      expect(reply.body).toContain(`http://127.0.0.1:${s.port}/?token=`);
+      expect(reply.body).toContain('prefers-color-scheme: dark');
+      expect(reply.body).not.toMatch(/<script|\son\w+=/i);
+    }
+    // API calls keep a short text answer.
+    const api = await request(s.port, { method: 'POST', path: '/api/app:info', headers: json(), body: '{}' });
+    expect(api.headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  it('keeps the access token in the data folder (0600) so a restart on the same port lets the open tab back in', async () => {
+    const dataDir = tempDir();
+    const first = loadOrCreateToken(dataDir);
+    expect(first.source).toBe('created');
+    const file = path.join(dataDir, TOKEN_FILE);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const s = await start({ dataDir, token: first.token });
+    const cookie = (await request(s.port, { path: `/?token=${first.token}` })).headers['set-cookie']![0]!.split(
+      ';',
+    )[0]!;
+    const port = s.port;
+    await server!.close();
+    app!.close();
+    // The restart reads the same token, so the tab's cookie still works on the same port.
+    const again = loadOrCreateToken(dataDir);
+    expect(again).toEqual({ token: first.token, source: 'reused' });
+    await start({ dataDir, port, token: again.token });
+    const page = await request(port, { path: '/', headers: { cookie } });
+    expect(page.status).toBe(200);
+    // Rotation, and a file others can read, both make a new token: the old tab is locked out.
+    const rotated = loadOrCreateToken(dataDir, { rotate: true });
+    expect(rotated.source).toBe('rotated');
+    expect(rotated.token).not.toBe(first.token);
+    fs.chmodSync(file, 0o644);
+    const replaced = loadOrCreateToken(dataDir);
+    expect(replaced.source).toBe('rotated');
+    expect(replaced.token).not.toBe(rotated.token);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('recording:chunk over HTTP is positional: the byte offset in the query reaches the service', async () => {
+    const s = await start();
+    const session = await dispatch(app!.handlers, 'session:start', {
+      source: { type: 'item', id: 'loop-rag-experiment' },
+    });
+    const begun = await dispatch(app!.handlers, 'round:begin', {
+      sessionId: (session as { value: { id: string } }).value.id,
+      roundIndex: 0,
+      mimeType: 'audio/webm',
+    });
+    const recordingId = (begun as { value: { recording: { id: string } } }).value.recording.id;
+    const send = (seq: number, offset: number) =>
+      request(s.port, {
+        method: 'POST',
+        path: `/api/recording:chunk?recordingId=${recordingId}&seq=${seq}&offset=${offset}&peaks=`,
+        headers: { 'content-type': 'application/octet-stream', 'x-loop-coach-token': s.token },
+        body: 'abcd',
+      });
+    expect(JSON.parse((await send(0, 0)).body)).toEqual({ ok: true, value: { bytes: 4, chunks: 1 } });
+    expect(JSON.parse((await send(1, 9)).body)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/starts at byte 9, but the recording holds 4 bytes/) },
+    });
   });
 
   it('sends the CSP on every response, 401s included', async () => {

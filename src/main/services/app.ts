@@ -38,6 +38,11 @@ export type AppOptions = {
   now?: () => number;
   random?: () => number;
   nativeBinding?: string;
+  /**
+   * Browser mode: how long a recording left open by a killed server waits for its page to come back
+   * and carry on before it is recovered. 0 (Electron: no page survives a restart) recovers at once.
+   */
+  resumeGraceMs?: number;
 };
 
 export type Handlers = {
@@ -68,7 +73,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     nativeBinding: options.nativeBinding,
   });
   const events = new EventBus();
-  const recordingService = new RecordingService(db, paths.dataDir, now);
+  const recordingService = new RecordingService(db, paths.dataDir, now, options.resumeGraceMs ?? 0);
   const recovered = await recordingService.recoverAll();
   const review = new ReviewService(db, () => content, now);
   const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now);
@@ -132,10 +137,10 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
       events.emit('session:changed', { sessionId });
       return roundView(db, roundId);
     },
-    'recording:chunk': ({ recordingId, seq, data, peaks }) =>
-      recordingService.appendChunk(recordingId, seq, data, peaks),
-    'recording:finish': async ({ recordingId }) => {
-      const finished = await recordingService.finish(recordingId);
+    'recording:chunk': ({ recordingId, seq, offset, data, peaks }) =>
+      recordingService.appendChunk(recordingId, seq, data, peaks, offset),
+    'recording:finish': async ({ recordingId, chunks }) => {
+      const finished = await recordingService.finish(recordingId, 'finalized', chunks);
       if (finished.status !== 'failed') analysis.enqueue(finished.roundId);
       return finished;
     },

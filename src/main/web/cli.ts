@@ -1,6 +1,7 @@
 /**
- * `npm run web -- [--data-dir DIR] [--port N] [--no-open]`: Loop Coach in the system browser,
- * served from 127.0.0.1 with a per-run token.
+ * `npm run web -- [--data-dir DIR] [--port N] [--no-open] [--new-token] [--resume-grace-seconds S]`:
+ * Loop Coach in the system browser, served from 127.0.0.1 with the data folder's access token
+ * (docs/security.md, "Browser mode: coming back after a restart").
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import { createLoopCoach } from '../services/app';
 import { findAppRoot, shippedPaths } from '../services/app-root';
 import { defaultDataDir, resolveDataDir } from '../services/paths';
 import { startWebServer } from './server';
+import { loadOrCreateToken } from './token';
 
 const appRoot = findAppRoot(__dirname);
 
@@ -21,6 +23,20 @@ function parsePort(argv: string[]): number {
     throw new Error(`--port needs a number from 0 to 65535 (got "${argv[i + 1] ?? ''}")`);
   }
   return port;
+}
+
+/**
+ * How long a round the last run left recording waits for its still-open tab to carry on before it
+ * is recovered. Longer than the uploader's byte cap allows is pointless; 90 s covers a restart.
+ */
+function parseResumeGraceMs(argv: string[]): number {
+  const i = argv.indexOf('--resume-grace-seconds');
+  if (i < 0) return 90_000;
+  const seconds = Number(argv[i + 1]);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600) {
+    throw new Error(`--resume-grace-seconds needs a number from 0 to 3600 (got "${argv[i + 1] ?? ''}")`);
+  }
+  return Math.round(seconds * 1000);
 }
 
 function openBrowser(url: string) {
@@ -43,15 +59,22 @@ async function main() {
     builtinContentDir: shipped.builtinContentDir,
     migrationsDir: shipped.migrationsDir,
     transport: 'web',
+    resumeGraceMs: parseResumeGraceMs(argv),
     version: JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')).version,
   });
-  const server = await startWebServer({ app, rendererDir: shipped.rendererDir, port: parsePort(argv) });
+  const { token, source } = loadOrCreateToken(app.paths.dataDir, { rotate: argv.includes('--new-token') });
+  const server = await startWebServer({ app, rendererDir: shipped.rendererDir, port: parsePort(argv), token });
   const problems = app.content().problems;
   console.log(`Loop Coach is running in browser mode.`);
   console.log(`  data:    ${app.paths.dataDir}`);
   if (problems.length)
     console.log(`  content: ${problems.length} problem(s) in content files; see the Library screen.`);
   console.log(`  open:    ${server.url}`);
+  console.log(
+    source === 'reused'
+      ? '  token:   kept from the last run (tabs still open carry on); --new-token locks them out'
+      : '  token:   new; tabs from an earlier run must open the address above',
+  );
   console.log('Press Ctrl+C to stop.');
   if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
 

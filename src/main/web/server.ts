@@ -1,7 +1,9 @@
 /**
  * Browser mode's transport: a Node HTTP server on 127.0.0.1 serving the built renderer and the same
- * contract as Electron IPC. Every request needs the per-run token (cookie set from the printed URL,
- * or the x-loop-coach-token header); the Host header must be loopback (no DNS rebinding).
+ * contract as Electron IPC. Every request needs the access token (cookie set from the printed URL,
+ * or the x-loop-coach-token header); the Host header must be loopback (no DNS rebinding). The CLI
+ * passes the data folder's token (token.ts) so open tabs survive a restart; without one, a random
+ * token per start. A tab without access gets a styled page (accessPage) saying how to get back in.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -15,6 +17,7 @@ import { insideRoot } from '../services/paths';
 import { mediaFile } from '../services/recording/media';
 import { isBinaryChannel } from '../../shared/channels';
 import { MAX_CHUNK_BYTES } from '../../shared/contract';
+import { accessPage } from './access-page';
 
 export type WebServerOptions = {
   app: LoopCoach;
@@ -65,12 +68,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // The printed URL carries the token once; it becomes an HttpOnly cookie and the URL is cleaned.
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
-      if (!tokenMatches(queryToken)) return sendText(res, 401, 'That access token is not valid for this run.');
+      if (!tokenMatches(queryToken)) {
+        return sendAccessPage(res, 'That address carries an access token this run does not accept.', port);
+      }
       res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.writeHead(302, { Location: '/' });
       return res.end();
     }
     if (!authorised(req)) {
+      // A page load (a stale tab, a bookmark) gets a page in the app's look; API calls get text.
+      if (req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) {
+        return sendAccessPage(res, "This tab's access to Loop Coach has expired.", port);
+      }
       return sendText(res, 401, "Open the address that `npm run web` printed: it carries this run's access token.");
     }
     void route(req, res, url).catch((error: unknown) => {
@@ -99,6 +108,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const input = {
           recordingId: url.searchParams.get('recordingId'),
           seq: Number(url.searchParams.get('seq')),
+          ...(url.searchParams.has('offset') ? { offset: Number(url.searchParams.get('offset')) } : {}),
           data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
           peaks: new Uint8Array(Buffer.from(url.searchParams.get('peaks') ?? '', 'base64url')),
         };
@@ -203,6 +213,12 @@ function sendText(res: http.ServerResponse, status: number, message: string): vo
   res.req.resume();
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(message);
+}
+
+function sendAccessPage(res: http.ServerResponse, headline: string, port: number): void {
+  res.req.resume();
+  res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' });
+  res.end(accessPage(headline, port));
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {

@@ -9,11 +9,26 @@ class LevelMeter extends AudioWorkletProcessor {
     this.binCount = 0;
     this.sumSquares = 0;
     this.peaks = [];
+    // While MediaRecorder is paused no audio is recorded, so no peaks may be made either: they
+    // would push every later peak past its audio. The recorder says so through the port.
+    this.paused = false;
+    this.port.onmessage = (event) => {
+      const paused = Boolean(event.data && event.data.paused);
+      if (paused === this.paused) return;
+      this.paused = paused;
+      if (paused && this.peaks.length) {
+        this.port.postMessage({ peaks: Float32Array.from(this.peaks), rms: this.rms || 0 });
+        this.peaks = [];
+      }
+      this.binMax = 0;
+      this.binCount = 0;
+      this.sumSquares = 0;
+    };
   }
 
   process(inputs) {
     const channel = inputs[0] && inputs[0][0];
-    if (!channel) return true;
+    if (!channel || this.paused) return true;
     for (let i = 0; i < channel.length; i++) {
       const v = channel[i];
       const a = v < 0 ? -v : v;

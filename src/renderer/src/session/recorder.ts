@@ -35,11 +35,13 @@ export class RoundRecorder {
       this.mimeType ? { mimeType: this.mimeType, audioBitsPerSecond: 48_000 } : {},
     );
     this.recorder.addEventListener('dataavailable', (event) => {
+      // An empty chunk (e.g. around a pause) keeps its peaks for the next one instead of dropping them.
+      if (event.data.size === 0) return;
       const peaks = quantize(this.pendingPeaks);
       this.pendingPeaks = [];
       // Blob → bytes is async; chain so chunks keep their order.
       this.chunkChain = this.chunkChain.then(async () => {
-        if (event.data.size > 0) this.handlers.onChunk(new Uint8Array(await event.data.arrayBuffer()), peaks);
+        this.handlers.onChunk(new Uint8Array(await event.data.arrayBuffer()), peaks);
       });
     });
     for (const track of stream.getAudioTracks()) track.addEventListener('ended', () => this.handlers.onTrackEnded());
@@ -54,6 +56,7 @@ export class RoundRecorder {
         processorOptions: { peaksPerSecond: PEAKS_PER_SECOND },
       });
       this.meter.port.onmessage = (event: MessageEvent<{ peaks: Float32Array; rms: number }>) => {
+        // A batch already in flight when the pause began still belongs to recorded audio.
         for (const p of event.data.peaks) this.pendingPeaks.push(p);
         this.handlers.onLevel(event.data.rms);
       };
@@ -69,10 +72,12 @@ export class RoundRecorder {
 
   pause(): void {
     if (this.recorder.state === 'recording') this.recorder.pause();
+    this.meter?.port.postMessage({ paused: true });
   }
 
   resume(): void {
     if (this.recorder.state === 'paused') this.recorder.resume();
+    this.meter?.port.postMessage({ paused: false });
   }
 
   get state(): RecordingState {

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import WaveSurfer, { type WaveSurferOptions } from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { RecordingView, ReviewMark } from '../../../../shared/contract';
-import { fetchPeaks, findSilences, silenceExit } from './peaks';
+import { fetchPeaks, findSilences, peaksOnTimeline, silenceExit } from './peaks';
 import type { PlayerControls, PlayerStore } from './player-store';
 import { formatClock } from '../../lib/format';
 import { markMeta } from './review-meta';
@@ -83,8 +83,11 @@ export function Waveform(props: Props) {
   // One plugin instance per recording, handed to the one WaveSurfer instance that draws it.
   const regions = useMemo(() => RegionsPlugin.create(), []);
   const silences = useMemo(
-    () => (peaks && peaks.data.length ? findSilences(peaks.data, recording.durationMs) : []),
-    [peaks, recording.durationMs],
+    () =>
+      peaks && peaks.data.length
+        ? findSilences(peaks.data, recording.durationMs, { peaksPerSecond: recording.peaksPerSecond })
+        : [],
+    [peaks, recording.durationMs, recording.peaksPerSecond],
   );
 
   // Handlers registered once per instance read the latest props through this ref.
@@ -113,9 +116,7 @@ export function Waveform(props: Props) {
     const media = audioRef.current;
     if (!container || !media || !peaksReady) return;
     // Without stored peaks the waveform is flat, but playback and marks still work.
-    const data = peaksReady.data.length
-      ? peaksReady.data
-      : new Float32Array(Math.max(1, Math.round(duration * recording.peaksPerSecond)));
+    const data = peaksOnTimeline(peaksReady.data, recording.durationMs, recording.peaksPerSecond);
     const instance = WaveSurfer.create({
       container,
       media,

@@ -24,13 +24,14 @@ export type Silence = { startMs: number; endMs: number };
 export function findSilences(
   amplitudes: Float32Array,
   durationMs: number,
-  { minMs = 1000, padMs = 200 }: { minMs?: number; padMs?: number } = {},
+  { minMs = 1000, padMs = 200, peaksPerSecond }: { minMs?: number; padMs?: number; peaksPerSecond: number },
 ): Silence[] {
   if (amplitudes.length === 0 || durationMs <= 0) return [];
   let max = 0;
   for (const a of amplitudes) max = Math.max(max, a);
   const threshold = Math.max(0.003, max * 0.04);
-  const msPerPeak = durationMs / amplitudes.length;
+  // Peaks sit on the recording timeline at their own rate; they are never stretched to the duration.
+  const msPerPeak = 1000 / peaksPerSecond;
   const out: Silence[] = [];
   let runStart = -1;
   for (let i = 0; i <= amplitudes.length; i++) {
@@ -38,11 +39,24 @@ export function findSilences(
     if (quiet && runStart < 0) runStart = i;
     if (!quiet && runStart >= 0) {
       const startMs = Math.round(runStart * msPerPeak);
+      if (startMs >= durationMs) break;
       const endMs = Math.round(Math.min(durationMs, i * msPerPeak));
       if (endMs - startMs >= minMs) out.push({ startMs: startMs + padMs, endMs: endMs - padMs });
       runStart = -1;
     }
   }
+  return out;
+}
+
+/**
+ * The peaks laid on the recording timeline at their real rate: cut or padded with silence to
+ * exactly duration × peaksPerSecond, so a renderer that spreads them over the duration puts each
+ * at its true time.
+ */
+export function peaksOnTimeline(amplitudes: Float32Array, durationMs: number, peaksPerSecond: number) {
+  const length = Math.max(1, Math.round((durationMs / 1000) * peaksPerSecond));
+  const out = new Float32Array(length);
+  out.set(amplitudes.subarray(0, length));
   return out;
 }
 
