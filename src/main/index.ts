@@ -5,6 +5,7 @@ import { app, type BrowserWindow, dialog } from 'electron';
 import { createLoopCoach, type LoopCoach } from './services/app';
 import { shippedPaths } from './services/app-root';
 import { resolveDataDir } from './services/paths';
+import { launchAnalysisUtility } from './electron/analysis-process';
 import { serveIpc } from './electron/ipc';
 import { registerAppScheme, serveAppProtocol } from './electron/protocol';
 import { lockDownContents, lockDownSession } from './electron/security';
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
     transport: 'electron',
     version: app.getVersion(),
     nativeBinding: electronNativeBinding(),
+    launchAnalysis: launchAnalysisUtility,
   });
   serveAppProtocol(shipped.rendererDir, loopCoach.paths.dataDir);
   serveIpc(loopCoach, () => mainWindow);
