@@ -11,6 +11,8 @@ import { analysisWorkerScript, forkAnalysisWorker } from '../../src/main/service
 import type { EventPayload } from '../../src/shared/contract';
 import type { EventChannel } from '../../src/shared/channels';
 import { webmFixture } from '../support/audio';
+import { api } from '../support/recording-client';
+import { makeDataDir, startServer } from '../support/web-server';
 import { call, recordRound } from '../support/sessions';
 import { builtinContentDir, migrationsDir, repoRoot, tempDir, writeFiles } from '../support/temp';
 
@@ -217,5 +219,22 @@ describe('the built analysis worker', () => {
     child.kill();
     expect(messages[0]).toEqual({ type: 'ready' });
     expect(messages.at(-1)).toMatchObject({ type: 'done', jobId: 7, durationMs: expect.any(Number) });
+  });
+
+  it('runs in browser mode, found by the built server from its shared chunks', async () => {
+    const dataDir = makeDataDir();
+    // A round recorded by a app whose worker never answers: its analysis is still pending at close.
+    const silent = { send: () => true, on: () => silent, kill: () => true };
+    const coach = await app(dataDir, () => silent as unknown as ChildProcess);
+    const round = await recordRound(coach, (await startStar(coach)).id, 0, short);
+    coach.close();
+    const server = await startServer(dataDir);
+    try {
+      const result = await api(server, 'analysis:run', { roundId: round.id });
+      expect(result).toMatchObject({ ok: true, value: { status: 'done', error: null } });
+    } finally {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

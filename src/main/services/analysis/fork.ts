@@ -12,13 +12,18 @@ import type { AnalysisProcess } from './runner';
 
 export type WorkerScript = { file: string; execArgv: string[] };
 
-/** `dir` is the folder of the code asking: out/main when bundled, this folder from source. */
+/**
+ * `dir` is the folder of the code asking: this folder from source; bundled, out/main, or
+ * out/main/chunks when the code sits in a chunk the entries share.
+ */
 export function analysisWorkerScript(dir: string = __dirname): WorkerScript {
-  const built = path.join(dir, 'analysis-worker.js');
-  if (fs.existsSync(built)) return { file: built, execArgv: [] };
+  const built = [dir, path.dirname(dir)].map((d) => path.join(d, 'analysis-worker.js')).find((f) => fs.existsSync(f));
+  if (built) return { file: built, execArgv: [] };
   const source = path.join(dir, 'worker.ts');
   if (!fs.existsSync(source)) {
-    throw new Error(`The analysis worker is missing (no ${built}); build the app with \`npm run build\`.`);
+    throw new Error(
+      `The analysis worker is missing (no analysis-worker.js in or above ${dir}); build the app with \`npm run build\`.`,
+    );
   }
   const tsx = createRequire(__filename).resolve('tsx');
   return { file: source, execArgv: ['--import', pathToFileURL(tsx).href] };
