@@ -15,8 +15,13 @@ export default defineConfig({
     build: {
       // better-sqlite3 is a native addon: loaded at run time, never bundled.
       rollupOptions: {
-        // web.js is browser mode's server (`npm run web`), built with the main process for a fast start.
-        input: { index: resolve(__dirname, 'src/main/index.ts'), web: resolve(__dirname, 'src/main/web/cli.ts') },
+        // web.js is browser mode's server (`npm run web`), built with the main process for a fast start;
+        // analysis-worker.js is the speech analysis process both modes start (services/analysis/fork.ts).
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          web: resolve(__dirname, 'src/main/web/cli.ts'),
+          'analysis-worker': resolve(__dirname, 'src/main/services/analysis/worker.ts'),
+        },
         external: ['better-sqlite3'],
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

@@ -20,6 +20,7 @@ export default tseslint.config(
       'playwright-report/**',
       'resources/**',
       '.native/**',
+      'dist/**',
     ],
   },
   js.configs.recommended,

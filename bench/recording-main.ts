@@ -12,9 +12,9 @@ import { percentile, round, type Bench } from './figure';
 
 const root = path.resolve(__dirname, '..');
 const CHUNKS = 30 * 60;
-const CHUNK_BYTES = 6000;
+export const CHUNK_BYTES = 6000;
 
-const loop = `kind: loop\nid: bench-loop\ntitle: Bench loop\ncategory: Bench\nrounds:\n  - questionType: theory\n    prompt: Talk for thirty minutes about anything at all.\n    budgetSeconds: 1800\n    expectedPoints: [stamina]\n`;
+export const benchLoop = `kind: loop\nid: bench-loop\ntitle: Bench loop\ncategory: Bench\nrounds:\n  - questionType: theory\n    prompt: Talk for thirty minutes about anything at all.\n    budgetSeconds: 1800\n    expectedPoints: [stamina]\n`;
 
 function gcAndRss(): number {
   (globalThis as { gc?: () => void }).gc?.();
@@ -28,7 +28,7 @@ export const recordingMain: Bench = {
   async run() {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loop-coach-bench-'));
     fs.mkdirSync(path.join(dataDir, 'content'));
-    fs.writeFileSync(path.join(dataDir, 'content', 'bench.yaml'), loop);
+    fs.writeFileSync(path.join(dataDir, 'content', 'bench.yaml'), benchLoop);
     const app = await createLoopCoach({
       dataDir,
       builtinContentDir: path.join(root, 'content'),

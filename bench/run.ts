@@ -8,12 +8,21 @@ import path from 'node:path';
 import type { Bench, Figure } from './figure';
 import { analysisBench } from './analysis';
 import { recordingMain } from './recording-main';
+import { recordingDuringAnalysis } from './recording-analysis';
 import { waveformBench } from './waveform';
 import { webStartBench } from './web-start';
 import { liveSessionBench } from './live-session';
 import { progressBench } from './progress';
 
-const benches: Bench[] = [recordingMain, liveSessionBench, analysisBench, waveformBench, progressBench, webStartBench];
+const benches: Bench[] = [
+  recordingMain,
+  recordingDuringAnalysis,
+  liveSessionBench,
+  analysisBench,
+  waveformBench,
+  progressBench,
+  webStartBench,
+];
 
 function combine(figures: Figure[]): Figure[] {
   // Where two sides measure the same figure, report the larger (the worse one) and name both.

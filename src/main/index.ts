@@ -1,10 +1,9 @@
 /** Electron entry: thin glue around the Node services (which are tested without Electron). */
-import fs from 'node:fs';
-import path from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import { createLoopCoach, type LoopCoach } from './services/app';
-import { shippedPaths } from './services/app-root';
+import { electronSqliteBinding, shippedPaths } from './services/app-root';
 import { resolveDataDir } from './services/paths';
+import { launchAnalysisUtility } from './electron/analysis-process';
 import { serveIpc } from './electron/ipc';
 import { registerAppScheme, serveAppProtocol } from './electron/protocol';
 import { lockDownContents, lockDownSession } from './electron/security';
@@ -20,8 +19,7 @@ let loopCoach: LoopCoach | null = null;
 
 /** better-sqlite3 built for Electron's ABI by `scripts/electron-native.mjs` (npm start runs it). */
 function electronNativeBinding(): string | undefined {
-  const file = path.join(appRoot, '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
-  return fs.existsSync(file) ? file : undefined;
+  return electronSqliteBinding(appRoot, process.versions.electron) ?? undefined;
 }
 
 async function start(): Promise<void> {
@@ -34,6 +32,7 @@ async function start(): Promise<void> {
     transport: 'electron',
     version: app.getVersion(),
     nativeBinding: electronNativeBinding(),
+    launchAnalysis: launchAnalysisUtility,
   });
   serveAppProtocol(shipped.rendererDir, loopCoach.paths.dataDir);
   serveIpc(loopCoach, () => mainWindow);

@@ -44,7 +44,7 @@ export function isBinaryChannel(name: unknown): name is (typeof binaryChannels)[
 }
 
 /** Main → renderer notifications. */
-export const eventChannels = ['library:changed', 'session:changed', 'analysis:changed'] as const;
+export const eventChannels = ['library:changed', 'session:changed', 'analysis:changed', 'analysis:progress'] as const;
 export type EventChannel = (typeof eventChannels)[number];
 
 export function isRequestChannel(name: unknown): name is RequestChannel {

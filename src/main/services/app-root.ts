@@ -17,3 +17,23 @@ export function findAppRoot(from: string): string {
     if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
   }
 }
+
+/**
+ * Where a file packed into the app's asar archive really lives once electron-builder has unpacked it
+ * (`asarUnpack`): native addons, executables and the speech model cannot be read from inside the
+ * archive by the OS or by native code. Only a whole `app.asar` path segment is rewritten, so paths
+ * already unpacked, paths outside a packaged app and look-alike names are returned unchanged.
+ * Both separators are accepted: the same code runs on Windows.
+ */
+export function unpackedPath(file: string): string {
+  return file.replace(/([\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked');
+}
+
+/**
+ * better-sqlite3 built for Electron's ABI by scripts/electron-native.mjs, kept in `.native/` beside
+ * the app (unpacked from the asar when packaged); null when it has not been built.
+ */
+export function electronSqliteBinding(appRoot: string, electronVersion: string): string | null {
+  const file = unpackedPath(path.join(appRoot, '.native', `electron-${electronVersion}`, 'better_sqlite3.node'));
+  return fs.existsSync(file) ? file : null;
+}

@@ -14,6 +14,8 @@ import { dataPaths, type DataPaths } from './paths';
 import { RecordingService } from './recording/recordings';
 import { ReviewService } from './review';
 import { AnalysisService } from './analysis/analysis';
+import { forkAnalysisWorker } from './analysis/fork';
+import { AnalysisRunner, type AnalysisLauncher } from './analysis/runner';
 import { progressView } from './progress';
 import { buildExport, markdownReport } from './export';
 import {
@@ -43,6 +45,8 @@ export type AppOptions = {
    * and carry on before it is recovered. 0 (Electron: no page survives a restart) recovers at once.
    */
   resumeGraceMs?: number;
+  /** Starts the speech analysis worker: utilityProcess under Electron, child_process.fork otherwise. */
+  launchAnalysis?: AnalysisLauncher;
 };
 
 export type Handlers = {
@@ -76,7 +80,8 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const recordingService = new RecordingService(db, paths.dataDir, now, options.resumeGraceMs ?? 0);
   const recovered = await recordingService.recoverAll();
   const review = new ReviewService(db, () => content, now);
-  const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now);
+  const runner = new AnalysisRunner(options.launchAnalysis ?? (() => forkAnalysisWorker()));
+  const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now, runner);
   const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
   let content = await loadContent(sources);
 

@@ -1,6 +1,7 @@
 /**
  * Analyses recordings in the background, one at a time, after they are finalized (and at start for
- * any that were missed). Segments are stored once; metrics are recomputed cheaply whenever the
+ * any that were missed). Decoding and speech detection run in a worker process (runner.ts); this
+ * service keeps the queue, the database rows and the events. Segments are stored once; metrics are recomputed cheaply whenever the
  * round's marks change, so the report card and progress page always agree with the review.
  */
 import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
@@ -12,7 +13,7 @@ import { followUps, recordings, reviewMarks, roundAnalyses, rounds, sessionEvent
 import type { EventBus } from '../events';
 import { NotFoundError } from '../errors';
 import { insideRoot } from '../paths';
-import { analyzeAudioFile } from './analyze-file';
+import type { AnalysisRunner } from './runner';
 
 const segmentsSchema = segment.array();
 
@@ -27,6 +28,7 @@ export class AnalysisService {
     private readonly content: () => LoadedContent,
     private readonly events: EventBus,
     private readonly now: () => number,
+    private readonly runner: AnalysisRunner,
   ) {}
 
   /** Queues a round's recording for analysis (no-op if it has none yet). */
@@ -59,10 +61,14 @@ export class AnalysisService {
     return missing.length;
   }
 
-  /** Stops taking work; an analysis in flight finishes without writing (the database is closing). */
+  /**
+   * Stops taking work and ends the worker; an analysis in flight is dropped without writing (the
+   * database is closing) and stays pending, so the next start runs it again.
+   */
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;
+    this.runner.stop();
   }
 
   /** Resolves when the queue is empty (tests, shutdown). */
@@ -94,7 +100,9 @@ export class AnalysisService {
     }
     const file = insideRoot(this.dataDir, recording.file);
     if (!file) throw new Error('The recording path is outside the data folder.');
-    const { segments, durationMs } = await analyzeAudioFile(file);
+    const { segments, durationMs } = await this.runner.analyze(file, (fraction) =>
+      this.events.emit('analysis:progress', { roundId, fraction }),
+    );
     if (this.stopped) return;
     this.db
       .update(roundAnalyses)

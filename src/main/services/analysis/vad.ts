@@ -1,12 +1,13 @@
 /**
  * Speech detection with Silero VAD run by sherpa-onnx (native, offline, ~60–100x real time here).
  * The model file ships inside @ricky0123/vad-web, so nothing is downloaded at run time.
- * Audio is fed in windows with a yield to the event loop every few seconds of audio, so the main
- * process keeps answering the window while a long recording is analysed.
+ * Audio is fed in windows with a yield to the event loop every few seconds of audio, so the analysis
+ * worker's progress messages go out (and an in-process caller keeps answering) during a long recording.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Segment } from '../../../shared/metrics';
+import { unpackedPath } from '../app-root';
 
 export type { Segment };
 
@@ -24,10 +25,12 @@ type Sherpa = { Vad: new (config: unknown, bufferSeconds: number) => SherpaVad }
 
 const load = createRequire(__filename);
 
-export function vadModelPath(): string {
+export function vadModelPath(env: NodeJS.ProcessEnv = process.env): string {
+  // LOOP_COACH_VAD_MODEL points at another model file (tests feed a corrupt one to the worker).
+  if (env.LOOP_COACH_VAD_MODEL) return env.LOOP_COACH_VAD_MODEL;
   // vad-web has no "exports" map, so its dist files resolve directly.
   const pkg = load.resolve('@ricky0123/vad-web/package.json');
-  return path.join(path.dirname(pkg), 'dist', 'silero_vad_legacy.onnx').replace('app.asar', 'app.asar.unpacked');
+  return unpackedPath(path.join(path.dirname(pkg), 'dist', 'silero_vad_legacy.onnx'));
 }
 
 export type VadOptions = {
@@ -36,6 +39,8 @@ export type VadOptions = {
   /** Pauses shorter than this stay inside one segment (seconds). */
   minSilence?: number;
   minSpeech?: number;
+  /** Called every few seconds of audio with the fraction of the samples read so far. */
+  onProgress?: (fraction: number) => void;
 };
 
 export async function detectSpeech(samples: Float32Array, options: VadOptions = {}): Promise<Segment[]> {
@@ -69,7 +74,10 @@ export async function detectSpeech(samples: Float32Array, options: VadOptions = 
   for (let i = 0; i + WINDOW <= samples.length; i += WINDOW) {
     vad.acceptWaveform(samples.subarray(i, i + WINDOW));
     drain();
-    if (i % yieldEvery < WINDOW) await new Promise((resolve) => setImmediate(resolve));
+    if (i % yieldEvery < WINDOW) {
+      options.onProgress?.(i / samples.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   vad.flush();
   drain();

@@ -9,6 +9,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { unpackedPath } from '../app-root';
 
 let cached: string | null = null;
 
@@ -19,9 +20,8 @@ export function ffmpegPath(): string {
   if (fromEnv) found = fromEnv;
   else {
     const require = createRequire(__filename);
-    found = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
     // Packaged apps keep native binaries outside the asar archive.
-    found = found.replace('app.asar', 'app.asar.unpacked');
+    found = unpackedPath((require('@ffmpeg-installer/ffmpeg') as { path: string }).path);
   }
   try {
     fs.accessSync(found, fs.constants.X_OK);

@@ -1,0 +1,73 @@
+/**
+ * The analysis worker: decodes a recording with ffmpeg and runs the speech detector in a process of
+ * its own, so a 60-minute analysis (tens of seconds of CPU, ~350 MB of samples) never runs beside
+ * chunk appends, and a native crash (sherpa-onnx aborts its whole process on a corrupt model) takes
+ * down only this process. Started by Electron's utilityProcess.fork (messages through
+ * process.parentPort) or by Node's child_process.fork (process.send); see runner.ts.
+ */
+import fs from 'node:fs';
+import { z } from 'zod';
+import { analyzeAudioFile } from './analyze-file';
+import { vadModelPath } from './vad';
+import { workerRequest, type WorkerResponse } from './worker-messages';
+
+type ParentPort = {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+};
+
+const parentPort = (process as { parentPort?: ParentPort }).parentPort;
+
+function send(message: WorkerResponse): void {
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
+}
+
+/** Progress at most every 1 % of the audio: a 60-minute recording would otherwise send 720 messages. */
+function throttled(jobId: number) {
+  let last = 0;
+  return (fraction: number) => {
+    if (fraction - last < 0.01) return;
+    last = fraction;
+    send({ type: 'progress', jobId, fraction: Math.min(1, Math.max(0, fraction)) });
+  };
+}
+
+async function analyze(jobId: number, file: string): Promise<WorkerResponse> {
+  try {
+    const model = vadModelPath();
+    // sherpa-onnx accepts a missing model and fails later in native code; say what is wrong instead.
+    if (!fs.existsSync(model)) throw new Error(`The speech model file is missing (${model}).`);
+    const { durationMs, segments } = await analyzeAudioFile(file, { onProgress: throttled(jobId) });
+    return { type: 'done', jobId, durationMs, segments };
+  } catch (error) {
+    return { type: 'failed', jobId, message: (error as Error).message };
+  }
+}
+
+const looseJobId = z.object({ jobId: z.number().int() });
+
+// One request at a time, in arrival order (the runner sends one at a time anyway).
+let chain: Promise<void> = Promise.resolve();
+function onRequest(raw: unknown): void {
+  const request = workerRequest.safeParse(raw);
+  if (!request.success) {
+    const jobId = looseJobId.safeParse(raw).data?.jobId ?? -1;
+    send({ type: 'failed', jobId, message: `The analysis worker got a malformed request: ${request.error.message}` });
+    return;
+  }
+  const { jobId, file } = request.data;
+  chain = chain.then(async () => send(await analyze(jobId, file)));
+}
+
+if (parentPort) {
+  parentPort.on('message', (event) => onRequest(event.data));
+} else if (process.send) {
+  process.on('message', onRequest);
+  // A forked child outlives a parent killed with SIGKILL unless it leaves when the channel closes.
+  process.on('disconnect', () => process.exit(0));
+} else {
+  console.error('The analysis worker is started by Loop Coach, not on its own.');
+  process.exit(2);
+}
+send({ type: 'ready' });
