@@ -27,11 +27,15 @@ function preloadClient(preload: PreloadApi): LoopCoachApi {
       } catch (error) {
         // A rejected invoke means nothing answered on the main side: the same result as a web
         // server that is gone, so callers (the chunk uploader above all) retry the same way.
+        const reason = String((error as Error)?.message ?? error).replace(
+          /^Error invoking remote method '[^']*': (Error: )?/,
+          '',
+        );
         return {
           ok: false,
           error: {
             code: 'disconnected',
-            message: `Loop Coach's main process is not answering (${(error as Error).message}). Restart Loop Coach if this lasts; what was saved is kept.`,
+            message: `Loop Coach's main process is not answering (${reason}). Restart Loop Coach if this lasts; what was saved is kept.`,
           },
         };
       }
