@@ -179,9 +179,11 @@ export async function startDesktopMain(dataDir: string): Promise<DesktopMain> {
           headers: forward,
         });
         served.push({ path: url.pathname, status: response.status, range: forward.range });
+        const replyHeaders: Record<string, string> = {};
+        response.headers.forEach((value, name) => (replyHeaders[name] = value));
         await route.fulfill({
           status: response.status,
-          headers: Object.fromEntries([...response.headers.entries()]),
+          headers: replyHeaders,
           body: Buffer.from(await response.arrayBuffer()),
         });
       });
