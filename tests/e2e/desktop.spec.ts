@@ -58,8 +58,10 @@ test.describe('desktop rehearsal', () => {
     // The Electron client path: the preload's object is there, and the app uses it.
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     expect(await page.evaluate(() => typeof (window as { loopCoach?: unknown }).loopCoach)).toBe('object');
-    expect(main.calls.find((c) => c.method === 'libraryList')).toMatchObject({ outcome: 'answered' });
+    // Answered by dispatch(), not refused by the sender check.
+    expect(main.calls.find((c) => c.method === 'libraryList')).toMatchObject({ outcome: 'answered', ok: true });
     expect(main.served.find((s) => s.path === '/')).toMatchObject({ status: 200 });
+    expect(main.served.find((s) => /^\/assets\/index-.*\.js$/.test(s.path))).toMatchObject({ status: 200 });
 
     // A round with its follow-up, recorded through recording:chunk over IPC.
     await startLoop(page);
@@ -74,7 +76,7 @@ test.describe('desktop rehearsal', () => {
     await expect.poll(() => chunkCalls(main).length, { timeout: 15_000 }).toBeGreaterThan(chunksAtFollowUp + 2);
     await page.getByRole('button', { name: 'Finish session' }).click();
     await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible({ timeout: 30_000 });
-    expect(chunkCalls(main).every((c) => c.outcome === 'answered')).toBe(true);
+    expect(chunkCalls(main).every((c) => c.outcome === 'answered' && c.ok)).toBe(true);
 
     // Its review: the recording comes from the app:// handler, played at 1.5x.
     await page.getByRole('button', { name: 'Review round 1' }).click();

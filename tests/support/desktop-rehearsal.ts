@@ -30,7 +30,13 @@ type BridgeMessage =
   | { kind: 'on'; doc: string; id: number; channel: string }
   | { kind: 'off'; doc: string; id: number };
 
-export type BridgeCall = { method: string; seq?: number; outcome: 'answered' | 'rejected' };
+export type BridgeCall = {
+  method: string;
+  seq?: number;
+  outcome: 'answered' | 'rejected';
+  /** The answer's `ok`, once answered. */
+  ok?: boolean;
+};
 
 export type DesktopMain = {
   /** Every preload call the page made, in order, and whether the main side answered it. */
@@ -158,6 +164,7 @@ export async function startDesktopMain(dataDir: string): Promise<DesktopMain> {
     calls.push(call);
     const result = (await preload[message.method]!(input)) as { ok: boolean; value?: { bytes?: number } };
     call.outcome = 'answered';
+    call.ok = result.ok;
     if (message.method === 'recordingChunk' && result.ok) acked.set(input.recordingId!, result.value!.bytes!);
     return result;
   };
