@@ -9,6 +9,8 @@ import { registerAppScheme, serveAppProtocol } from './electron/protocol';
 import { lockDownContents, lockDownSession } from './electron/security';
 import { createMainWindow } from './electron/window';
 
+// Only `electron-vite dev` may point the window at a dev server; a packaged app ignores the variable.
+if (app.isPackaged) delete process.env.ELECTRON_RENDERER_URL;
 registerAppScheme();
 lockDownContents();
 

@@ -8,6 +8,7 @@ import type { LoopCoach } from '../services/app';
 import { dispatch } from '../services/dispatch';
 import { isAppUrl } from './origin';
 
+/** The app page's main frame only: not a subframe, not a frame that is already gone. */
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
@@ -22,7 +23,11 @@ export function serveIpc(app: LoopCoach, window: () => BrowserWindow | null): ()
       return dispatch(app.handlers, channel, input);
     });
   }
-  const unsubscribe = app.events.subscribe((channel, payload) => window()?.webContents.send(channel, payload));
+  const unsubscribe = app.events.subscribe((channel, payload) => {
+    // A closed window's webContents throws on send; the services must not notice.
+    const target = window();
+    if (target && !target.isDestroyed()) target.webContents.send(channel, payload);
+  });
   return () => {
     unsubscribe();
     for (const channel of requestChannels) ipcMain.removeHandler(channel);

@@ -1,18 +1,30 @@
 /**
  * Deny-by-default permissions (the microphone only, only for the app's own page) and no navigation,
- * new windows or webviews anywhere.
+ * new windows or webviews anywhere. Every "is this our page" goes through isAppUrl.
  */
 import { app, session, type WebContents } from 'electron';
 import { isAppUrl } from './origin';
 
+/** The one permission the app needs: audio capture, asked by the app page's main frame. */
+function microphoneOnly(permission: string, url: string, isMainFrame: boolean, mediaTypes: readonly string[]) {
+  return (
+    permission === 'media' &&
+    isMainFrame &&
+    mediaTypes.length > 0 &&
+    mediaTypes.every((t) => t === 'audio') &&
+    isAppUrl(url)
+  );
+}
+
 export function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const audioOnly = 'mediaTypes' in details && (details.mediaTypes ?? []).every((t) => t === 'audio');
-    callback(permission === 'media' && audioOnly && isAppUrl(details.requestingUrl));
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(microphoneOnly(permission, details.requestingUrl, details.isMainFrame, mediaTypes));
   });
-  ses.setPermissionCheckHandler(
-    (_contents, permission, requestingOrigin) => permission === 'media' && isAppUrl(requestingOrigin),
+  // Chromium asks this synchronously, once per media type: it must agree with the handler above.
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    microphoneOnly(permission, requestingOrigin, details.isMainFrame, details.mediaType ? [details.mediaType] : []),
   );
   ses.setDevicePermissionHandler(() => false);
   // The app:// handler sends the CSP on every response; the page also carries it in a meta tag.
@@ -27,7 +39,7 @@ export function lockDownContents(): void {
       if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    // The app links nowhere outside itself: no new windows at all.
+    // The app is one window and links nowhere outside itself: no new windows, even of its own page.
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 }

@@ -1,7 +1,7 @@
 /** The main window. Options are written inline so static scanners can read them. */
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
-import { APP_ORIGIN } from './origin';
+import { rendererEntryUrl } from './origin';
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -30,7 +30,6 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  void window.loadURL(devUrl ?? `${APP_ORIGIN}/`);
+  void window.loadURL(rendererEntryUrl());
   return window;
 }

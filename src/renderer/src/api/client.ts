@@ -20,9 +20,25 @@ declare global {
 
 function preloadClient(preload: PreloadApi): LoopCoachApi {
   return {
-    invoke: (channel, input) => {
-      const method = preload[methodName(channel)] as unknown as (input: unknown) => Promise<ApiResult<never>>;
-      return method(input);
+    async invoke(channel, input) {
+      try {
+        const method = preload[methodName(channel)] as unknown as (input: unknown) => Promise<ApiResult<never>>;
+        return await method(input);
+      } catch (error) {
+        // A rejected invoke means nothing answered on the main side: the same result as a web
+        // server that is gone, so callers (the chunk uploader above all) retry the same way.
+        const reason = String((error as Error)?.message ?? error).replace(
+          /^Error invoking remote method '[^']*': (Error: )?/,
+          '',
+        );
+        return {
+          ok: false,
+          error: {
+            code: 'disconnected',
+            message: `Loop Coach's main process is not answering (${reason}). Restart Loop Coach if this lasts; what was saved is kept.`,
+          },
+        };
+      }
     },
     on: (channel, listener) => preload.on(channel, listener),
   };
