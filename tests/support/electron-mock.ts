@@ -12,6 +12,7 @@
  * Tests: `vi.mock('electron', () => import('../support/electron-mock'))` (Vitest), or
  * `tests/support/electron-stand-in-hook.ts` (Playwright, which has no module mocks).
  */
+import { fork as forkChild, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type {
@@ -286,6 +287,8 @@ const state = shared('state', () => ({
   windows: [] as BrowserWindow[],
   /** The contents the renderer talks from when no window exists yet (unit tests of ipc alone). */
   looseContents: null as MockWebContents | null,
+  /** Every utilityProcess.fork call, in order. */
+  utilityForks: [] as { modulePath: string; args: string[]; options: Record<string, unknown> }[],
 }));
 
 // ── app ────────────────────────────────────────────────────────────────────────────────────────
@@ -479,6 +482,7 @@ export const electronMock = {
     state.disconnected = null;
     state.looseContents = null;
     state.windows = [];
+    state.utilityForks = [];
     app.removeAllListeners();
     ipcMain.removeAllListeners();
     ipcRenderer.removeAllListeners();
@@ -508,6 +512,7 @@ export const electronMock = {
   exposed: (key: string): unknown => state.exposed.get(key),
   exposedKeys: (): string[] => [...state.exposed.keys()],
   windows: (): BrowserWindow[] => [...state.windows],
+  utilityForks: () => [...state.utilityForks],
   errorBoxes: () => state.errorBoxes,
   exitCode: () => state.exitCode,
   quitCalls: () => state.quitCalls,
@@ -581,6 +586,57 @@ export const electronMock = {
   },
 };
 
+// ── utilityProcess ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Electron's UtilityProcess API over a real Node child: postMessage/`message` carry structured
+ * clones (Node's 'advanced' serialization), `exit` gives the code, stderr is piped when asked.
+ * Only after ready, as in Electron.
+ */
+class MockUtilityProcess extends EventEmitter {
+  readonly stderr: NodeJS.ReadableStream | null;
+  private readonly child: ChildProcess;
+
+  constructor(
+    modulePath: string,
+    args: string[],
+    options: { execArgv?: string[]; stdio?: unknown; env?: NodeJS.ProcessEnv },
+  ) {
+    super();
+    const stdio = Array.isArray(options.stdio) ? options.stdio : ['ignore', 'inherit', 'inherit'];
+    this.child = forkChild(modulePath, args, {
+      execArgv: options.execArgv ?? [],
+      env: options.env ?? process.env,
+      stdio: [...(stdio as ('ignore' | 'inherit' | 'pipe')[]).slice(0, 3), 'ipc'],
+      serialization: 'advanced',
+    });
+    this.stderr = this.child.stderr;
+    this.child.on('message', (message) => this.emit('message', message));
+    this.child.on('exit', (code) => this.emit('exit', code ?? 1));
+    this.child.on('error', (error) => this.emit('error', 'FatalError', String(error)));
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  postMessage(message: unknown): void {
+    this.child.send(message as never);
+  }
+
+  kill(): boolean {
+    return this.child.kill();
+  }
+}
+
+export const utilityProcess = {
+  fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): MockUtilityProcess {
+    requireReady('utilityProcess.fork');
+    state.utilityForks.push({ modulePath, args, options });
+    return new MockUtilityProcess(modulePath, args, options);
+  },
+};
+
 export default {
   app,
   BrowserWindow,
@@ -590,4 +646,5 @@ export default {
   ipcRenderer,
   protocol,
   session,
+  utilityProcess,
 };

@@ -9,8 +9,11 @@ import { analysisWorkerScript } from '../services/analysis/fork';
 import type { AnalysisProcess } from '../services/analysis/runner';
 
 export function launchAnalysisUtility(): AnalysisProcess {
-  const child = utilityProcess.fork(analysisWorkerScript(__dirname).file, [], {
+  // Found from fork.ts's own folder: out/main when built, the source folder (through tsx) in tests.
+  const script = analysisWorkerScript();
+  const child = utilityProcess.fork(script.file, [], {
     serviceName: 'Loop Coach speech analysis',
+    execArgv: script.execArgv,
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   return {
