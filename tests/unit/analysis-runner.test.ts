@@ -46,8 +46,8 @@ describe('analysis runner', () => {
     made[0]!.emit('message', { type: 'ready' });
     made[0]!.emit('message', { type: 'progress', jobId: 1, fraction: 0.5 });
     made[0]!.emit('message', { type: 'done', jobId: 2, durationMs: 1, segments: [] }); // not its job: ignored
-    made[0]!.emit('message', { type: 'done', jobId: 1, durationMs: 1000, segments: [{ start: 0.1, end: 0.9 }] });
-    await expect(first).resolves.toEqual({ durationMs: 1000, segments: [{ start: 0.1, end: 0.9 }] });
+    made[0]!.emit('message', { type: 'done', jobId: 1, durationMs: 1000, segments: [{ startMs: 100, endMs: 900 }] });
+    await expect(first).resolves.toEqual({ durationMs: 1000, segments: [{ startMs: 100, endMs: 900 }] });
     expect(progress).toEqual([0.5]);
     expect(made[0]!.sent.at(-1)).toEqual({ type: 'analyze', jobId: 2, file: '/b.webm' });
     made[0]!.emit('message', { type: 'failed', jobId: 2, message: 'ffmpeg could not decode /b.webm' });
