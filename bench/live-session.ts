@@ -116,7 +116,9 @@ export const liveSessionBench: Bench = {
       const observed = await page.evaluate(() => (window as unknown as { __observed: Observed }).__observed);
       const db = new Database(path.join(dataDir, 'loop-coach.db'), { readonly: true });
       // The answer cue is on the recording's timeline already (ms since the recorder started).
-      const cue = db.prepare("SELECT data_json AS data FROM session_events WHERE type = 'answer-cue'").get() as { data: string };
+      const cue = db.prepare("SELECT data_json AS data FROM session_events WHERE type = 'answer-cue'").get() as {
+        data: string;
+      };
       db.close();
       const cueMs = (JSON.parse(cue.data) as { ms: number }).ms;
       if (observed.recorderStartAt === null) throw new Error('live session bench: the recorder never started');

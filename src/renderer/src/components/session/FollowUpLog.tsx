@@ -20,7 +20,7 @@ export function FollowUpLog({ asked, total }: Props) {
           <li key={entry.key} className={`follow-up-log-entry${i === 0 ? ' follow-up-log-newest' : ''}`}>
             <span className="follow-up-log-time">
               <span className="visually-hidden">Asked at </span>
-              {formatTimer(entry.askedAtMs)}
+              {formatTimer(entry.recordingMs)}
             </span>
             <span className="follow-up-log-text">
               {entry.text}
