@@ -47,10 +47,15 @@ export async function startSpeechDispatcher(): Promise<SpeechDaemon | null> {
       '1',
       '-L',
       path.join(dir, 'log'),
+      // Its own pid file: with the shared one (~/.cache/speech-dispatcher/pid) it refuses to start
+      // ("already running") whenever any other speech-dispatcher runs for this user.
+      '-P',
+      path.join(dir, 'speechd.pid'),
     ],
     { env: { ...process.env, ALSA_CONFIG_PATH: asound }, stdio: 'ignore', detached: true },
   );
-  for (let i = 0; i < 100 && !fs.existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
+  // Up to 15 s: a busy machine starts it slowly, and without it every browser of the run lists no voices.
+  for (let i = 0; i < 300 && !fs.existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
   if (!fs.existsSync(socket)) {
     child.kill('SIGKILL');
     console.warn('speech-dispatcher did not start: speech tests will find no voices.');
