@@ -335,6 +335,7 @@ export function makeRunner(
     call: api.call as RunnerDeps['call'],
     makeSpeaker: () => Promise.resolve(makeSpeaker(synth, options.voice === false ? null : testVoice)),
     speechRate: () => 1,
+    loadVoices: () => undefined,
     openMicrophone: () => {
       const failure = micFails.next;
       micFails.next = null;

@@ -50,7 +50,10 @@ describe('Speaker', () => {
   it('learns the synthesiser’s start-up time from what it said (the median of recent sentences)', async () => {
     const synth = new FakeSynth(120, 100);
     const speaker = makeSpeaker(synth);
-    await Promise.all([speaker.warm(), advance(1000)]);
+    synth.startLatencyMs = 700; // a cold start, while warming up: not a sample
+    await Promise.all([speaker.warm(), advance(2000)]);
+    synth.startLatencyMs = 120;
+    await Promise.all([speaker.speak('Warm now.'), advance(2000)]);
     expect(speaker.startLatencyMs).toBe(120);
     synth.startLatencyMs = 900; // one slow start
     await Promise.all([speaker.speak('Slow.'), advance(2000)]);

@@ -132,12 +132,12 @@ export class Speaker {
 
   /**
    * Says a short silent sentence so the synthesiser (speech-dispatcher, the voice's data) is loaded
-   * before anything has to start on time; also the first latency sample.
+   * before anything has to start on time. Its start-up time is a cold one: not a latency sample.
    */
   async warm(): Promise<void> {
     if (!this.voice || this.env.synth.speaking || this.env.synth.pending) return;
     const token = { cancelled: false };
-    await this.speakOne('Ready.', token, () => undefined, 0);
+    await this.speakOne('Ready.', token, () => undefined, { volume: 0, sample: false });
   }
 
   /** Speaks `text`; resolves when done, cancelled, or the watchdog gave up. Never rejects. */
@@ -174,7 +174,7 @@ export class Speaker {
     sentence: string,
     token: { cancelled: boolean },
     onStart: (at: number) => void,
-    volume = 1,
+    { volume = 1, sample = true }: { volume?: number; sample?: boolean } = {},
   ): Promise<'end' | 'timeout' | 'error'> {
     const { env } = this;
     return new Promise((resolve) => {
@@ -193,7 +193,7 @@ export class Speaker {
       };
       utterance.onstart = () => {
         const at = env.now();
-        this.latencies = [...this.latencies, at - calledAt].slice(-LATENCY_SAMPLES);
+        if (sample) this.latencies = [...this.latencies, at - calledAt].slice(-LATENCY_SAMPLES);
         if (token.cancelled) return;
         onStart(at);
         // Restart the watchdog from the real start.

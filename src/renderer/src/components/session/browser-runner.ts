@@ -8,12 +8,42 @@ import { openMicrophone, preferredMimeType } from '../../session/microphone';
 import { pickVoice, Speaker, waitForVoices } from '../../session/speech';
 import { sendWhileLeaving } from './page-exit';
 import { RoundMedia } from './round-media';
-import type { RunnerDeps, StreamPort } from './runner-deps';
+import type { RunnerDeps, SpeakerPort, StreamPort } from './runner-deps';
 import { SessionRunner } from './session-runner';
 
 type BrowserStream = StreamPort & { stream: MediaStream };
 
 const settings = () => settingsResource.getState().data ?? defaultSettings;
+
+/**
+ * A speaker that picks up a voice arriving late (a speech service still starting): until then it
+ * is unavailable and the text is shown; from the next prompt or follow-up on it speaks.
+ */
+function lateVoiceSpeaker(voices: SpeechSynthesisVoice[]): SpeakerPort {
+  const make = (list: SpeechSynthesisVoice[]) =>
+    new Speaker(pickVoice(list, settings().voiceName), settings().speechRate);
+  let inner = make(voices);
+  if (!inner.available && typeof speechSynthesis !== 'undefined') {
+    const upgrade = () => {
+      const next = make(speechSynthesis.getVoices());
+      if (!next.available) return;
+      inner = next;
+      speechSynthesis.removeEventListener('voiceschanged', upgrade);
+    };
+    speechSynthesis.addEventListener('voiceschanged', upgrade);
+  }
+  return {
+    get available() {
+      return inner.available;
+    },
+    get startLatencyMs() {
+      return inner.startLatencyMs;
+    },
+    speak: (text, onStart) => inner.speak(text, onStart),
+    warm: () => inner.warm(),
+    cancel: () => inner.cancel(),
+  };
+}
 
 export function browserRunnerDeps(): RunnerDeps {
   return {
@@ -25,8 +55,9 @@ export function browserRunnerDeps(): RunnerDeps {
       clearInterval: (timer) => window.clearInterval(timer as number),
     },
     call,
-    makeSpeaker: async () => new Speaker(pickVoice(await waitForVoices(), settings().voiceName), settings().speechRate),
+    makeSpeaker: async () => lateVoiceSpeaker(await waitForVoices()),
     speechRate: () => settings().speechRate,
+    loadVoices: () => void waitForVoices().catch(() => undefined),
     openMicrophone: async (): Promise<BrowserStream> => {
       const stream = await openMicrophone();
       return { stream, stopTracks: () => stream.getTracks().forEach((track) => track.stop()) };

@@ -61,6 +61,8 @@ export type RunnerDeps = {
   /** Made once per runner; resolves with a speaker whose `available` is false when there is no voice. */
   makeSpeaker(): Promise<SpeakerPort>;
   speechRate(): number;
+  /** Starts the platform loading its voices (they arrive asynchronously). */
+  loadVoices(): void;
   /** Throws MicrophoneError when the microphone cannot be opened. */
   openMicrophone(): Promise<StreamPort>;
   mimeType(): string;

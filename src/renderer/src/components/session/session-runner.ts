@@ -90,8 +90,8 @@ export class SessionRunner {
     if (this.attached) return;
     this.attached = true;
     this.unsubscribePageHide = this.deps.onPageHide(this.onPageHide);
-    // Voices load asynchronously: start now so the first round does not wait for them.
-    void this.getSpeaker().catch(() => undefined);
+    // Voices load asynchronously: ask for them now so the first round does not wait.
+    this.deps.loadVoices();
     if (this.state.phase === 'idle') {
       this.deps.call('session:get', { sessionId: this.state.session.id }).then(
         (session) => {
@@ -372,6 +372,7 @@ export class SessionRunner {
   }
 
   private getSpeaker(): Promise<SpeakerPort> {
+    // Made once: a voice that arrives late is picked up by the speaker itself.
     this.speakerPromise ??= this.deps.makeSpeaker().then((speaker) => {
       this.speaker = speaker;
       return speaker;
@@ -380,7 +381,7 @@ export class SessionRunner {
       if (!speaker.available && !this.state.voiceMissing) {
         this.set({ voiceMissing: true });
         this.log('voice-missing', {}, this.round.id);
-      }
+      } else if (speaker.available && this.state.voiceMissing) this.set({ voiceMissing: false });
       return speaker;
     });
   }
