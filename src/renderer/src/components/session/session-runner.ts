@@ -8,26 +8,21 @@
  * async step checks it after each await, so nothing from a left round acts on the next one.
  */
 import type { RequestInput, RoundView, SessionView } from '../../../../shared/contract';
-import { scheduleFollowUps, type ScheduledFollowUp } from '../../session/follow-up-schedule';
-import { MicrophoneError, microphoneMessages } from '../../session/microphone';
 import type { UploadStatus } from '../../session/uploader';
-import { VoiceActivityTracker } from '../../session/voice-activity';
 import { BreakTimer } from './break-timer';
-import { CUE_LEAD_MS, FollowUpAsker, type PendingAsk } from './follow-up-asker';
-import { FollowUpClock } from './follow-up-clock';
+import { FollowUpStore } from './follow-up-store';
 import { PauseGate } from './pause-gate';
 import { speakPrompt } from './prompt-speaker';
+import { reopenSession } from './recovered-session';
+import { plannedAskedBefore, RoundFollowUps } from './round-follow-ups';
 import { RoundClock } from './round-clock';
+import { openRound } from './round-opening';
 import type { MediaLoss, MediaPort, RunnerDeps, SpeakerPort } from './runner-deps';
 import type { RunnerState } from './runner-state';
 import { RunnerStore } from './runner-store';
+import { VoiceMonitor } from './voice-monitor';
 
-export const SILENCE_WARNING_MS = 10_000;
-/**
- * How early the clock hands on a timed follow-up: its chime plus room for a busy machine, so the
- * chime can be booked on the audio clock and speak() called on time from a precise timeout.
- */
-const TIMED_LEAD_MS = CUE_LEAD_MS + 250;
+export { SILENCE_WARNING_MS } from './voice-monitor';
 
 type EventType = RequestInput<'session:event'>['type'];
 type EventData = NonNullable<RequestInput<'session:event'>['data']>;
@@ -45,17 +40,13 @@ export class SessionRunner {
   private resuming: Promise<void> | null = null;
   private media: MediaPort | null = null;
   private clock: RoundClock | null = null;
-  private followUpClock: FollowUpClock | null = null;
-  private asker: FollowUpAsker | null = null;
+  private followUps: RoundFollowUps | null = null;
   private readonly gate = new PauseGate();
   private readonly breakTimer: BreakTimer;
-  private tracker: VoiceActivityTracker;
-  private levelSeen = false;
-  private silenceWarned = false;
+  private readonly voice: VoiceMonitor;
+  private readonly followUpStore: FollowUpStore;
   private speakerPromise: Promise<SpeakerPort> | null = null;
   private speaker: SpeakerPort | null = null;
-  private plannedAsked = new Set<number>();
-  private recordChain: Promise<unknown> = Promise.resolve();
   private askKey = 0;
   private retryAction: (() => void) | null = null;
 
@@ -65,7 +56,8 @@ export class SessionRunner {
   ) {
     this.store = new RunnerStore(session);
     this.breakTimer = new BreakTimer(deps.timers);
-    this.tracker = new VoiceActivityTracker(deps.timers.now);
+    this.voice = new VoiceMonitor(deps.timers.now);
+    this.followUpStore = new FollowUpStore(deps.call, deps.warn);
   }
 
   // ── store ────────────────────────────────────────────────────────────────────────────────────
@@ -146,26 +138,10 @@ export class SessionRunner {
   }
 
   private async resumeSession(): Promise<void> {
-    const { call } = this.deps;
-    const sessionId = this.state.session.id;
-    let session = await call('session:get', { sessionId });
-    let index = session.rounds.findIndex((r) => r.status === 'pending' || r.status === 'running');
-    const open = index >= 0 ? session.rounds[index]! : null;
-    if (open?.status === 'running' && open.recording) {
-      if (open.recording.status === 'recording') await call('recording:finish', { recordingId: open.recording.id });
-      await call('round:end', { roundId: open.id, outcome: 'done' });
-      index = session.rounds.findIndex((r, i) => i > index && r.status === 'pending');
-    }
-    await call('session:control', { sessionId, action: session.status === 'paused' ? 'resume' : 'start' });
-    session = await call('session:get', { sessionId });
-    if (index < 0) {
-      await call('session:control', { sessionId, action: 'end' });
-      session = await call('session:get', { sessionId });
-      this.set({ session, phase: 'complete' });
-    } else {
-      this.set({ session });
-      this.showReset(index);
-    }
+    const { session, nextIndex } = await reopenSession(this.deps.call, this.state.session.id);
+    this.set({ session });
+    if (nextIndex === null) this.set({ phase: 'complete' });
+    else this.showReset(nextIndex);
   }
 
   // ── reset screen and breaks ──────────────────────────────────────────────────────────────────
@@ -242,11 +218,8 @@ export class SessionRunner {
       error: null,
     });
     const round = this.round;
-    this.plannedAsked = new Set(round.askedFollowUps.filter((f) => f.trigger !== 'adhoc').map((f) => f.index));
-    this.set({ plannedLeft: round.followUps.length - this.plannedAsked.size });
-    this.tracker = new VoiceActivityTracker(this.deps.timers.now);
-    this.levelSeen = false;
-    this.silenceWarned = false;
+    this.set({ plannedLeft: round.followUps.length - plannedAskedBefore(round).size });
+    this.voice.reset({ forgetLevel: true });
     // Load the synthesiser while the microphone opens, before anything has to start on time (after
     // the click that started the round: browsers refuse speech without a user gesture).
     void this.getSpeaker().then((speaker) => (speaker.available ? speaker.warm() : undefined));
@@ -281,43 +254,19 @@ export class SessionRunner {
 
   /** Microphone, then the round's recording; null (and the start-problem phase) when either fails. */
   private async openMedia(round: RoundView, generation: number): Promise<MediaPort | null> {
-    let stream;
-    try {
-      stream = await this.deps.openMicrophone();
-    } catch (error) {
-      const problem = error instanceof MicrophoneError ? error.problem : 'unknown';
-      const message = error instanceof MicrophoneError ? error.message : microphoneMessages.unknown;
-      this.log('mic-error', { problem }, round.id);
-      if (generation === this.generation) this.set({ phase: 'start-problem', pending: false, startProblem: message });
-      return null;
-    }
-    try {
-      const { recording } = await this.deps.call('round:begin', {
-        sessionId: this.state.session.id,
-        roundIndex: round.index,
-        mimeType: this.deps.mimeType() || 'audio/webm',
-      });
-      if (generation !== this.generation) {
-        stream.stopTracks();
-        void this.deps.call('recording:finish', { recordingId: recording.id }).catch(() => undefined);
-        return null;
-      }
-      return this.deps.createMedia(stream, recording, {
-        onLevel: (rms) => this.onLevel(rms, generation),
-        onLost: (loss) => this.onMediaLost(loss, generation),
-        onUploadStatus: (status) => this.onUploadStatus(status, generation),
-      });
-    } catch (error) {
-      stream.stopTracks();
+    const opening = await openRound(this.deps, this.state.session.id, round, () => generation === this.generation, {
+      onLevel: (rms) => this.onLevel(rms, generation),
+      onLost: (loss) => this.onMediaLost(loss, generation),
+      onUploadStatus: (status) => this.onUploadStatus(status, generation),
+    });
+    if (opening.kind === 'open') return opening.media;
+    if (opening.kind === 'problem') {
+      if (opening.micProblem) this.log('mic-error', { problem: opening.micProblem }, round.id);
       if (generation === this.generation) {
-        this.set({
-          phase: 'start-problem',
-          pending: false,
-          startProblem: `The round’s recording could not start: ${errorMessage(error)}`,
-        });
+        this.set({ phase: 'start-problem', pending: false, startProblem: opening.message });
       }
-      return null;
     }
+    return null;
   }
 
   retryStart(): void {
@@ -350,25 +299,34 @@ export class SessionRunner {
     this.deps.cue('answer');
     const answerCueMs = clock.now();
     this.log('answer-cue', { ms: answerCueMs }, round.id);
-    const schedule = scheduleFollowUps(round, this.state.session.followUpMode, this.deps.random).filter(
-      (f) => !this.plannedAsked.has(f.index),
-    );
     // Silence while the question was asked does not count towards the silence warning.
-    this.tracker = new VoiceActivityTracker(this.deps.timers.now);
+    this.voice.reset();
     this.set({ phase: 'answering', answerCueMs, clockMs: answerCueMs });
-    this.asker = this.makeAsker(generation, clock, speaker);
-    this.followUpClock = new FollowUpClock({
-      timers: this.deps.timers,
-      schedule,
+    this.followUps = new RoundFollowUps({
+      deps: this.deps,
+      round,
+      mode: this.state.session.followUpMode,
+      clock,
+      gate: this.gate,
+      speaker,
       answerCueMs,
-      roundNow: () => clock.now(),
-      voice: () => this.tracker.state,
-      leadMs: (f) => (f.trigger === 'scheduled' || f.trigger === 'jittered' ? TIMED_LEAD_MS : 0),
-      onDue: (f, scheduledMs) => this.onDue(f, scheduledMs, generation),
+      voice: () => this.voice.activity,
+      current,
       onTick: (now) => this.onTick(now),
+      onShown: (ask, roundMs) => {
+        const key = ++this.askKey;
+        this.set({ asked: [...this.state.asked, { key, text: ask.text, trigger: ask.trigger, recordingMs: roundMs }] });
+        return key;
+      },
+      onSpoken: (key, ask, startMs, endMs) => {
+        // The log shows the spoken start: the same moment the review's marker shows.
+        this.set({ asked: this.state.asked.map((a) => (a.key === key ? { ...a, recordingMs: startMs } : a)) });
+        this.followUpStore.record(round.id, key, ask, startMs, endMs);
+      },
+      onSpeechError: () => this.log('speech-error', { what: 'follow-up' }, round.id),
     });
-    if (this.state.notSaving) this.followUpClock.hold('not-saving');
-    this.followUpClock.start();
+    if (this.state.notSaving) this.followUps.hold('not-saving');
+    this.followUps.start();
   }
 
   private getSpeaker(): Promise<SpeakerPort> {
@@ -388,106 +346,35 @@ export class SessionRunner {
 
   // ── the clock: timer, follow-ups, silence ────────────────────────────────────────────────────
   private onTick(now: number): void {
-    this.checkSilence(this.tracker.state);
+    this.checkSilence();
     if (Math.abs(now - this.state.clockMs) >= 200) this.set({ clockMs: now });
-  }
-
-  private onDue(followUp: ScheduledFollowUp, scheduledMs: number, generation: number): void {
-    if (generation !== this.generation) return;
-    this.plannedAsked.add(followUp.index);
-    this.asker?.enqueue({ index: followUp.index, text: followUp.text, trigger: followUp.trigger, scheduledMs });
   }
 
   private onLevel(rms: number, generation: number): void {
     if (generation !== this.generation || this.state.paused) return;
-    this.levelSeen = true;
-    this.tracker.update(rms);
-    const db = 20 * Math.log10(Math.max(rms, 1e-6));
-    const level = Math.round(Math.min(1, Math.max(0, (db + 60) / 60)) * 100);
+    const level = this.voice.update(rms);
     if (level !== this.state.level) this.set({ level });
   }
 
-  private checkSilence(voice: { speaking: boolean; silentForMs: number }): void {
-    if (this.state.recording !== 'on' || !this.levelSeen) return;
-    if (voice.speaking) {
-      this.silenceWarned = false;
-      if (this.state.silent) this.set({ silent: false });
-    } else if (voice.silentForMs >= SILENCE_WARNING_MS && !this.silenceWarned) {
-      this.silenceWarned = true;
+  private checkSilence(): void {
+    if (this.state.recording !== 'on') return;
+    const heard = this.voice.checkSilence();
+    if (heard === 'heard' && this.state.silent) this.set({ silent: false });
+    if (heard === 'silent') {
       this.set({ silent: true });
       this.log('mic-silent', { ms: this.clock!.now() }, this.round.id);
     }
   }
 
-  // ── asking follow-ups (one at a time) ────────────────────────────────────────────────────────
-  private makeAsker(generation: number, clock: RoundClock, speaker: SpeakerPort): FollowUpAsker {
-    const round = this.round;
-    const savedIndex = new Map<number, number>();
-    return new FollowUpAsker({
-      timers: this.deps.timers,
-      gate: this.gate,
-      clock,
-      speaker,
-      current: () => generation === this.generation,
-      cue: (at) => this.deps.cue('follow-up', at),
-      onShown: (ask, roundMs) => {
-        const key = ++this.askKey;
-        this.set({ asked: [...this.state.asked, { key, text: ask.text, trigger: ask.trigger, recordingMs: roundMs }] });
-        return key;
-      },
-      onSpoken: (key, ask, startMs, endMs) => {
-        // The log shows the spoken start: the same moment the review's marker shows.
-        this.set({ asked: this.state.asked.map((a) => (a.key === key ? { ...a, recordingMs: startMs } : a)) });
-        this.recordFollowUp(round.id, key, savedIndex, ask, startMs, endMs);
-      },
-      onSpeechError: () => this.log('speech-error', { what: 'follow-up' }, round.id),
-      warn: this.deps.warn,
-    });
-  }
-
-  /** Stores a follow-up (first when it starts, again when it ends), in order, after the previous ones. */
-  private recordFollowUp(
-    roundId: string,
-    key: number,
-    savedIndex: Map<number, number>,
-    ask: PendingAsk,
-    spokenStartMs: number,
-    spokenEndMs: number | null,
-  ): void {
-    this.recordChain = this.recordChain.then(async () => {
-      try {
-        const index = savedIndex.get(key) ?? ask.index;
-        const saved = await this.deps.call('followup:record', {
-          roundId,
-          ...(index === undefined ? {} : { index }),
-          text: ask.text,
-          trigger: ask.trigger,
-          scheduledMs: ask.scheduledMs,
-          spokenStartMs,
-          spokenEndMs,
-        });
-        savedIndex.set(key, saved.index);
-      } catch (error) {
-        this.deps.warn('followup:record failed', error);
-      }
-    });
-  }
-
+  // ── partner and ad hoc follow-ups ────────────────────────────────────────────────────────────
   askNextPlanned(): void {
-    if (this.state.phase !== 'answering') return;
-    const round = this.round;
-    const index = round.followUps.findIndex((_, i) => !this.plannedAsked.has(i));
-    if (index < 0) return;
-    this.plannedAsked.add(index);
-    this.set({ plannedLeft: round.followUps.length - this.plannedAsked.size });
-    this.asker?.enqueue({ index, text: round.followUps[index]!.text, trigger: 'partner', scheduledMs: null });
+    if (this.state.phase !== 'answering' || !this.followUps?.askNextPlanned()) return;
+    this.set({ plannedLeft: this.followUps.plannedLeft });
   }
 
   askAdhoc(text: string): boolean {
-    const trimmed = text.trim();
-    if (this.state.phase !== 'answering' || !trimmed || !this.asker) return false;
-    this.asker.enqueue({ text: trimmed.slice(0, 1000), trigger: 'adhoc', scheduledMs: null });
-    return true;
+    if (this.state.phase !== 'answering' || !this.followUps) return false;
+    return this.followUps.askAdhoc(text);
   }
 
   // ── pause and resume ─────────────────────────────────────────────────────────────────────────
@@ -499,18 +386,17 @@ export class SessionRunner {
       this.media?.pause();
       this.clock?.pause();
       this.gate.pause();
-      this.followUpClock?.hold('paused');
+      this.followUps?.hold('paused');
       // Cut off: the prompt or follow-up is said again from the start at resume.
       this.speaker?.cancel();
       this.set({ paused: true, level: 0 });
     } else {
       this.clock?.resume();
       this.media?.resume();
-      this.tracker = new VoiceActivityTracker(this.deps.timers.now);
-      this.silenceWarned = false;
+      this.voice.reset();
       this.set({ paused: false, silent: false });
       this.gate.resume();
-      this.followUpClock?.release('paused');
+      this.followUps?.release('paused');
     }
     this.log(pausing ? 'paused' : 'resumed', { ms: this.clock?.now() ?? 0 }, round.id);
     this.retryAction = null;
@@ -528,10 +414,10 @@ export class SessionRunner {
     if (status.state === 'retrying') {
       // Nothing reaches the disk: say so, and ask nothing new until it does again.
       this.set({ notSaving: { unsavedChunks: status.unsavedChunks, reason: status.reason } });
-      this.followUpClock?.hold('not-saving');
+      this.followUps?.hold('not-saving');
     } else if (this.state.notSaving) {
       this.set({ notSaving: null });
-      this.followUpClock?.release('not-saving');
+      this.followUps?.release('not-saving');
     }
   }
 
@@ -544,16 +430,15 @@ export class SessionRunner {
     );
     this.set({ recording: 'stopped', recordingNotice: loss.message, notSaving: null, level: 0, silent: false });
     // The round goes on without recording: follow-ups continue.
-    this.followUpClock?.release('not-saving');
+    this.followUps?.release('not-saving');
   }
 
   // ── leaving a round ──────────────────────────────────────────────────────────────────────────
   /** Stops the round's timers, speech and queued follow-ups (the audio is stopped separately). */
   private leaveRound(): void {
     this.generation++;
-    this.followUpClock?.stop();
-    this.followUpClock = null;
-    this.asker = null;
+    this.followUps?.stop();
+    this.followUps = null;
     this.speaker?.cancel();
     this.gate.resume();
   }
@@ -571,7 +456,7 @@ export class SessionRunner {
       const sessionId = this.state.session.id;
       const index = this.state.roundIndex;
       await this.media?.stop();
-      await this.recordChain;
+      await this.followUpStore.drained();
       await call('round:end', { roundId: this.round.id, outcome });
       if (wasPaused) await call('session:control', { sessionId, action: 'resume' });
       const last = index >= this.state.session.rounds.length - 1;
@@ -599,7 +484,7 @@ export class SessionRunner {
       const { call } = this.deps;
       const sessionId = this.state.session.id;
       await this.media?.stop();
-      await this.recordChain;
+      await this.followUpStore.drained();
       if (inRound) await call('round:end', { roundId: this.round.id, outcome: 'done' });
       await call('session:control', { sessionId, action: 'end' });
       const session = await call('session:get', { sessionId });
