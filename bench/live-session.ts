@@ -32,7 +32,7 @@ function loop(): string {
   return `kind: loop\nid: bench-live\ntitle: Bench live session\ncategory: Bench\nrounds:\n  - questionType: theory\n    prompt: Talk about hash maps for a few minutes.\n    budgetSeconds: 600\n    expectedPoints: [anything]\n    followUps:\n${followUps}\n`;
 }
 
-type Observed = { recorderStartAt: number | null; utterances: { text: string; at: number }[] };
+type Observed = { recorderStartAt: number | null; utterances: { text: string; at: number; calledAt: number }[] };
 
 /** Runs in the page before the app: watches the recorder and the synthesiser from outside the app. */
 function observePage(): void {
@@ -45,7 +45,10 @@ function observePage(): void {
   };
   const speak = speechSynthesis.speak.bind(speechSynthesis);
   speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
-    utterance.addEventListener('start', () => seen.utterances.push({ text: utterance.text, at: performance.now() }));
+    const calledAt = performance.now();
+    utterance.addEventListener('start', () =>
+      seen.utterances.push({ text: utterance.text, at: performance.now(), calledAt }),
+    );
     speak(utterance);
   };
 }
@@ -129,6 +132,10 @@ export const liveSessionBench: Bench = {
         if (!utterance) throw new Error(`live session bench: "${text}" was never spoken`);
         const scheduledMs = cueMs + (6 + i * SPACING) * 1000;
         errors.push(Math.abs(utterance.at - observed.recorderStartAt - scheduledMs));
+        if (process.env.BENCH_DEBUG)
+          console.log(
+            `error ${Math.round(utterance.at - observed.recorderStartAt - scheduledMs)} call ${Math.round(utterance.calledAt - observed.recorderStartAt - scheduledMs)} synth ${Math.round(utterance.at - utterance.calledAt)}`,
+          );
       }
       errors.sort((a, b) => a - b);
       const growth = ((heapEnd - heapStart) / minutes) * 30;
