@@ -41,13 +41,3 @@ export const playCue: PlayCue = (kind = 'follow-up', atPerfMs) => {
     // No audio output: the on-screen follow-up still shows.
   }
 };
-
-/** Opens the audio output before the round, so the first chime does not pay for starting it. */
-export function warmCue(): void {
-  try {
-    context ??= new AudioContext();
-    void context.resume();
-  } catch {
-    // No audio output.
-  }
-}
