@@ -1,8 +1,12 @@
 /**
  * A real session in Chromium (fake microphone, real espeak-ng voices) while two busy processes load
- * both cores: how late each scheduled follow-up starts speaking (from the database's scheduled and
- * spoken times), and how the renderer's JS heap grows over a few minutes of recording, extrapolated
- * to 30 minutes.
+ * both cores: how far from its schedule each follow-up starts speaking, observed from outside the app
+ * (an init script records MediaRecorder.start and every utterance's `start` event on performance.now),
+ * and how the renderer's JS heap grows over a few minutes of recording, extrapolated to 30 minutes.
+ *
+ * The schedule is the content's (answer cue + atSeconds), on the recording's timeline (ms since the
+ * recorder started; the bench never pauses, so no paused time to subtract). The app's own stored
+ * numbers are not used for the figure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +30,27 @@ function loop(): string {
     (_, i) => `      - { text: Follow-up number ${i + 1}. Why?, atSeconds: ${6 + i * SPACING} }`,
   ).join('\n');
   return `kind: loop\nid: bench-live\ntitle: Bench live session\ncategory: Bench\nrounds:\n  - questionType: theory\n    prompt: Talk about hash maps for a few minutes.\n    budgetSeconds: 600\n    expectedPoints: [anything]\n    followUps:\n${followUps}\n`;
+}
+
+type Observed = { recorderStartAt: number | null; utterances: { text: string; at: number; calledAt: number }[] };
+
+/** Runs in the page before the app: watches the recorder and the synthesiser from outside the app. */
+function observePage(): void {
+  const seen: Observed = { recorderStartAt: null, utterances: [] };
+  (window as unknown as { __observed: Observed }).__observed = seen;
+  const start = MediaRecorder.prototype.start;
+  MediaRecorder.prototype.start = function (this: MediaRecorder, ...args: [number?]) {
+    seen.recorderStartAt ??= performance.now();
+    return start.apply(this, args);
+  };
+  const speak = speechSynthesis.speak.bind(speechSynthesis);
+  speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+    const calledAt = performance.now();
+    utterance.addEventListener('start', () =>
+      seen.utterances.push({ text: utterance.text, at: performance.now(), calledAt }),
+    );
+    speak(utterance);
+  };
 }
 
 function loadCpu(): ChildProcess[] {
@@ -67,6 +92,7 @@ export const liveSessionBench: Bench = {
     const load = loadCpu();
     try {
       const page = await browser.newPage();
+      await page.addInitScript(observePage);
       await page.goto(server.url);
       await page.getByRole('searchbox', { name: 'Search the library' }).fill('Bench live session');
       await page.getByRole('option', { name: /Bench live session/ }).click();
@@ -90,19 +116,35 @@ export const liveSessionBench: Bench = {
       const minutes = (Date.now() - t0) / 60_000;
       await page.getByRole('button', { name: 'Finish session' }).click();
       await page.getByRole('heading', { name: 'Session complete' }).waitFor({ timeout: 60_000 });
+      const observed = await page.evaluate(() => (window as unknown as { __observed: Observed }).__observed);
       const db = new Database(path.join(dataDir, 'loop-coach.db'), { readonly: true });
-      const rows = db
-        .prepare("SELECT scheduled_ms AS s, spoken_start_ms AS t FROM follow_ups WHERE trigger = 'scheduled'")
-        .all() as { s: number; t: number }[];
+      // The answer cue is on the recording's timeline already (ms since the recorder started).
+      const cue = db.prepare("SELECT data_json AS data FROM session_events WHERE type = 'answer-cue'").get() as {
+        data: string;
+      };
       db.close();
-      const errors = rows.map((r) => Math.abs(r.t - r.s)).sort((a, b) => a - b);
+      const cueMs = (JSON.parse(cue.data) as { ms: number }).ms;
+      if (observed.recorderStartAt === null) throw new Error('live session bench: the recorder never started');
+      const errors: number[] = [];
+      for (let i = 0; i < FOLLOW_UPS; i++) {
+        const text = `Follow-up number ${i + 1}.`;
+        const utterance = observed.utterances.find((u) => u.text.startsWith(text));
+        if (!utterance) throw new Error(`live session bench: "${text}" was never spoken`);
+        const scheduledMs = cueMs + (6 + i * SPACING) * 1000;
+        errors.push(Math.abs(utterance.at - observed.recorderStartAt - scheduledMs));
+        if (process.env.BENCH_DEBUG)
+          console.log(
+            `error ${Math.round(utterance.at - observed.recorderStartAt - scheduledMs)} call ${Math.round(utterance.calledAt - observed.recorderStartAt - scheduledMs)} synth ${Math.round(utterance.at - utterance.calledAt)}`,
+          );
+      }
+      errors.sort((a, b) => a - b);
       const growth = ((heapEnd - heapStart) / minutes) * 30;
       const figures: Figure[] = [
         {
           name: 'followup_start_error_p50_ms',
           value: round(percentile(errors, 50), 0),
           unit: 'ms',
-          note: `${errors.length} follow-ups, both cores loaded`,
+          note: `${errors.length} follow-ups, utterance start events observed in the page, both cores loaded`,
         },
         {
           name: 'followup_start_error_p95_ms',

@@ -2,7 +2,9 @@
  * The live session in Chromium with the fake microphone playing espeak-ng speech: two rounds with
  * spoken follow-ups at known times, real recordings finalized on disk, and crash recovery after the
  * server is killed mid-round. The page is instrumented (MediaRecorder start/stop and utterance
- * starts) so timings are measured from outside the app.
+ * starts and ends) so the tests see from outside the app what was said, in which round, in which
+ * order. They wait on conditions and assert order and behaviour, never a latency: how punctual the
+ * follow-ups are is the bench's figure (`npm run bench -- --only live`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,13 +38,14 @@ rounds:
       - { text: Where is the contention?, atSeconds: 4 }
 `;
 
-type Probe = { recorders: { start: number; stop: number | null }[]; utterances: { text: string; at: number }[] };
+type Utterance = { text: string; at: number; endedAt: number | null };
+type Probe = { recorders: { start: number; stop: number | null }[]; utterances: Utterance[] };
 
 async function instrument(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const probe = {
       recorders: [] as { start: number; stop: number | null }[],
-      utterances: [] as { text: string; at: number }[],
+      utterances: [] as { text: string; at: number; endedAt: number | null }[],
     };
     (window as unknown as { __probe: typeof probe }).__probe = probe;
     const start = MediaRecorder.prototype.start;
@@ -58,13 +61,56 @@ async function instrument(page: Page): Promise<void> {
     };
     const speak = speechSynthesis.speak.bind(speechSynthesis);
     speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
-      utterance.addEventListener('start', () => probe.utterances.push({ text: utterance.text, at: performance.now() }));
+      utterance.addEventListener('start', () =>
+        probe.utterances.push({ text: utterance.text, at: performance.now(), endedAt: null }),
+      );
+      const ended = () => {
+        const entry = [...probe.utterances].reverse().find((u) => u.text === utterance.text);
+        if (entry && entry.endedAt === null) entry.endedAt = performance.now();
+      };
+      utterance.addEventListener('end', ended);
+      utterance.addEventListener('error', ended);
       speak(utterance);
     };
   });
 }
 
 const readProbe = (page: Page) => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
+
+/** Waits until the page has finished saying `text` (its utterance started and ended). */
+async function spokenToTheEnd(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(async () => (await readProbe(page)).utterances.some((u) => u.text === text && u.endedAt !== null), {
+      message: `"${text}" said to the end`,
+      timeout: 20_000,
+    })
+    .toBe(true);
+}
+
+/**
+ * Opens the app once the browser has its speech voices. The test's speech-dispatcher may still be
+ * loading espeak-ng when the first page asks (then that page lists none); a reload asks again.
+ */
+async function openWithVoices(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect
+    .poll(
+      async () => {
+        const voices = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              if (speechSynthesis.getVoices().length) return resolve(speechSynthesis.getVoices().length);
+              speechSynthesis.addEventListener('voiceschanged', () => resolve(speechSynthesis.getVoices().length));
+              setTimeout(() => resolve(speechSynthesis.getVoices().length), 2000);
+            }),
+        );
+        if (voices === 0) await page.reload();
+        return voices;
+      },
+      { message: 'the browser lists speech voices', timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
+}
 
 async function startLoop(page: Page) {
   await page.getByRole('searchbox', { name: 'Search the library' }).fill('E2E two rounds');
@@ -77,13 +123,13 @@ test.describe('live session', () => {
   test.use({ userContent: { 'e2e-two-rounds.yaml': twoRoundLoop } });
   test.setTimeout(150_000);
 
-  test('two rounds: spoken prompts and follow-ups on time, recordings finalized and matching the rows', async ({
+  test('two rounds: spoken prompts and follow-ups in order in their rounds, recordings finalized and matching the rows', async ({
     page,
     server,
     snap,
   }) => {
     await instrument(page);
-    await page.goto(server.url);
+    await openWithVoices(page, server.url);
     await startLoop(page);
 
     // Round 1: prompt, answer cue, two scheduled follow-ups.
@@ -95,7 +141,7 @@ test.describe('live session', () => {
     await expect(page.getByRole('timer', { name: 'Round timer' })).toBeVisible();
     await snap('session-round');
     await expect(followUps).toContainText('How do you resize it?', { timeout: 15_000 });
-    await page.waitForTimeout(2500);
+    await spokenToTheEnd(page, 'How do you resize it?');
     await page.getByRole('button', { name: 'Next round' }).click();
 
     // The reset screen names the switch, then round 2.
@@ -105,7 +151,7 @@ test.describe('live session', () => {
     await expect(page.getByRole('region', { name: 'Prompt' })).toContainText('Now make it safe for many threads.');
     await expect(page.getByText('Answer now')).toBeVisible({ timeout: 20_000 });
     await expect(followUps).toContainText('Where is the contention?', { timeout: 10_000 });
-    await page.waitForTimeout(2500);
+    await spokenToTheEnd(page, 'Where is the contention?');
     await page.getByRole('button', { name: 'Finish session' }).click();
     await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible({ timeout: 30_000 });
     await snap('session-complete');
@@ -152,7 +198,8 @@ test.describe('live session', () => {
       expect(agreement, `round ${i + 1} speech/silence agreement`).toBeGreaterThan(0.8);
     }
 
-    // Follow-ups: stored schedule vs spoken start, and the utterance really started then.
+    // Follow-ups: each was spoken (seen from outside), after its round's answer cue, inside its own
+    // round's recording, in the planned order, and stored with the times of that utterance.
     const asked = db
       .prepare(
         `SELECT r.idx AS roundIdx, f.text, f.trigger, f.scheduled_ms AS scheduledMs, f.spoken_start_ms AS spokenStartMs, f.spoken_end_ms AS spokenEndMs
@@ -166,24 +213,41 @@ test.describe('live session', () => {
       spokenStartMs: number;
       spokenEndMs: number | null;
     }[];
-    expect(asked.map((f) => f.text)).toEqual([
-      'What is the worst case?',
-      'How do you resize it?',
-      'Where is the contention?',
+    expect(asked.map((f) => [f.roundIdx, f.text])).toEqual([
+      [0, 'What is the worst case?'],
+      [0, 'How do you resize it?'],
+      [1, 'Where is the contention?'],
     ]);
+    const cues = (
+      db
+        .prepare(
+          "SELECT r.idx AS roundIdx, e.data_json AS data FROM session_events e JOIN rounds r ON r.id = e.round_id WHERE e.type = 'answer-cue' ORDER BY r.idx",
+        )
+        .all() as {
+        roundIdx: number;
+        data: string;
+      }[]
+    ).map((c) => (JSON.parse(c.data) as { ms: number }).ms);
+    expect(cues).toHaveLength(2);
+    const spokenAt: number[] = [];
     for (const f of asked) {
       expect(f.trigger).toBe('scheduled');
-      expect(f.spokenStartMs - f.scheduledMs, f.text).toBeGreaterThanOrEqual(0);
-      expect(f.spokenStartMs - f.scheduledMs, f.text).toBeLessThanOrEqual(300);
+      const recorder = probe.recorders[f.roundIdx]!;
+      const utterance = probe.utterances.find((u) => u.text === f.text);
+      expect(utterance, `an utterance of "${f.text}" started`).toMatchObject({ text: f.text });
+      expect(utterance!.endedAt, `"${f.text}" was said to the end`).not.toBeNull();
+      // In its own round: while that round's recorder ran, after that round's answer cue.
+      expect(utterance!.at).toBeGreaterThan(recorder.start);
+      expect(utterance!.endedAt!).toBeLessThan(recorder.stop!);
+      expect(utterance!.at - recorder.start, `"${f.text}" after the answer cue`).toBeGreaterThan(cues[f.roundIdx]!);
+      // Stored on the recording's timeline: after the cue, and ending after it started.
+      expect(f.spokenStartMs).toBeGreaterThan(cues[f.roundIdx]!);
+      expect(f.scheduledMs).toBeGreaterThan(cues[f.roundIdx]!);
       expect(f.spokenEndMs).not.toBeNull();
-      const utterance = probe.utterances.find((u) => f.text.startsWith(u.text) || u.text.startsWith(f.text));
-      expect(utterance, `utterance for "${f.text}"`).toBeDefined();
-      const measured = utterance!.at - probe.recorders[f.roundIdx]!.start;
-      expect(
-        Math.abs(measured - f.scheduledMs),
-        `${f.text}: started ${measured} ms, scheduled ${f.scheduledMs} ms`,
-      ).toBeLessThanOrEqual(300);
+      expect(f.spokenEndMs!).toBeGreaterThan(f.spokenStartMs);
+      spokenAt.push(utterance!.at);
     }
+    expect([...spokenAt].sort((a, b) => a - b)).toEqual(spokenAt);
 
     // From the end of the session straight to a round's review.
     await page.getByRole('button', { name: 'Review round 1' }).click();
@@ -224,13 +288,58 @@ test.describe('live session', () => {
     snap,
   }) => {
     await instrument(page);
-    await page.goto(server.url);
+    await openWithVoices(page, server.url);
     await startLoop(page);
     await expect(page.getByText('Answer now')).toBeVisible({ timeout: 20_000 });
-    await page.waitForTimeout(6000);
+    // A few seconds of answer on disk first: until the first follow-up has been said.
+    await expect(page.getByRole('log', { name: 'Follow-ups' })).toContainText('What is the worst case?', {
+      timeout: 10_000,
+    });
+    await spokenToTheEnd(page, 'What is the worst case?');
     const killedAt = await page.evaluate(() => performance.now());
     await server.stop('SIGKILL');
     const recordedFor = (killedAt - (await readProbe(page)).recorders[0]!.start) / 1000;
+
+    // The open page says at once that nothing is being saved, stops saying "Recording", and asks
+    // no further follow-up while it lasts.
+    const notSaving = page.getByRole('alert').filter({ hasText: 'Your answer is not being saved right now' });
+    await expect(notSaving).toBeVisible({ timeout: 10_000 });
+    const shownAfterMs = (await page.evaluate(() => performance.now())) - killedAt;
+    console.log(`not-saving notice visible ${Math.round(shownAfterMs)} ms after the kill`);
+    await expect(page.getByText('Not saved — retrying')).toBeVisible();
+    for (const [scheme, width] of [
+      ['light', 1366],
+      ['dark', 1366],
+      ['light', 1024],
+      ['dark', 1024],
+    ] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.setViewportSize({ width, height: 820 });
+      await page.screenshot({
+        path: path.resolve(
+          __dirname,
+          '..',
+          '..',
+          'test-results',
+          'screenshots',
+          `session-not-saving-${scheme}-${width}.png`,
+        ),
+      });
+    }
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    // "How do you resize it?" is due 9 s after the answer cue (well before 16 s into the recording):
+    // it waits while nothing is saved.
+    await expect
+      .poll(
+        async () =>
+          (await readProbe(page)).recorders[0]!.start + 16_000 < (await page.evaluate(() => performance.now())),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(true);
+    expect((await readProbe(page)).utterances.map((u) => u.text)).not.toContain('How do you resize it?');
+    await expect(page.getByRole('log', { name: 'Follow-ups' })).not.toContainText('How do you resize it?');
 
     const restarted = await startServer(dataDir);
     try {

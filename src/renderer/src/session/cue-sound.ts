@@ -1,12 +1,29 @@
-/** A soft two-note chime before each follow-up and at the answer cue, made with WebAudio (no files). */
+/**
+ * A soft two-note chime before each follow-up and at the answer cue, made with WebAudio (no files).
+ *
+ * A chime can be booked for a moment on performance.now()'s clock: it is placed on the audio clock
+ * (AudioContext.currentTime, correlated through getOutputTimestamp) so it sounds then, however late
+ * the JavaScript that booked it ran.
+ */
+export type CueKind = 'follow-up' | 'answer' | 'time';
+export type PlayCue = (kind?: CueKind, atPerfMs?: number) => void;
+
 let context: AudioContext | null = null;
 
-export function playCue(kind: 'follow-up' | 'answer' | 'time' = 'follow-up'): void {
+/** The audio clock's time for a performance.now() moment (now, if the correlation is unavailable). */
+function audioTimeFor(ctx: AudioContext, atPerfMs: number | undefined): number {
+  if (atPerfMs === undefined) return ctx.currentTime;
+  const stamp = ctx.getOutputTimestamp?.();
+  if (!stamp?.performanceTime || stamp.contextTime === undefined) return ctx.currentTime;
+  return Math.max(ctx.currentTime, stamp.contextTime + (atPerfMs - stamp.performanceTime) / 1000);
+}
+
+export const playCue: PlayCue = (kind = 'follow-up', atPerfMs) => {
   try {
     context ??= new AudioContext();
     void context.resume();
     const notes = kind === 'answer' ? [660, 880] : kind === 'time' ? [520, 390] : [740, 587];
-    const start = context.currentTime + 0.01;
+    const start = audioTimeFor(context, atPerfMs) + 0.01;
     notes.forEach((frequency, i) => {
       const osc = context!.createOscillator();
       const gain = context!.createGain();
@@ -23,4 +40,4 @@ export function playCue(kind: 'follow-up' | 'answer' | 'time' = 'follow-up'): vo
   } catch {
     // No audio output: the on-screen follow-up still shows.
   }
-}
+};

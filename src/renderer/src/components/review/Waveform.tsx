@@ -116,7 +116,7 @@ export function Waveform(props: Props) {
     const media = audioRef.current;
     if (!container || !media || !peaksReady) return;
     // Without stored peaks the waveform is flat, but playback and marks still work.
-    const data = peaksOnTimeline(peaksReady.data, recording.durationMs, recording.peaksPerSecond);
+    const data = peaksOnTimeline(peaksReady.data, duration * 1000, recording.peaksPerSecond);
     const instance = WaveSurfer.create({
       container,
       media,

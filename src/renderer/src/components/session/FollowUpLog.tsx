@@ -24,7 +24,7 @@ export function FollowUpLog({ asked, total }: Props) {
           <li key={entry.key} className={`follow-up-log-entry${i === 0 ? ' follow-up-log-newest' : ''}`}>
             <span className="follow-up-log-time">
               <span className="visually-hidden">Asked at </span>
-              {formatClock(entry.askedAtMs)}
+              {formatClock(entry.recordingMs)}
               <span className="visually-hidden"> on the recording: </span>
             </span>
             <span className="follow-up-log-text">

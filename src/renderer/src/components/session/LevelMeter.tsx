@@ -1,9 +1,15 @@
 /** The live microphone input level, 0–100. */
 import './LevelMeter.css';
 
-type Props = { level: number; recording: 'on' | 'off' | 'stopped'; paused: boolean };
+type Props = {
+  level: number;
+  recording: 'on' | 'off' | 'stopped';
+  paused: boolean;
+  /** Recording, but the chunks are not reaching the disk (being retried). */
+  notSaving?: boolean;
+};
 
-export function LevelMeter({ level, recording, paused }: Props) {
+export function LevelMeter({ level, recording, paused, notSaving = false }: Props) {
   const live = recording === 'on' && !paused;
   const value = live ? level : 0;
   const text =
@@ -13,9 +19,11 @@ export function LevelMeter({ level, recording, paused }: Props) {
         ? 'Not recording'
         : paused
           ? 'Recording paused'
-          : 'Recording';
+          : notSaving
+            ? 'Not saved — retrying'
+            : 'Recording';
   return (
-    <div className="level-meter" data-recording={recording}>
+    <div className="level-meter" data-recording={recording} data-saving={notSaving ? 'retrying' : 'ok'}>
       <div className="level-meter-head">
         <span className="level-meter-title" id="level-meter-label">
           Microphone

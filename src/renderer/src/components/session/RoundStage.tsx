@@ -56,7 +56,12 @@ export function RoundStage({ state, runner, typeTitle, focusToggle }: Props) {
         </div>
         <div className="round-stage-side">
           <RoundTimer elapsedMs={elapsedMs} budgetSeconds={round.budgetSeconds} running={state.answerCueMs !== null} />
-          <LevelMeter level={state.level} recording={state.recording} paused={state.paused} />
+          <LevelMeter
+            level={state.level}
+            recording={state.recording}
+            paused={state.paused}
+            notSaving={state.notSaving !== null}
+          />
           {state.session.followUpMode === 'partner' ? (
             <PartnerPanel
               plannedLeft={state.plannedLeft}

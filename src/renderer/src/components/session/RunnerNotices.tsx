@@ -5,6 +5,8 @@ import { Notice } from './Notice';
 type Props = { state: RunnerState; onRetry: () => void; onDismissError: () => void };
 
 export const silenceMessage = 'We can’t hear you — is the microphone muted?';
+export const notSavingMessage =
+  'Loop Coach is not answering, so the recording is kept in this window and being retried.';
 export const voiceMissingMessage =
   'No speech voice is available: prompts and follow-ups are shown as text with a cue sound.';
 
@@ -29,6 +31,12 @@ export function RunnerNotices({ state, onRetry, onDismissError }: Props) {
           }
         >
           {state.error} Your recordings so far are kept.
+        </Notice>
+      ) : null}
+      {state.notSaving ? (
+        <Notice tone="danger" role="alert" title="Your answer is not being saved right now">
+          {notSavingMessage} Keep answering: nothing is lost while this page stays open. Follow-ups wait until saving
+          works again.
         </Notice>
       ) : null}
       {state.recordingNotice ? (

@@ -6,20 +6,14 @@ import type { RecordingView } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { microphoneMessages } from '../../session/microphone';
 import { RoundRecorder } from '../../session/recorder';
-import { ChunkUploader, type UploadStatus } from '../../session/uploader';
+import { ChunkUploader } from '../../session/uploader';
 import { sendWhileLeaving } from './page-exit';
 
-export type MediaLoss = { kind: 'unplugged' | 'upload'; message: string };
+import type { MediaHandlers, MediaLoss, MediaPort } from './runner-deps';
 
-type Handlers = {
-  onLevel: (rms: number) => void;
-  /** Recording stopped by itself mid-round; the audio so far is being saved. */
-  onLost: (loss: MediaLoss) => void;
-  /** Chunks are (again) being saved, or are waiting to be resent. */
-  onUploadStatus?: (status: Exclude<UploadStatus, { state: 'failed' }>) => void;
-};
+export type { MediaLoss };
 
-export class RoundMedia {
+export class RoundMedia implements MediaPort {
   private readonly recorder: RoundRecorder;
   private readonly uploader: ChunkUploader;
   private stopping: Promise<RecordingView | null> | null = null;
@@ -28,12 +22,12 @@ export class RoundMedia {
   constructor(
     stream: MediaStream,
     readonly recording: RecordingView,
-    private readonly handlers: Handlers,
+    private readonly handlers: MediaHandlers,
   ) {
     this.uploader = new ChunkUploader(recording.id);
     this.uploader.on('status', (status) => {
       if (status.state === 'failed') this.lose({ kind: 'upload', message: status.error.message });
-      else handlers.onUploadStatus?.(status);
+      else handlers.onUploadStatus(status);
     });
     this.recorder = new RoundRecorder(stream, {
       onChunk: (data, peaks) => this.uploader.push(data, peaks),

@@ -24,8 +24,12 @@ export type AskedEntry = {
   key: number;
   text: string;
   trigger: FollowUpTrigger;
-  /** Ms after the answer cue at which it was shown. */
-  askedAtMs: number;
+  /**
+   * When it was asked on the recording's timeline (ms since the recording started, paused time left
+   * out): the moment it started being spoken, else when it was shown. The review's markers use the
+   * same clock, so both show the same time.
+   */
+  recordingMs: number;
 };
 
 export type BreakState = { seconds: number; label: string; note?: string; remainingMs: number; over: boolean };
@@ -52,6 +56,11 @@ export type RunnerState = {
   startProblem: string | null;
   /** Why recording stopped mid-round (unplugged, disk full). */
   recordingNotice: string | null;
+  /**
+   * The recording is not being saved right now (the main side is not answering): chunks are kept
+   * and resent, follow-ups wait. Null while saving normally.
+   */
+  notSaving: { unsavedChunks: number; reason: string } | null;
   voiceMissing: boolean;
   /** Silent for 10 s while answering. */
   silent: boolean;
@@ -78,6 +87,7 @@ export function initialState(session: SessionView): RunnerState {
     breakState: null,
     startProblem: null,
     recordingNotice: null,
+    notSaving: null,
     voiceMissing: false,
     silent: false,
     error: null,

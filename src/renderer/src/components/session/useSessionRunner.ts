@@ -1,13 +1,15 @@
 /** One SessionRunner per mounted session view; React reads its state through a subscription. */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SessionView } from '../../../../shared/contract';
-import { SessionRunner } from './session-runner';
+import { createSessionRunner } from './browser-runner';
+import type { SessionRunner } from './session-runner';
 import type { RunnerState } from './runner-state';
 
 export function useSessionRunner(session: SessionView): { runner: SessionRunner; state: RunnerState } {
   // The parent keys this hook's component by session id, so one runner lives as long as the view.
-  const [runner] = useState(() => new SessionRunner(session));
+  const [runner] = useState(() => createSessionRunner(session));
   useEffect(() => {
+    // StrictMode mounts twice (attach, detach, attach): the runner leaves nothing behind in between.
     runner.attach();
     return () => runner.detach();
   }, [runner]);
