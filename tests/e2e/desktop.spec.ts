@@ -137,10 +137,11 @@ test.describe('desktop rehearsal', () => {
       )
       .toBe(true);
     const answeredAtKill = chunkCalls(main).filter((c) => c.outcome === 'answered').length;
-    // …until it gives up, and the page says so the way browser mode does when its server is gone.
-    const stopped = page.getByRole('alert').filter({ hasText: 'Recording stopped' });
-    await expect(stopped).toBeVisible({ timeout: 60_000 });
-    await expect(stopped).toContainText('not answering');
+    // …keeping every chunk for later, and the page says so the way browser mode does when its server is gone.
+    const notSaving = page.getByRole('alert').filter({ hasText: 'Your answer is not being saved right now' });
+    await expect(notSaving).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('Not saved — retrying')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-upload-state', 'retrying');
     await page.mouse.move(1, 1);
     await snap('desktop-main-gone');
     await page.setViewportSize({ width: 1024, height: 768 });

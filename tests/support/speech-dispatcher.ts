@@ -54,12 +54,17 @@ export async function startSpeechDispatcher(): Promise<SpeechDaemon | null> {
     ],
     { env: { ...process.env, ALSA_CONFIG_PATH: asound }, stdio: 'ignore', detached: true },
   );
-  // Up to 15 s: a busy machine starts it slowly, and without it every browser of the run lists no voices.
-  for (let i = 0; i < 300 && !fs.existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
+  // Up to 30 s: a busy machine starts it slowly. Without it every browser of the run lists no voices
+  // and the speech tests fail far from the cause, so say so here, with the daemon's own log.
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (let i = 0; i < 600 && !exited && !fs.existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
   if (!fs.existsSync(socket)) {
     child.kill('SIGKILL');
-    console.warn('speech-dispatcher did not start: speech tests will find no voices.');
-    return null;
+    const logs = fs.readdirSync(path.join(dir, 'log')).map((f) => fs.readFileSync(path.join(dir, 'log', f), 'utf8'));
+    throw new Error(
+      `speech-dispatcher did not start (${exited ? 'it exited' : 'no socket after 30 s'}); its log:\n${logs.join('\n').slice(-2000)}`,
+    );
   }
   return {
     address: `unix_socket:${socket}`,
