@@ -1,0 +1,13 @@
+/** Event channels: the payload schema of everything the main side pushes to the renderer. */
+import { z } from 'zod';
+import type { EventChannel } from '../channels';
+import { analysisStatus } from '../enums';
+import { sessionId } from './common';
+
+export const eventContract = {
+  'library:changed': z.object({ problems: z.number().int() }),
+  'analysis:changed': z.object({ roundId: z.string(), status: analysisStatus }),
+  /** How far the running analysis has read the round's audio (0..1); sent every 1 % or so. */
+  'analysis:progress': z.object({ roundId: z.string(), fraction: z.number().min(0).max(1) }),
+  'session:changed': z.object({ sessionId }),
+} satisfies Record<EventChannel, z.ZodType>;

@@ -1,0 +1,132 @@
+/**
+ * Assembles the IPC contract from one module per concern: the request map (every channel exactly once,
+ * checked against RequestChannel), the event map, and the types inferred from them. Exports exactly the
+ * public contract; the per-concern request maps and the shared id schemas stay internal.
+ */
+import type { z } from 'zod';
+import type { EventChannel, MethodName, RequestChannel } from '../channels';
+import { analysisRequests } from './analysis';
+import { appRequests } from './app';
+import type { RequestSchemas } from './common';
+import type { ApiResult } from './errors';
+import type { eventContract } from './events';
+import { libraryRequests } from './library';
+import { progressRequests } from './progress';
+import { recordingRequests } from './recording';
+import { reviewRequests } from './review';
+import { roundRequests } from './rounds';
+import { sessionRequests } from './sessions';
+import { settingsRequests } from './settings';
+
+export {
+  analysisStatus,
+  followUpMode,
+  followUpTrigger,
+  markKind,
+  origin,
+  pointVerdict,
+  recordingStatus,
+  roundStatus,
+  sessionStatus,
+} from '../enums';
+export type {
+  AnalysisStatus,
+  FollowUpMode,
+  FollowUpTrigger,
+  MarkKind,
+  Origin,
+  PointVerdict,
+  RecordingStatus,
+  RoundStatus,
+  SessionStatus,
+} from '../enums';
+
+export { analysisView, type AnalysisView } from './analysis';
+export { appInfo, type AppInfo } from './app';
+export { apiError, apiErrorCode, type ApiError, type ApiResult } from './errors';
+export { eventContract } from './events';
+export {
+  circuitSummary,
+  contentProblem,
+  itemPreview,
+  itemSummary,
+  libraryView,
+  questionTypeView,
+  type CircuitSummary,
+  type ContentProblem,
+  type ItemPreview,
+  type ItemSummary,
+  type LibraryView,
+  type QuestionTypeView,
+} from './library';
+export { progressRound, progressView, type ProgressRound, type ProgressView } from './progress';
+export { MAX_CHUNK_BYTES, MAX_PEAKS_PER_CHUNK, PEAKS_PER_SECOND, recordingView, type RecordingView } from './recording';
+export {
+  postmortem,
+  reviewMark,
+  reviewQueueEntry,
+  reviewView,
+  rubricView,
+  scores,
+  scoreValue,
+  type ReviewMark,
+  type ReviewQueueEntry,
+  type ReviewView,
+  type RubricView,
+  type Scores,
+} from './review';
+export {
+  askedFollowUp,
+  followUpPlan,
+  roundAnswers,
+  roundPlan,
+  roundView,
+  type AskedFollowUp,
+  type RoundAnswers,
+  type RoundPlan,
+  type RoundView,
+} from './rounds';
+export {
+  sessionEventType,
+  sessionListEntry,
+  sessionSource,
+  sessionView,
+  unfinishedSession,
+  type SessionSource,
+  type SessionView,
+  type UnfinishedSession,
+} from './sessions';
+export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
+
+/** Request channels: input schema (parsed on the main side) and output schema. */
+export const requestContract = {
+  ...appRequests,
+  ...libraryRequests,
+  ...sessionRequests,
+  ...roundRequests,
+  ...recordingRequests,
+  ...reviewRequests,
+  ...analysisRequests,
+  ...progressRequests,
+  ...settingsRequests,
+} satisfies Record<RequestChannel, RequestSchemas>;
+
+export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;
+export type ParsedInput<C extends RequestChannel> = z.output<(typeof requestContract)[C]['input']>;
+export type RequestOutput<C extends RequestChannel> = z.output<(typeof requestContract)[C]['output']>;
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
+
+/** What the preload exposes as `window.loopCoach`: one named method per channel, plus events. */
+export type PreloadApi = {
+  [C in RequestChannel as MethodName<C>]: (input: RequestInput<C>) => Promise<ApiResult<RequestOutput<C>>>;
+} & {
+  /** Returns the unsubscribe function. */
+  on<E extends EventChannel>(channel: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** The renderer-facing API, identical over both transports. */
+export type LoopCoachApi = {
+  invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<ApiResult<RequestOutput<C>>>;
+  /** Returns the unsubscribe function. */
+  on<E extends EventChannel>(channel: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

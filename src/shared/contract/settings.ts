@@ -1,0 +1,35 @@
+/** The user's settings, their defaults, and the partial update that changes only what it names. */
+import { z } from 'zod';
+import { followUpMode } from '../enums';
+import { none, type RequestSchemasFor } from './common';
+
+export const theme = z.enum(['system', 'light', 'dark']);
+
+const settingsShape = {
+  theme,
+  followUpMode,
+  /** A speechSynthesis voice name; null picks the platform's default English voice. */
+  voiceName: z.string().max(200).nullable(),
+  speechRate: z.number().min(0.5).max(2),
+  playbackRate: z.union([z.literal(1), z.literal(1.25), z.literal(1.5), z.literal(2)]),
+  blindScoring: z.boolean(),
+  focusLayout: z.boolean(),
+};
+export const settings = z.object(settingsShape);
+export type Settings = z.infer<typeof settings>;
+/** An update names only the fields it changes (no defaults, so nothing else is reset). */
+export const settingsPatch = z.object(settingsShape).partial().strict();
+export const defaultSettings: Settings = {
+  theme: 'system',
+  followUpMode: 'scheduled',
+  voiceName: null,
+  speechRate: 1,
+  playbackRate: 1.5,
+  blindScoring: false,
+  focusLayout: true,
+};
+
+export const settingsRequests = {
+  'settings:get': { input: none, output: settings },
+  'settings:update': { input: settingsPatch, output: settings },
+} satisfies RequestSchemasFor;
