@@ -1,31 +1,30 @@
 /**
  * The live runner's round lifecycle: rounds in order, the microphone and recording, the prompt,
  * the answer cue, pause, saving trouble, finishing and every failure path. The parts with one
- * concern each live beside it (store, break timer, follow-up clock, follow-up asker, prompt
- * speaker, pause gate); everything from the outside world comes in through `RunnerDeps`.
+ * concern each live beside it (store, reset screen and breaks, page lifetime, follow-up clock,
+ * follow-up asker, prompt speaker, pause gate); everything from the outside world comes in
+ * through `RunnerDeps`.
  *
  * `generation` changes whenever the current round is left (finished, ended, screen closed): every
  * async step checks it after each await, so nothing from a left round acts on the next one.
  */
-import type { RequestInput, RoundView, SessionView } from '../../../../shared/contract';
+import type { RoundView, SessionView } from '../../../../shared/contract';
 import type { UploadStatus } from '../../session/uploader';
-import { BreakTimer } from './break-timer';
 import { FollowUpStore } from './follow-up-store';
+import { PageLifetime } from './page-lifetime';
 import { PauseGate } from './pause-gate';
 import { speakPrompt } from './prompt-speaker';
 import { reopenSession } from './recovered-session';
 import { plannedAskedBefore, RoundFollowUps } from './round-follow-ups';
 import { RoundClock } from './round-clock';
 import { openRound } from './round-opening';
-import type { MediaLoss, MediaPort, RunnerDeps, SpeakerPort } from './runner-deps';
+import { ResetScreen } from './reset-screen';
+import type { MediaLoss, MediaPort, RunnerDeps, RunnerLog, SpeakerPort } from './runner-deps';
 import type { RunnerState } from './runner-state';
 import { RunnerStore } from './runner-store';
 import { VoiceMonitor } from './voice-monitor';
 
 export { SILENCE_WARNING_MS } from './voice-monitor';
-
-type EventType = RequestInput<'session:event'>['type'];
-type EventData = NonNullable<RequestInput<'session:event'>['data']>;
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -35,14 +34,13 @@ export class SessionRunner {
   private readonly store: RunnerStore;
   private generation = 0;
   private busy = false;
-  private attached = false;
-  private unsubscribePageHide: (() => void) | null = null;
   private resuming: Promise<void> | null = null;
   private media: MediaPort | null = null;
   private clock: RoundClock | null = null;
   private followUps: RoundFollowUps | null = null;
   private readonly gate = new PauseGate();
-  private readonly breakTimer: BreakTimer;
+  private readonly resetScreen: ResetScreen;
+  private readonly page: PageLifetime;
   private readonly voice: VoiceMonitor;
   private readonly followUpStore: FollowUpStore;
   private speakerPromise: Promise<SpeakerPort> | null = null;
@@ -55,7 +53,21 @@ export class SessionRunner {
     private readonly deps: RunnerDeps,
   ) {
     this.store = new RunnerStore(session);
-    this.breakTimer = new BreakTimer(deps.timers);
+    this.resetScreen = new ResetScreen({
+      store: this.store,
+      timers: deps.timers,
+      cue: deps.cue,
+      log: this.log,
+      attached: () => this.page.attached,
+    });
+    this.page = new PageLifetime({
+      deps,
+      store: this.store,
+      media: () => this.media,
+      clock: () => this.clock,
+      round: () => this.round,
+      onDetach: () => this.onDetach(),
+    });
     this.voice = new VoiceMonitor(deps.timers.now);
     this.followUpStore = new FollowUpStore(deps.call, deps.warn);
   }
@@ -76,46 +88,17 @@ export class SessionRunner {
     return this.state.session.rounds[this.state.roundIndex]!;
   }
 
-  // ── lifetime ─────────────────────────────────────────────────────────────────────────────────
-  /** Mounted: listen for the page closing, fetch the current session state, warm up the voice. */
-  attach(): void {
-    if (this.attached) return;
-    this.attached = true;
-    this.unsubscribePageHide = this.deps.onPageHide(this.onPageHide);
-    // Voices load asynchronously: ask for them now so the first round does not wait.
-    this.deps.loadVoices();
-    if (this.state.phase === 'idle') {
-      this.deps.call('session:get', { sessionId: this.state.session.id }).then(
-        (session) => {
-          if (this.state.phase === 'idle') this.set({ session });
-        },
-        () => undefined,
-      );
-    }
-  }
+  // ── lifetime (page-lifetime.ts) ──────────────────────────────────────────────────────────────
+  attach = (): void => this.page.attach();
+  detach = (): void => this.page.detach();
 
-  /** Unmounted (e.g. navigating away mid-round): never leave the microphone open or a timer running. */
-  detach(): void {
-    this.attached = false;
-    this.unsubscribePageHide?.();
-    this.unsubscribePageHide = null;
-    this.breakTimer.stop();
+  private onDetach(): void {
+    this.resetScreen.stopTimer();
     if (this.state.phase === 'idle' || this.state.phase === 'complete') return;
     this.leaveRound();
     void this.media?.stop();
     this.media = null;
   }
-
-  private onPageHide = () => {
-    if (!this.media?.open) return;
-    this.deps.sendWhileLeaving('session:event', {
-      sessionId: this.state.session.id,
-      roundId: this.round.id,
-      type: 'window-closing',
-      data: { ms: this.clock?.now() ?? 0 },
-    });
-    this.media.abandonForPageExit();
-  };
 
   // ── entry ────────────────────────────────────────────────────────────────────────────────────
   async beginSession(): Promise<void> {
@@ -141,66 +124,18 @@ export class SessionRunner {
     const { session, nextIndex } = await reopenSession(this.deps.call, this.state.session.id);
     this.set({ session });
     if (nextIndex === null) this.set({ phase: 'complete' });
-    else this.showReset(nextIndex);
+    else this.resetScreen.show(nextIndex);
   }
 
-  // ── reset screen and breaks ──────────────────────────────────────────────────────────────────
-  private showReset(index: number): void {
-    this.set({
-      phase: 'reset',
-      roundIndex: index,
-      paused: false,
-      breakState: null,
-      startProblem: null,
-      recordingNotice: null,
-      notSaving: null,
-      silent: false,
-      error: null,
-    });
-    const round = this.round;
-    this.log('round-reset-screen', { round: index + 1 }, round.id);
-    const pause = round.breakBefore;
-    // Unmounted meanwhile: nobody would see the countdown, and nothing would stop it.
-    if (!pause || !this.attached) return;
-    this.set({
-      breakState: {
-        seconds: pause.seconds,
-        label: pause.label,
-        note: pause.note,
-        remainingMs: pause.seconds * 1000,
-        over: false,
-      },
-    });
-    this.log('break-started', { seconds: pause.seconds }, round.id);
-    this.breakTimer.start(
-      pause.seconds * 1000,
-      (remainingMs) => {
-        if (this.state.breakState) this.set({ breakState: { ...this.state.breakState, remainingMs } });
-      },
-      () => this.endBreak('elapsed'),
-    );
-  }
-
-  skipBreak(): void {
-    this.endBreak('skipped');
-  }
-
-  private endBreak(how: 'elapsed' | 'skipped' | 'round-started'): void {
-    const current = this.state.breakState;
-    if (!current || current.over) return;
-    const takenMs = how === 'elapsed' ? current.seconds * 1000 : this.breakTimer.takenMs;
-    this.breakTimer.stop();
-    this.set({ breakState: { ...current, remainingMs: 0, over: true } });
-    if (how === 'elapsed') this.deps.cue('time');
-    this.log('break-ended', { how, takenMs }, this.round.id);
-  }
+  // ── reset screen and breaks (reset-screen.ts) ─────────────────────────────────────────────────
+  skipBreak = (): void => this.resetScreen.endBreak('skipped');
 
   // ── starting a round ─────────────────────────────────────────────────────────────────────────
   async startRound(index: number, options: { record: boolean } = { record: true }): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     const generation = ++this.generation;
-    this.endBreak('round-started');
+    this.resetScreen.endBreak('round-started');
     this.set({
       phase: 'starting',
       pending: true,
@@ -465,7 +400,7 @@ export class SessionRunner {
       this.media = null;
       this.set({ session });
       if (last) this.set({ phase: 'complete' });
-      else this.showReset(index + 1);
+      else this.resetScreen.show(index + 1);
     });
   }
 
@@ -477,7 +412,7 @@ export class SessionRunner {
 
   private async endWith(inRound: boolean): Promise<void> {
     this.leaveRound();
-    this.breakTimer.stop();
+    this.resetScreen.stopTimer();
     this.set({ phase: 'finishing', paused: false, breakState: null, notSaving: null });
     this.retryAction = () => void this.endWith(inRound);
     await this.guard(async () => {
@@ -515,9 +450,9 @@ export class SessionRunner {
     }
   }
 
-  private log(type: EventType, data: EventData, roundId?: string): void {
+  private log: RunnerLog = (type, data, roundId) => {
     void this.deps
       .call('session:event', { sessionId: this.state.session.id, type, data, ...(roundId ? { roundId } : {}) })
       .catch((error: unknown) => this.deps.warn('session:event failed', type, error));
-  }
+  };
 }
