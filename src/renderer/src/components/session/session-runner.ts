@@ -9,26 +9,24 @@
  * async step checks it after each await, so nothing from a left round acts on the next one.
  */
 import type { RoundView, SessionView } from '../../../../shared/contract';
-import type { UploadStatus } from '../../session/uploader';
 import { FollowUpStore } from './follow-up-store';
+import { errorMessage, GuardedActions } from './guarded-actions';
 import { PageLifetime } from './page-lifetime';
 import { PauseGate } from './pause-gate';
 import { speakPrompt } from './prompt-speaker';
 import { reopenSession } from './recovered-session';
+import { RecordingTrouble } from './recording-trouble';
 import { plannedAskedBefore, RoundFollowUps } from './round-follow-ups';
 import { RoundClock } from './round-clock';
 import { openRound } from './round-opening';
 import { ResetScreen } from './reset-screen';
-import type { MediaLoss, MediaPort, RunnerDeps, RunnerLog, SpeakerPort } from './runner-deps';
+import type { MediaPort, RunnerDeps, RunnerLog } from './runner-deps';
+import { RunnerSpeaker } from './runner-speaker';
 import type { RunnerState } from './runner-state';
 import { RunnerStore } from './runner-store';
 import { VoiceMonitor } from './voice-monitor';
 
 export { SILENCE_WARNING_MS } from './voice-monitor';
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class SessionRunner {
   private readonly store: RunnerStore;
@@ -43,10 +41,10 @@ export class SessionRunner {
   private readonly page: PageLifetime;
   private readonly voice: VoiceMonitor;
   private readonly followUpStore: FollowUpStore;
-  private speakerPromise: Promise<SpeakerPort> | null = null;
-  private speaker: SpeakerPort | null = null;
+  private readonly speaker: RunnerSpeaker;
+  private readonly actions: GuardedActions;
+  private readonly trouble: RecordingTrouble;
   private askKey = 0;
-  private retryAction: (() => void) | null = null;
 
   constructor(
     session: SessionView,
@@ -70,6 +68,15 @@ export class SessionRunner {
     });
     this.voice = new VoiceMonitor(deps.timers.now);
     this.followUpStore = new FollowUpStore(deps.call, deps.warn);
+    const roundId = () => this.round.id;
+    this.speaker = new RunnerSpeaker({
+      makeSpeaker: () => deps.makeSpeaker(),
+      store: this.store,
+      log: this.log,
+      roundId,
+    });
+    this.actions = new GuardedActions(this.store);
+    this.trouble = new RecordingTrouble({ store: this.store, log: this.log, roundId, followUps: () => this.followUps });
   }
 
   // ── store ────────────────────────────────────────────────────────────────────────────────────
@@ -102,7 +109,7 @@ export class SessionRunner {
 
   // ── entry ────────────────────────────────────────────────────────────────────────────────────
   async beginSession(): Promise<void> {
-    await this.guard(async () => {
+    await this.actions.run(async () => {
       await this.deps.call('session:control', { sessionId: this.state.session.id, action: 'start' });
     });
     if (!this.state.error) void this.startRound(0);
@@ -116,7 +123,7 @@ export class SessionRunner {
    */
   resume(): Promise<void> {
     if (this.state.phase !== 'idle') return this.resuming ?? Promise.resolve();
-    this.resuming ??= this.guard(() => this.resumeSession()).finally(() => (this.resuming = null));
+    this.resuming ??= this.actions.run(() => this.resumeSession()).finally(() => (this.resuming = null));
     return this.resuming;
   }
 
@@ -157,7 +164,7 @@ export class SessionRunner {
     this.voice.reset({ forgetLevel: true });
     // Load the synthesiser while the microphone opens, before anything has to start on time (after
     // the click that started the round: browsers refuse speech without a user gesture).
-    void this.getSpeaker().then((speaker) => (speaker.available ? speaker.warm() : undefined));
+    void this.speaker.get().then((speaker) => (speaker.available ? speaker.warm() : undefined));
     try {
       if (options.record) {
         const media = await this.openMedia(round, generation);
@@ -191,8 +198,12 @@ export class SessionRunner {
   private async openMedia(round: RoundView, generation: number): Promise<MediaPort | null> {
     const opening = await openRound(this.deps, this.state.session.id, round, () => generation === this.generation, {
       onLevel: (rms) => this.onLevel(rms, generation),
-      onLost: (loss) => this.onMediaLost(loss, generation),
-      onUploadStatus: (status) => this.onUploadStatus(status, generation),
+      onLost: (loss) => {
+        if (generation === this.generation) this.trouble.lost(loss);
+      },
+      onUploadStatus: (status) => {
+        if (generation === this.generation) this.trouble.uploadStatus(status);
+      },
     });
     if (opening.kind === 'open') return opening.media;
     if (opening.kind === 'problem') {
@@ -218,7 +229,7 @@ export class SessionRunner {
     const clock = this.clock!;
     const current = () => generation === this.generation;
     this.set({ phase: 'prompt' });
-    const speaker = await this.getSpeaker();
+    const speaker = await this.speaker.get();
     if (!current()) return;
     const times = await speakPrompt(round.prompt, {
       speaker,
@@ -262,21 +273,6 @@ export class SessionRunner {
     });
     if (this.state.notSaving) this.followUps.hold('not-saving');
     this.followUps.start();
-  }
-
-  private getSpeaker(): Promise<SpeakerPort> {
-    // Made once: a voice that arrives late is picked up by the speaker itself.
-    this.speakerPromise ??= this.deps.makeSpeaker().then((speaker) => {
-      this.speaker = speaker;
-      return speaker;
-    });
-    return this.speakerPromise.then((speaker) => {
-      if (!speaker.available && !this.state.voiceMissing) {
-        this.set({ voiceMissing: true });
-        this.log('voice-missing', {}, this.round.id);
-      } else if (speaker.available && this.state.voiceMissing) this.set({ voiceMissing: false });
-      return speaker;
-    });
   }
 
   // ── the clock: timer, follow-ups, silence ────────────────────────────────────────────────────
@@ -323,7 +319,7 @@ export class SessionRunner {
       this.gate.pause();
       this.followUps?.hold('paused');
       // Cut off: the prompt or follow-up is said again from the start at resume.
-      this.speaker?.cancel();
+      this.speaker.cancel();
       this.set({ paused: true, level: 0 });
     } else {
       this.clock?.resume();
@@ -334,38 +330,13 @@ export class SessionRunner {
       this.followUps?.release('paused');
     }
     this.log(pausing ? 'paused' : 'resumed', { ms: this.clock?.now() ?? 0 }, round.id);
-    this.retryAction = null;
-    await this.guard(async () => {
+    this.actions.retryAction = null;
+    await this.actions.run(async () => {
       await this.deps.call('session:control', {
         sessionId: this.state.session.id,
         action: pausing ? 'pause' : 'resume',
       });
     });
-  }
-
-  // ── recording trouble mid-round ──────────────────────────────────────────────────────────────
-  private onUploadStatus(status: Exclude<UploadStatus, { state: 'failed' }>, generation: number): void {
-    if (generation !== this.generation) return;
-    if (status.state === 'retrying') {
-      // Nothing reaches the disk: say so, and ask nothing new until it does again.
-      this.set({ notSaving: { unsavedChunks: status.unsavedChunks, reason: status.reason } });
-      this.followUps?.hold('not-saving');
-    } else if (this.state.notSaving) {
-      this.set({ notSaving: null });
-      this.followUps?.release('not-saving');
-    }
-  }
-
-  private onMediaLost(loss: MediaLoss, generation: number): void {
-    if (generation !== this.generation) return;
-    this.log(
-      'mic-error',
-      { problem: loss.kind === 'unplugged' ? 'unplugged' : 'upload-failed', message: loss.message.slice(0, 500) },
-      this.round.id,
-    );
-    this.set({ recording: 'stopped', recordingNotice: loss.message, notSaving: null, level: 0, silent: false });
-    // The round goes on without recording: follow-ups continue.
-    this.followUps?.release('not-saving');
   }
 
   // ── leaving a round ──────────────────────────────────────────────────────────────────────────
@@ -374,7 +345,7 @@ export class SessionRunner {
     this.generation++;
     this.followUps?.stop();
     this.followUps = null;
-    this.speaker?.cancel();
+    this.speaker.cancel();
     this.gate.resume();
   }
 
@@ -385,8 +356,8 @@ export class SessionRunner {
     this.leaveRound();
     const wasPaused = this.state.paused;
     this.set({ phase: 'finishing', paused: false, notSaving: null });
-    this.retryAction = () => void this.finishRound(outcome);
-    await this.guard(async () => {
+    this.actions.retryAction = () => void this.finishRound(outcome);
+    await this.actions.run(async () => {
       const { call } = this.deps;
       const sessionId = this.state.session.id;
       const index = this.state.roundIndex;
@@ -414,8 +385,8 @@ export class SessionRunner {
     this.leaveRound();
     this.resetScreen.stopTimer();
     this.set({ phase: 'finishing', paused: false, breakState: null, notSaving: null });
-    this.retryAction = () => void this.endWith(inRound);
-    await this.guard(async () => {
+    this.actions.retryAction = () => void this.endWith(inRound);
+    await this.actions.run(async () => {
       const { call } = this.deps;
       const sessionId = this.state.session.id;
       await this.media?.stop();
@@ -428,28 +399,10 @@ export class SessionRunner {
     });
   }
 
-  dismissError(): void {
-    this.set({ error: null });
-  }
-
-  retry(): void {
-    const action = this.retryAction;
-    this.set({ error: null });
-    action?.();
-  }
+  dismissError = (): void => this.actions.dismissError();
+  retry = (): void => this.actions.retry();
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
-  /** Runs an action with the controls disabled; a failure becomes a visible error. */
-  private async guard(action: () => Promise<void>): Promise<void> {
-    this.set({ pending: true, error: null });
-    try {
-      await action();
-      this.set({ pending: false });
-    } catch (error) {
-      this.set({ pending: false, error: errorMessage(error) });
-    }
-  }
-
   private log: RunnerLog = (type, data, roundId) => {
     void this.deps
       .call('session:event', { sessionId: this.state.session.id, type, data, ...(roundId ? { roundId } : {}) })
