@@ -1,9 +1,9 @@
 /**
  * The live runner's round lifecycle: rounds in order, the microphone and recording, the prompt,
- * the answer cue, pause, saving trouble, finishing and every failure path. The parts with one
- * concern each live beside it (store, reset screen and breaks, page lifetime, follow-up clock,
- * follow-up asker, prompt speaker, pause gate); everything from the outside world comes in
- * through `RunnerDeps`.
+ * the answer cue, pause, finishing and every failure path. The parts with one concern each live
+ * beside it (store, reset screen and breaks, page lifetime, speaker, guarded actions, recording
+ * trouble, voice notices, follow-up clock and asker, prompt speaker, pause gate); everything from
+ * the outside world comes in through `RunnerDeps`.
  *
  * `generation` changes whenever the current round is left (finished, ended, screen closed): every
  * async step checks it after each await, so nothing from a left round acts on the next one.
@@ -25,6 +25,7 @@ import { RunnerSpeaker } from './runner-speaker';
 import type { RunnerState } from './runner-state';
 import { RunnerStore } from './runner-store';
 import { VoiceMonitor } from './voice-monitor';
+import { VoiceNotices } from './voice-notices';
 
 export { SILENCE_WARNING_MS } from './voice-monitor';
 
@@ -40,6 +41,7 @@ export class SessionRunner {
   private readonly resetScreen: ResetScreen;
   private readonly page: PageLifetime;
   private readonly voice: VoiceMonitor;
+  private readonly voiceNotices: VoiceNotices;
   private readonly followUpStore: FollowUpStore;
   private readonly speaker: RunnerSpeaker;
   private readonly actions: GuardedActions;
@@ -67,16 +69,13 @@ export class SessionRunner {
       onDetach: () => this.onDetach(),
     });
     this.voice = new VoiceMonitor(deps.timers.now);
-    this.followUpStore = new FollowUpStore(deps.call, deps.warn);
     const roundId = () => this.round.id;
-    this.speaker = new RunnerSpeaker({
-      makeSpeaker: () => deps.makeSpeaker(),
-      store: this.store,
-      log: this.log,
-      roundId,
-    });
-    this.actions = new GuardedActions(this.store);
-    this.trouble = new RecordingTrouble({ store: this.store, log: this.log, roundId, followUps: () => this.followUps });
+    const [store, log, voice] = [this.store, this.log, this.voice];
+    this.voiceNotices = new VoiceNotices({ store, voice, log, roundId, roundMs: () => this.clock!.now() });
+    this.followUpStore = new FollowUpStore(deps.call, deps.warn);
+    this.speaker = new RunnerSpeaker({ makeSpeaker: () => deps.makeSpeaker(), store, log, roundId });
+    this.actions = new GuardedActions(store);
+    this.trouble = new RecordingTrouble({ store, log, roundId, followUps: () => this.followUps });
   }
 
   // ── store ────────────────────────────────────────────────────────────────────────────────────
@@ -197,7 +196,9 @@ export class SessionRunner {
   /** Microphone, then the round's recording; null (and the start-problem phase) when either fails. */
   private async openMedia(round: RoundView, generation: number): Promise<MediaPort | null> {
     const opening = await openRound(this.deps, this.state.session.id, round, () => generation === this.generation, {
-      onLevel: (rms) => this.onLevel(rms, generation),
+      onLevel: (rms) => {
+        if (generation === this.generation) this.voiceNotices.level(rms);
+      },
       onLost: (loss) => {
         if (generation === this.generation) this.trouble.lost(loss);
       },
@@ -277,24 +278,8 @@ export class SessionRunner {
 
   // ── the clock: timer, follow-ups, silence ────────────────────────────────────────────────────
   private onTick(now: number): void {
-    this.checkSilence();
+    this.voiceNotices.checkSilence();
     if (Math.abs(now - this.state.clockMs) >= 200) this.set({ clockMs: now });
-  }
-
-  private onLevel(rms: number, generation: number): void {
-    if (generation !== this.generation || this.state.paused) return;
-    const level = this.voice.update(rms);
-    if (level !== this.state.level) this.set({ level });
-  }
-
-  private checkSilence(): void {
-    if (this.state.recording !== 'on') return;
-    const heard = this.voice.checkSilence();
-    if (heard === 'heard' && this.state.silent) this.set({ silent: false });
-    if (heard === 'silent') {
-      this.set({ silent: true });
-      this.log('mic-silent', { ms: this.clock!.now() }, this.round.id);
-    }
   }
 
   // ── partner and ad hoc follow-ups ────────────────────────────────────────────────────────────
