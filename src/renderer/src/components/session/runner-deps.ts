@@ -20,6 +20,13 @@ export type Timers = {
   clearInterval(timer: Timer): void;
 };
 
+/** Writes one entry to the session's event log (best effort: a failure is only warned about). */
+export type RunnerLog = (
+  type: RequestInput<'session:event'>['type'],
+  data: NonNullable<RequestInput<'session:event'>['data']>,
+  roundId?: string,
+) => void;
+
 export type Call = <C extends RequestChannel>(channel: C, input: RequestInput<C>) => Promise<RequestOutput<C>>;
 
 export type SpeakerPort = {

@@ -1,63 +1,81 @@
 /**
  * The live runner's round lifecycle: rounds in order, the microphone and recording, the prompt,
- * the answer cue, pause, saving trouble, finishing and every failure path. The parts with one
- * concern each live beside it (store, break timer, follow-up clock, follow-up asker, prompt
- * speaker, pause gate); everything from the outside world comes in through `RunnerDeps`.
+ * the answer cue, pause, finishing and every failure path. The parts with one concern each live
+ * beside it (store, reset screen and breaks, page lifetime, speaker, guarded actions, recording
+ * trouble, voice notices, follow-up clock and asker, prompt speaker, pause gate); everything from
+ * the outside world comes in through `RunnerDeps`.
  *
  * `generation` changes whenever the current round is left (finished, ended, screen closed): every
  * async step checks it after each await, so nothing from a left round acts on the next one.
  */
-import type { RequestInput, RoundView, SessionView } from '../../../../shared/contract';
-import type { UploadStatus } from '../../session/uploader';
-import { BreakTimer } from './break-timer';
+import type { RoundView, SessionView } from '../../../../shared/contract';
 import { FollowUpStore } from './follow-up-store';
+import { errorMessage, GuardedActions } from './guarded-actions';
+import { PageLifetime } from './page-lifetime';
 import { PauseGate } from './pause-gate';
 import { speakPrompt } from './prompt-speaker';
 import { reopenSession } from './recovered-session';
+import { RecordingTrouble } from './recording-trouble';
 import { plannedAskedBefore, RoundFollowUps } from './round-follow-ups';
 import { RoundClock } from './round-clock';
 import { openRound } from './round-opening';
-import type { MediaLoss, MediaPort, RunnerDeps, SpeakerPort } from './runner-deps';
+import { ResetScreen } from './reset-screen';
+import type { MediaPort, RunnerDeps, RunnerLog } from './runner-deps';
+import { RunnerSpeaker } from './runner-speaker';
 import type { RunnerState } from './runner-state';
 import { RunnerStore } from './runner-store';
 import { VoiceMonitor } from './voice-monitor';
+import { VoiceNotices } from './voice-notices';
 
 export { SILENCE_WARNING_MS } from './voice-monitor';
-
-type EventType = RequestInput<'session:event'>['type'];
-type EventData = NonNullable<RequestInput<'session:event'>['data']>;
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class SessionRunner {
   private readonly store: RunnerStore;
   private generation = 0;
   private busy = false;
-  private attached = false;
-  private unsubscribePageHide: (() => void) | null = null;
   private resuming: Promise<void> | null = null;
   private media: MediaPort | null = null;
   private clock: RoundClock | null = null;
   private followUps: RoundFollowUps | null = null;
   private readonly gate = new PauseGate();
-  private readonly breakTimer: BreakTimer;
+  private readonly resetScreen: ResetScreen;
+  private readonly page: PageLifetime;
   private readonly voice: VoiceMonitor;
+  private readonly voiceNotices: VoiceNotices;
   private readonly followUpStore: FollowUpStore;
-  private speakerPromise: Promise<SpeakerPort> | null = null;
-  private speaker: SpeakerPort | null = null;
+  private readonly speaker: RunnerSpeaker;
+  private readonly actions: GuardedActions;
+  private readonly trouble: RecordingTrouble;
   private askKey = 0;
-  private retryAction: (() => void) | null = null;
 
   constructor(
     session: SessionView,
     private readonly deps: RunnerDeps,
   ) {
     this.store = new RunnerStore(session);
-    this.breakTimer = new BreakTimer(deps.timers);
+    this.resetScreen = new ResetScreen({
+      store: this.store,
+      timers: deps.timers,
+      cue: deps.cue,
+      log: this.log,
+      attached: () => this.page.attached,
+    });
+    this.page = new PageLifetime({
+      deps,
+      store: this.store,
+      media: () => this.media,
+      clock: () => this.clock,
+      round: () => this.round,
+      onDetach: () => this.onDetach(),
+    });
     this.voice = new VoiceMonitor(deps.timers.now);
+    const roundId = () => this.round.id;
+    const [store, log, voice] = [this.store, this.log, this.voice];
+    this.voiceNotices = new VoiceNotices({ store, voice, log, roundId, roundMs: () => this.clock!.now() });
     this.followUpStore = new FollowUpStore(deps.call, deps.warn);
+    this.speaker = new RunnerSpeaker({ makeSpeaker: () => deps.makeSpeaker(), store, log, roundId });
+    this.actions = new GuardedActions(store);
+    this.trouble = new RecordingTrouble({ store, log, roundId, followUps: () => this.followUps });
   }
 
   // ── store ────────────────────────────────────────────────────────────────────────────────────
@@ -76,50 +94,21 @@ export class SessionRunner {
     return this.state.session.rounds[this.state.roundIndex]!;
   }
 
-  // ── lifetime ─────────────────────────────────────────────────────────────────────────────────
-  /** Mounted: listen for the page closing, fetch the current session state, warm up the voice. */
-  attach(): void {
-    if (this.attached) return;
-    this.attached = true;
-    this.unsubscribePageHide = this.deps.onPageHide(this.onPageHide);
-    // Voices load asynchronously: ask for them now so the first round does not wait.
-    this.deps.loadVoices();
-    if (this.state.phase === 'idle') {
-      this.deps.call('session:get', { sessionId: this.state.session.id }).then(
-        (session) => {
-          if (this.state.phase === 'idle') this.set({ session });
-        },
-        () => undefined,
-      );
-    }
-  }
+  // ── lifetime (page-lifetime.ts) ──────────────────────────────────────────────────────────────
+  attach = (): void => this.page.attach();
+  detach = (): void => this.page.detach();
 
-  /** Unmounted (e.g. navigating away mid-round): never leave the microphone open or a timer running. */
-  detach(): void {
-    this.attached = false;
-    this.unsubscribePageHide?.();
-    this.unsubscribePageHide = null;
-    this.breakTimer.stop();
+  private onDetach(): void {
+    this.resetScreen.stopTimer();
     if (this.state.phase === 'idle' || this.state.phase === 'complete') return;
     this.leaveRound();
     void this.media?.stop();
     this.media = null;
   }
 
-  private onPageHide = () => {
-    if (!this.media?.open) return;
-    this.deps.sendWhileLeaving('session:event', {
-      sessionId: this.state.session.id,
-      roundId: this.round.id,
-      type: 'window-closing',
-      data: { ms: this.clock?.now() ?? 0 },
-    });
-    this.media.abandonForPageExit();
-  };
-
   // ── entry ────────────────────────────────────────────────────────────────────────────────────
   async beginSession(): Promise<void> {
-    await this.guard(async () => {
+    await this.actions.run(async () => {
       await this.deps.call('session:control', { sessionId: this.state.session.id, action: 'start' });
     });
     if (!this.state.error) void this.startRound(0);
@@ -133,7 +122,7 @@ export class SessionRunner {
    */
   resume(): Promise<void> {
     if (this.state.phase !== 'idle') return this.resuming ?? Promise.resolve();
-    this.resuming ??= this.guard(() => this.resumeSession()).finally(() => (this.resuming = null));
+    this.resuming ??= this.actions.run(() => this.resumeSession()).finally(() => (this.resuming = null));
     return this.resuming;
   }
 
@@ -141,66 +130,18 @@ export class SessionRunner {
     const { session, nextIndex } = await reopenSession(this.deps.call, this.state.session.id);
     this.set({ session });
     if (nextIndex === null) this.set({ phase: 'complete' });
-    else this.showReset(nextIndex);
+    else this.resetScreen.show(nextIndex);
   }
 
-  // ── reset screen and breaks ──────────────────────────────────────────────────────────────────
-  private showReset(index: number): void {
-    this.set({
-      phase: 'reset',
-      roundIndex: index,
-      paused: false,
-      breakState: null,
-      startProblem: null,
-      recordingNotice: null,
-      notSaving: null,
-      silent: false,
-      error: null,
-    });
-    const round = this.round;
-    this.log('round-reset-screen', { round: index + 1 }, round.id);
-    const pause = round.breakBefore;
-    // Unmounted meanwhile: nobody would see the countdown, and nothing would stop it.
-    if (!pause || !this.attached) return;
-    this.set({
-      breakState: {
-        seconds: pause.seconds,
-        label: pause.label,
-        note: pause.note,
-        remainingMs: pause.seconds * 1000,
-        over: false,
-      },
-    });
-    this.log('break-started', { seconds: pause.seconds }, round.id);
-    this.breakTimer.start(
-      pause.seconds * 1000,
-      (remainingMs) => {
-        if (this.state.breakState) this.set({ breakState: { ...this.state.breakState, remainingMs } });
-      },
-      () => this.endBreak('elapsed'),
-    );
-  }
-
-  skipBreak(): void {
-    this.endBreak('skipped');
-  }
-
-  private endBreak(how: 'elapsed' | 'skipped' | 'round-started'): void {
-    const current = this.state.breakState;
-    if (!current || current.over) return;
-    const takenMs = how === 'elapsed' ? current.seconds * 1000 : this.breakTimer.takenMs;
-    this.breakTimer.stop();
-    this.set({ breakState: { ...current, remainingMs: 0, over: true } });
-    if (how === 'elapsed') this.deps.cue('time');
-    this.log('break-ended', { how, takenMs }, this.round.id);
-  }
+  // ── reset screen and breaks (reset-screen.ts) ─────────────────────────────────────────────────
+  skipBreak = (): void => this.resetScreen.endBreak('skipped');
 
   // ── starting a round ─────────────────────────────────────────────────────────────────────────
   async startRound(index: number, options: { record: boolean } = { record: true }): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     const generation = ++this.generation;
-    this.endBreak('round-started');
+    this.resetScreen.endBreak('round-started');
     this.set({
       phase: 'starting',
       pending: true,
@@ -222,7 +163,7 @@ export class SessionRunner {
     this.voice.reset({ forgetLevel: true });
     // Load the synthesiser while the microphone opens, before anything has to start on time (after
     // the click that started the round: browsers refuse speech without a user gesture).
-    void this.getSpeaker().then((speaker) => (speaker.available ? speaker.warm() : undefined));
+    void this.speaker.get().then((speaker) => (speaker.available ? speaker.warm() : undefined));
     try {
       if (options.record) {
         const media = await this.openMedia(round, generation);
@@ -255,9 +196,15 @@ export class SessionRunner {
   /** Microphone, then the round's recording; null (and the start-problem phase) when either fails. */
   private async openMedia(round: RoundView, generation: number): Promise<MediaPort | null> {
     const opening = await openRound(this.deps, this.state.session.id, round, () => generation === this.generation, {
-      onLevel: (rms) => this.onLevel(rms, generation),
-      onLost: (loss) => this.onMediaLost(loss, generation),
-      onUploadStatus: (status) => this.onUploadStatus(status, generation),
+      onLevel: (rms) => {
+        if (generation === this.generation) this.voiceNotices.level(rms);
+      },
+      onLost: (loss) => {
+        if (generation === this.generation) this.trouble.lost(loss);
+      },
+      onUploadStatus: (status) => {
+        if (generation === this.generation) this.trouble.uploadStatus(status);
+      },
     });
     if (opening.kind === 'open') return opening.media;
     if (opening.kind === 'problem') {
@@ -283,7 +230,7 @@ export class SessionRunner {
     const clock = this.clock!;
     const current = () => generation === this.generation;
     this.set({ phase: 'prompt' });
-    const speaker = await this.getSpeaker();
+    const speaker = await this.speaker.get();
     if (!current()) return;
     const times = await speakPrompt(round.prompt, {
       speaker,
@@ -329,41 +276,10 @@ export class SessionRunner {
     this.followUps.start();
   }
 
-  private getSpeaker(): Promise<SpeakerPort> {
-    // Made once: a voice that arrives late is picked up by the speaker itself.
-    this.speakerPromise ??= this.deps.makeSpeaker().then((speaker) => {
-      this.speaker = speaker;
-      return speaker;
-    });
-    return this.speakerPromise.then((speaker) => {
-      if (!speaker.available && !this.state.voiceMissing) {
-        this.set({ voiceMissing: true });
-        this.log('voice-missing', {}, this.round.id);
-      } else if (speaker.available && this.state.voiceMissing) this.set({ voiceMissing: false });
-      return speaker;
-    });
-  }
-
   // ── the clock: timer, follow-ups, silence ────────────────────────────────────────────────────
   private onTick(now: number): void {
-    this.checkSilence();
+    this.voiceNotices.checkSilence();
     if (Math.abs(now - this.state.clockMs) >= 200) this.set({ clockMs: now });
-  }
-
-  private onLevel(rms: number, generation: number): void {
-    if (generation !== this.generation || this.state.paused) return;
-    const level = this.voice.update(rms);
-    if (level !== this.state.level) this.set({ level });
-  }
-
-  private checkSilence(): void {
-    if (this.state.recording !== 'on') return;
-    const heard = this.voice.checkSilence();
-    if (heard === 'heard' && this.state.silent) this.set({ silent: false });
-    if (heard === 'silent') {
-      this.set({ silent: true });
-      this.log('mic-silent', { ms: this.clock!.now() }, this.round.id);
-    }
   }
 
   // ── partner and ad hoc follow-ups ────────────────────────────────────────────────────────────
@@ -388,7 +304,7 @@ export class SessionRunner {
       this.gate.pause();
       this.followUps?.hold('paused');
       // Cut off: the prompt or follow-up is said again from the start at resume.
-      this.speaker?.cancel();
+      this.speaker.cancel();
       this.set({ paused: true, level: 0 });
     } else {
       this.clock?.resume();
@@ -399,38 +315,13 @@ export class SessionRunner {
       this.followUps?.release('paused');
     }
     this.log(pausing ? 'paused' : 'resumed', { ms: this.clock?.now() ?? 0 }, round.id);
-    this.retryAction = null;
-    await this.guard(async () => {
+    this.actions.retryAction = null;
+    await this.actions.run(async () => {
       await this.deps.call('session:control', {
         sessionId: this.state.session.id,
         action: pausing ? 'pause' : 'resume',
       });
     });
-  }
-
-  // ── recording trouble mid-round ──────────────────────────────────────────────────────────────
-  private onUploadStatus(status: Exclude<UploadStatus, { state: 'failed' }>, generation: number): void {
-    if (generation !== this.generation) return;
-    if (status.state === 'retrying') {
-      // Nothing reaches the disk: say so, and ask nothing new until it does again.
-      this.set({ notSaving: { unsavedChunks: status.unsavedChunks, reason: status.reason } });
-      this.followUps?.hold('not-saving');
-    } else if (this.state.notSaving) {
-      this.set({ notSaving: null });
-      this.followUps?.release('not-saving');
-    }
-  }
-
-  private onMediaLost(loss: MediaLoss, generation: number): void {
-    if (generation !== this.generation) return;
-    this.log(
-      'mic-error',
-      { problem: loss.kind === 'unplugged' ? 'unplugged' : 'upload-failed', message: loss.message.slice(0, 500) },
-      this.round.id,
-    );
-    this.set({ recording: 'stopped', recordingNotice: loss.message, notSaving: null, level: 0, silent: false });
-    // The round goes on without recording: follow-ups continue.
-    this.followUps?.release('not-saving');
   }
 
   // ── leaving a round ──────────────────────────────────────────────────────────────────────────
@@ -439,7 +330,7 @@ export class SessionRunner {
     this.generation++;
     this.followUps?.stop();
     this.followUps = null;
-    this.speaker?.cancel();
+    this.speaker.cancel();
     this.gate.resume();
   }
 
@@ -450,8 +341,8 @@ export class SessionRunner {
     this.leaveRound();
     const wasPaused = this.state.paused;
     this.set({ phase: 'finishing', paused: false, notSaving: null });
-    this.retryAction = () => void this.finishRound(outcome);
-    await this.guard(async () => {
+    this.actions.retryAction = () => void this.finishRound(outcome);
+    await this.actions.run(async () => {
       const { call } = this.deps;
       const sessionId = this.state.session.id;
       const index = this.state.roundIndex;
@@ -465,7 +356,7 @@ export class SessionRunner {
       this.media = null;
       this.set({ session });
       if (last) this.set({ phase: 'complete' });
-      else this.showReset(index + 1);
+      else this.resetScreen.show(index + 1);
     });
   }
 
@@ -477,10 +368,10 @@ export class SessionRunner {
 
   private async endWith(inRound: boolean): Promise<void> {
     this.leaveRound();
-    this.breakTimer.stop();
+    this.resetScreen.stopTimer();
     this.set({ phase: 'finishing', paused: false, breakState: null, notSaving: null });
-    this.retryAction = () => void this.endWith(inRound);
-    await this.guard(async () => {
+    this.actions.retryAction = () => void this.endWith(inRound);
+    await this.actions.run(async () => {
       const { call } = this.deps;
       const sessionId = this.state.session.id;
       await this.media?.stop();
@@ -493,31 +384,13 @@ export class SessionRunner {
     });
   }
 
-  dismissError(): void {
-    this.set({ error: null });
-  }
-
-  retry(): void {
-    const action = this.retryAction;
-    this.set({ error: null });
-    action?.();
-  }
+  dismissError = (): void => this.actions.dismissError();
+  retry = (): void => this.actions.retry();
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
-  /** Runs an action with the controls disabled; a failure becomes a visible error. */
-  private async guard(action: () => Promise<void>): Promise<void> {
-    this.set({ pending: true, error: null });
-    try {
-      await action();
-      this.set({ pending: false });
-    } catch (error) {
-      this.set({ pending: false, error: errorMessage(error) });
-    }
-  }
-
-  private log(type: EventType, data: EventData, roundId?: string): void {
+  private log: RunnerLog = (type, data, roundId) => {
     void this.deps
       .call('session:event', { sessionId: this.state.session.id, type, data, ...(roundId ? { roundId } : {}) })
       .catch((error: unknown) => this.deps.warn('session:event failed', type, error));
-  }
+  };
 }
