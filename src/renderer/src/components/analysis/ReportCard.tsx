@@ -24,7 +24,7 @@ export type ReportCardProps = {
 };
 
 export function ReportCard({ roundId, hidden = false, budgetSeconds, headingLevel = 'h3' }: ReportCardProps) {
-  const { analysis, error, running, run, reload } = useAnalysis(roundId);
+  const { analysis, error, running, progress, run, reload } = useAnalysis(roundId);
   const Heading = headingLevel;
   return (
     <section className="report-card" aria-label="Speech report card" data-testid="report-card">
@@ -53,6 +53,11 @@ export function ReportCard({ roundId, hidden = false, budgetSeconds, headingLeve
       ) : running || analysis.status === 'pending' ? (
         <StateMessage kind="loading" title="Analysing…" compact>
           Finding the stretches of speech in the recording. This takes a few seconds.
+          {progress !== null ? (
+            <progress className="analysis-progress" aria-label="Analysis progress" max={1} value={progress}>
+              {Math.round(progress * 100)} %
+            </progress>
+          ) : null}
         </StateMessage>
       ) : analysis.status === 'failed' ? (
         <StateMessage

@@ -1,6 +1,7 @@
 /**
  * A round's speech analysis (analysis:get), fetched again whenever 'analysis:changed' names the round;
- * run() asks for the analysis again (analysis:run), e.g. after a failure.
+ * run() asks for the analysis again (analysis:run), e.g. after a failure. While the worker reads the
+ * round's audio, 'analysis:progress' gives how far it is (0..1).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AnalysisView } from '../../../../shared/contract';
@@ -11,6 +12,8 @@ export type AnalysisState = {
   error: unknown;
   /** True while analysis:run is being asked for. */
   running: boolean;
+  /** How much of the audio the running analysis has read (0..1), or null before its first report. */
+  progress: number | null;
   run: () => void;
   reload: () => void;
 };
@@ -23,6 +26,7 @@ export function useAnalysis(roundId: string): AnalysisState {
   });
   const [version, setVersion] = useState(0);
   const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<{ roundId: string; fraction: number } | null>(null);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
@@ -43,9 +47,19 @@ export function useAnalysis(roundId: string): AnalysisState {
   useEffect(
     () =>
       subscribe('analysis:changed', (payload) => {
-        if (payload.roundId === roundId) reload();
+        if (payload.roundId !== roundId) return;
+        setProgress(null);
+        reload();
       }),
     [roundId, reload],
+  );
+
+  useEffect(
+    () =>
+      subscribe('analysis:progress', (payload) => {
+        if (payload.roundId === roundId) setProgress({ roundId, fraction: payload.fraction });
+      }),
+    [roundId],
   );
 
   const run = useCallback(() => {
@@ -67,6 +81,7 @@ export function useAnalysis(roundId: string): AnalysisState {
     analysis: current ? state.analysis : null,
     error: current ? state.error : null,
     running,
+    progress: progress?.roundId === roundId ? progress.fraction : null,
     run,
     reload,
   };
