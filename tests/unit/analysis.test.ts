@@ -1,16 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webmFixture } from '../support/audio';
 import { call, makeApp, recordRound } from '../support/sessions';
-import { migrationsDir, tempDir } from '../support/temp';
-
-const migrationWhen = (tag: string) =>
-  (
-    JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
-      entries: { tag: string; when: number }[];
-    }
-  ).entries.find((e) => e.tag === tag)!.when;
+import { rewindDatabase } from '../support/migrations';
+import { tempDir } from '../support/temp';
 
 const star = `kind: mock
 id: star-test
@@ -145,9 +137,9 @@ describe('an analysis stored before segments were in ms', () => {
     client
       .prepare('UPDATE round_analyses SET segments_json = ? WHERE round_id = ?')
       .run(JSON.stringify(seconds), round.id);
-    // …and forget migration 0005 (and any after it) was applied, so the next start runs it.
-    client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(migrationWhen('0005_segments_ms'));
     app.close();
+    // …in a database as the app before migration 0005 left it, so the next start runs 0005 and later.
+    rewindDatabase(app.paths.databaseFile, '0004_enum_checks');
 
     app = await makeApp(dataDir);
     const after = await call(app, 'analysis:get', { roundId: round.id });

@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RoundTranscript } from '../../src/shared/transcript';
 import { ftsQuery, snippetParts } from '../../src/main/services/transcripts/search-query';
 import { openDatabase } from '../../src/main/services/db/open';
 import { webmFixture } from '../support/audio';
+import { rewindDatabase } from '../support/migrations';
 import { call, makeApp, recordRound } from '../support/sessions';
 import { migrationsDir, tempDir } from '../support/temp';
 
@@ -133,6 +135,29 @@ describe('round transcripts', () => {
       ).n,
     ).toBe(0);
     expect((app.db.$client.prepare('SELECT count(*) AS n FROM transcript_segments').get() as { n: number }).n).toBe(0);
+    app.close();
+  });
+
+  it('migration 0006 adds transcripts to a database with rounds in it, and they work at once', async () => {
+    const dataDir = tempDir();
+    let app = await makeApp(dataDir, { 'loop.yaml': loop });
+    const session = await call(app, 'session:start', { source: { type: 'item', id: 'words-loop' } });
+    const round = await recordRound(app, session.id, 0, webm);
+    await app.analysis.idle();
+    app.close();
+    rewindDatabase(app.paths.databaseFile, '0005_segments_ms');
+    const before = new Database(app.paths.databaseFile, { readonly: true });
+    const tables = before.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%transcript%'").all();
+    before.close();
+    expect(tables).toEqual([]);
+
+    app = await makeApp(dataDir);
+    expect((await call(app, 'session:get', { sessionId: session.id })).rounds[0]!.recording?.status).toBe('finalized');
+    expect(app.transcripts.roundsWithout(5)).toEqual([round.id]);
+    app.transcripts.save(transcriptOf(round.id, ['bernoulli likelihood']));
+    expect((await call(app, 'transcript:search', { query: 'bernoulli' })).hits.map((h) => h.roundId)).toEqual([
+      round.id,
+    ]);
     app.close();
   });
 
