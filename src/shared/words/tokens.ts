@@ -186,7 +186,7 @@ export const STOPWORDS = new Set(
     'being am do does did doing have has had having it its this that these those there here i me my we our us you your ' +
     'he she him her they them their what which who whom whose when where why how all any each every some such than too ' +
     'very can could would should will shall may might must just also only own same other about up down out off again ' +
-    'once both few more most much many no nor not yes well like really get got going go thing things way lot lots say ' +
+    'once both few more most much many no nor not yes well like really got going go thing things way lots say ' +
     'said e g eg ie etc um uh okay ok right yeah'
   ).split(' '),
 );
