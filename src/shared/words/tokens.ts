@@ -124,9 +124,11 @@ export function stem(word: string): string {
     [/ness(es)?$/, ''],
     [/ies$/, 'y'],
     [/ied$/, 'y'],
+    [/eed$/, 'ee'],
     [/(.{3,})ings?$/, '$1'],
     [/(.{3,})ed$/, '$1'],
-    [/(.{3,}[^s])s$/, '$1'],
+    // Plural s, but not the s of "bias", "corpus", "basis", "loss".
+    [/^(?!.*(?:ss|us|is|ias)$)(.{3,})s$/, '$1'],
     [/(.{3,})ly$/, '$1'],
   ];
   for (const [pattern, replacement] of rules) {
