@@ -30,6 +30,8 @@ export const requestChannels = [
   'export:create',
   'settings:get',
   'settings:update',
+  'transcript:get',
+  'transcript:search',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
@@ -44,7 +46,13 @@ export function isBinaryChannel(name: unknown): name is (typeof binaryChannels)[
 }
 
 /** Main → renderer notifications. */
-export const eventChannels = ['library:changed', 'session:changed', 'analysis:changed', 'analysis:progress'] as const;
+export const eventChannels = [
+  'library:changed',
+  'session:changed',
+  'analysis:changed',
+  'analysis:progress',
+  'transcript:changed',
+] as const;
 export type EventChannel = (typeof eventChannels)[number];
 
 export function isRequestChannel(name: unknown): name is RequestChannel {

@@ -33,6 +33,10 @@ export type MarkKind = z.infer<typeof markKind>;
 export const analysisStatus = z.enum(['pending', 'done', 'failed']);
 export type AnalysisStatus = z.infer<typeof analysisStatus>;
 
+/** A stored transcript's state; the API adds "none" for a round that has none yet. */
+export const transcriptStatus = z.enum(['pending', 'running', 'done', 'failed']);
+export type TranscriptStatus = z.infer<typeof transcriptStatus>;
+
 /** How the candidate ticked one expected point in review (null: not yet ticked). */
 export const pointVerdict = z.enum(['covered', 'missed']);
 export type PointVerdict = z.infer<typeof pointVerdict>;

@@ -69,6 +69,8 @@ describe('fuzzing every contract channel', () => {
       'export:create': { format: 'json' },
       'settings:get': {},
       'settings:update': { theme: 'dark' },
+      'transcript:get': { roundId: round.id },
+      'transcript:search': { query: 'fuzz', limit: 5 },
     };
     const before = listFiles(sandbox).filter((f) => !f.startsWith('data/'));
     const random = prng(20261123);

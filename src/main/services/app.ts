@@ -30,6 +30,7 @@ import {
   roundView,
 } from './sessions';
 import { readSettings, updateSettings } from './settings';
+import { TranscriptStore } from './transcripts/store';
 
 export type AppOptions = {
   dataDir: string;
@@ -60,6 +61,7 @@ export type LoopCoach = {
   handlers: Handlers;
   recordings: RecordingService;
   analysis: AnalysisService;
+  transcripts: TranscriptStore;
   content: () => LoadedContent;
   /** How many recordings a crash had left open and this start recovered. */
   recovered: number;
@@ -77,11 +79,16 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     nativeBinding: options.nativeBinding,
   });
   const events = new EventBus();
-  const recordingService = new RecordingService(db, paths.dataDir, now, options.resumeGraceMs ?? 0);
+  // Late recoveries (browser mode's grace ran out) arrive while the app runs; `analysis` exists by then.
+  const recordingService = new RecordingService(db, paths.dataDir, now, options.resumeGraceMs ?? 0, (round) => {
+    events.emit('session:changed', { sessionId: round.sessionId });
+    analysis.enqueue(round.roundId);
+  });
   const recovered = await recordingService.recoverAll();
   const review = new ReviewService(db, () => content, now);
   const runner = new AnalysisRunner(options.launchAnalysis ?? (() => forkAnalysisWorker()));
   const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now, runner);
+  const transcripts = new TranscriptStore(db, now);
   const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
   let content = await loadContent(sources);
 
@@ -167,6 +174,8 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
       await analysis.idle();
       return analysis.get(roundId);
     },
+    'transcript:get': ({ roundId }) => transcripts.view(roundId),
+    'transcript:search': (input) => transcripts.search(input),
     'progress:get': ({ sinceMs, limit }) => progressView(db, sinceMs ?? 0, limit),
     'export:create': ({ format }) => {
       const file = buildExport(db, options.version, now());
@@ -201,6 +210,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     handlers,
     recordings: recordingService,
     analysis,
+    transcripts,
     content: () => content,
     recovered,
     close: () => {

@@ -1,7 +1,7 @@
 /** Event channels: the payload schema of everything the main side pushes to the renderer. */
 import { z } from 'zod';
 import type { EventChannel } from '../channels';
-import { analysisStatus } from '../enums';
+import { analysisStatus, transcriptStatus } from '../enums';
 import { sessionId } from './common';
 
 export const eventContract = {
@@ -10,4 +10,5 @@ export const eventContract = {
   /** How far the running analysis has read the round's audio (0..1); sent every 1 % or so. */
   'analysis:progress': z.object({ roundId: z.string(), fraction: z.number().min(0).max(1) }),
   'session:changed': z.object({ sessionId }),
+  'transcript:changed': z.object({ roundId: z.string(), status: transcriptStatus }),
 } satisfies Record<EventChannel, z.ZodType>;

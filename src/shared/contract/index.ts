@@ -17,6 +17,7 @@ import { reviewRequests } from './review';
 import { roundRequests } from './rounds';
 import { sessionRequests } from './sessions';
 import { settingsRequests } from './settings';
+import { transcriptRequests } from './transcripts';
 
 export {
   analysisStatus,
@@ -28,6 +29,7 @@ export {
   recordingStatus,
   roundStatus,
   sessionStatus,
+  transcriptStatus,
 } from '../enums';
 export type {
   AnalysisStatus,
@@ -39,6 +41,7 @@ export type {
   RecordingStatus,
   RoundStatus,
   SessionStatus,
+  TranscriptStatus,
 } from '../enums';
 
 export { analysisView, type AnalysisView } from './analysis';
@@ -96,6 +99,16 @@ export {
   type SessionView,
   type UnfinishedSession,
 } from './sessions';
+export {
+  snippetPart,
+  TRANSCRIPT_SEARCH_PAGE_MAX,
+  transcriptSearchHit,
+  transcriptSearchResult,
+  transcriptView,
+  type TranscriptSearchHit,
+  type TranscriptSearchResult,
+  type TranscriptView,
+} from './transcripts';
 export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
 
 /** Request channels: input schema (parsed on the main side) and output schema. */
@@ -109,6 +122,7 @@ export const requestContract = {
   ...analysisRequests,
   ...progressRequests,
   ...settingsRequests,
+  ...transcriptRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;

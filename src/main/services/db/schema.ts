@@ -16,6 +16,7 @@ import {
   recordingStatus,
   roundStatus,
   sessionStatus,
+  transcriptStatus,
 } from '../../../shared/enums';
 
 /**
@@ -199,4 +200,41 @@ export const roundAnalyses = sqliteTable(
     error: text('error'),
   },
   (t) => [check('round_analyses_status_check', oneOf(t.status, analysisStatus.options))],
+);
+
+/**
+ * A round's transcript and its state (migration 0006). The segments are also kept as rows in
+ * transcript_segments, indexed by the FTS5 table transcript_segments_fts (raw SQL: drizzle has no
+ * virtual tables), which is what search reads.
+ */
+export const roundTranscripts = sqliteTable(
+  'round_transcripts',
+  {
+    roundId: text('round_id')
+      .primaryKey()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    modelId: text('model_id').notNull(),
+    status: text('status', { enum: enumValues(transcriptStatus) }).notNull(),
+    error: text('error'),
+    /** TranscriptSegment[] (src/shared/transcript.ts), ms on the recording's timeline. */
+    segmentsJson: text('segments_json'),
+    wordCount: integer('word_count'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [check('round_transcripts_status_check', oneOf(t.status, transcriptStatus.options))],
+);
+
+export const transcriptSegments = sqliteTable(
+  'transcript_segments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => roundTranscripts.roundId, { onDelete: 'cascade' }),
+    startMs: integer('start_ms').notNull(),
+    endMs: integer('end_ms').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [index('transcript_segments_round').on(t.roundId, t.startMs)],
 );
