@@ -107,7 +107,7 @@ describe('filler words', () => {
 
   it('counts "like" only as a filler, not as a verb or a comparison', () => {
     const notFiller = plain(
-      "I'd like to add a cache. It looks like a stack. I like this design. Something like a heap works.",
+      "I'd like to add a cache. It looks like a stack. I like this design. Something like a heap works. That is the part I like, the rest is fine.",
     );
     expect(notFiller.fillers.counts.like).toBe(0);
     const filler = plain('So like, we store it. And it was, like, slow. Like, the queue grows. He was like no way.');
