@@ -119,6 +119,12 @@ describe('filler words', () => {
     expect(m.fillers.total).toBe(0);
   });
 
+  it('passes on whether the engine writes um and uh at all', () => {
+    const segments = [timed(0, 'we hash the key')];
+    expect(computeWordMetrics({ segments }).fillers.hesitationsTranscribed).toBeNull();
+    expect(computeWordMetrics({ segments, hesitationsTranscribed: false }).fillers.hesitationsTranscribed).toBe(false);
+  });
+
   it('gives filler words per minute of speaking time', () => {
     const m = computeWordMetrics({ segments: [timed(0, 'um we hash uh the key into um buckets', 500)] });
     // 9 words × 500 ms = 4.5 s; 3 fillers → 40 a minute.
