@@ -4,8 +4,11 @@
  * cues and the matcher were tuned), and with the cues ignored (the matcher on the point text only).
  * Figures of quality, not of time.
  */
-import { round, type Bench, type Figure } from './figure';
-import { builtinContent, loadLabelledSet, scoreSet } from './coverage-set';
+import { percentile, round, type Bench, type Figure } from './figure';
+import { builtinContent, loadLabelledSet, scoreSet, type LabelledAnswer } from './coverage-set';
+import { computeCoverage, computeWordMetrics } from '../src/shared/words';
+import type { TranscriptSegment } from '../src/shared/transcript';
+import type { LoadedContent } from '../src/main/services/content/load';
 
 export const coverageBench: Bench = {
   name: 'coverage',
@@ -18,6 +21,7 @@ export const coverageBench: Bench = {
     'coverage_f1_held_out',
     'coverage_precision_no_cues',
     'coverage_recall_no_cues',
+    'words_60min_ms',
   ],
   async run() {
     const content = await builtinContent();
@@ -47,6 +51,45 @@ export const coverageBench: Bench = {
       figure('coverage_f1_held_out', held.f1, heldOut.length, held),
       figure('coverage_precision_no_cues', noCues.precision, all.length, noCues),
       figure('coverage_recall_no_cues', noCues.recall, all.length, noCues),
+      sixtyMinutes(all, content),
     ];
   },
 };
+
+/**
+ * Word metrics and coverage of one 60-minute round: about 9,000 words (150 a minute) in 30-second
+ * segments without word times, with three follow-ups, against the six LRU-cache points. What the
+ * review computes when it opens the longest round. Median of 5.
+ */
+function sixtyMinutes(answers: LabelledAnswer[], content: LoadedContent): Figure {
+  const words = answers.flatMap((a) => a.text.split(/\s+/));
+  const segments: TranscriptSegment[] = [];
+  let w = 0;
+  for (let startMs = 0; startMs < 3_600_000; startMs += 30_000) {
+    const text: string[] = [];
+    for (let k = 0; k < 75; k++) text.push(words[w++ % words.length]!);
+    segments.push({ startMs, endMs: startMs + 29_000, text: text.join(' '), words: [] });
+  }
+  const round0 = content.items.get('lru-cache')!.rounds[0]!;
+  const points = round0.expectedPoints.map((text, i) => ({ text, cues: round0.expectedPointCues[i] ?? [] }));
+  const followUps = round0.followUps.map((f, index) => ({
+    index,
+    text: f.text,
+    spokenStartMs: (index + 1) * 900_000,
+    spokenEndMs: (index + 1) * 900_000 + 4000,
+  }));
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    computeWordMetrics({ segments, followUps });
+    computeCoverage(points, segments, { prompt: round0.prompt });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    name: 'words_60min_ms',
+    value: round(percentile(times, 50), 0),
+    unit: 'ms',
+    note: `${segments.length * 75} words; computeWordMetrics + computeCoverage (6 points); median of 5`,
+  };
+}
