@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { shippedPaths } from '../src/main/services/app-root';
 import { loadContent } from '../src/main/services/content/load';
-import { computeFromWords, coverageOfWords, fillerKinds, wordsFromText } from '../src/shared/words';
+import { computeFromWords, coverageOfWords, expectedPointsOf, fillerKinds, wordsFromText } from '../src/shared/words';
 import { argValue, projectRoot, resolveFromUser } from './cli-args';
 
 const USAGE = 'usage: npm run -s coverage -- --item ITEM_ID [--round N] --text FILE [--json] [--data-dir DIR]';
@@ -67,7 +67,7 @@ async function main(argv: string[]) {
   }
 
   const words = wordsFromText(text);
-  const points = round.expectedPoints.map((p, i) => ({ text: p, cues: round.expectedPointCues[i] ?? [] }));
+  const points = expectedPointsOf(round);
   const coverage = coverageOfWords(points, words, { prompt: round.prompt });
   const metrics = computeFromWords(words);
   const fillers = { total: metrics.fillers.total, share: metrics.fillers.share, counts: metrics.fillers.counts };

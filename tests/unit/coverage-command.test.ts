@@ -27,7 +27,8 @@ const answer = transcript(
     'Both get and put are constant time.',
 );
 
-describe('npm run coverage', () => {
+// Each run starts npm and tsx (seconds on a loaded machine): a longer limit than the default, not a time assertion.
+describe('npm run coverage', { timeout: 90_000 }, () => {
   it('prints exactly points and fillers with --json, points in content order from 0', () => {
     const run = coverage('--item', 'lru-cache', '--text', answer, '--json');
     expect(run.stderr).toBe('');

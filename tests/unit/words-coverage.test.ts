@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, coverageOfWords, stem, wordsFromText, type ExpectedPoint } from '../../src/shared/words';
+import {
+  computeCoverage,
+  coverageOfWords,
+  expectedPointsOf,
+  stem,
+  wordsFromText,
+  type ExpectedPoint,
+} from '../../src/shared/words';
 import type { TranscriptSegment } from '../../src/shared/transcript';
 
 const lru: ExpectedPoint[] = [
@@ -115,5 +122,15 @@ describe('coverage without cues', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('points from a round', () => {
+  it("pairs the frozen answers' lines with their cues, and treats rounds frozen before cues as cue-less", () => {
+    expect(expectedPointsOf({ expectedPoints: ['A', 'B'], expectedPointCues: [['x'], []] })).toEqual([
+      { text: 'A', cues: ['x'] },
+      { text: 'B', cues: [] },
+    ]);
+    expect(expectedPointsOf({ expectedPoints: ['A'] })).toEqual([{ text: 'A', cues: [] }]);
   });
 });

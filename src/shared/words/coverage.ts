@@ -300,3 +300,11 @@ export function computeCoverage(
 ): PointCoverage[] {
   return coverageOfWords(points, wordsFromSegments(segments));
 }
+
+/** The points of a round as its frozen answers hold them (`RoundAnswers`: lines and cues side by side). */
+export function expectedPointsOf(answers: {
+  expectedPoints: readonly string[];
+  expectedPointCues?: readonly (readonly string[])[];
+}): ExpectedPoint[] {
+  return answers.expectedPoints.map((text, i) => ({ text, cues: [...(answers.expectedPointCues?.[i] ?? [])] }));
+}
