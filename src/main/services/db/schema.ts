@@ -200,3 +200,40 @@ export const roundAnalyses = sqliteTable(
   },
   (t) => [check('round_analyses_status_check', oneOf(t.status, analysisStatus.options))],
 );
+
+/**
+ * What the Progress page aggregates, one narrow row per round (migration 0007). Written only by
+ * triggers on rounds, round_reviews and round_analyses (see 0007_progress_stats.sql), never by
+ * the services, so every write path keeps it current; read by services/progress-summary.ts.
+ */
+export const roundStats = sqliteTable(
+  'round_stats',
+  {
+    roundId: text('round_id')
+      .primaryKey()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id').notNull(),
+    startedAt: integer('started_at'),
+    category: text('category').notNull(),
+    questionType: text('question_type').notNull(),
+    clarity: integer('clarity'),
+    rigor: integer('rigor'),
+    speed: integer('speed'),
+    /** 1 when the round's analysis has readable metrics (the columns below then come from them). */
+    hasMetrics: integer('has_metrics').notNull().default(0),
+    thinkMs: integer('think_ms'),
+    talkMs: integer('talk_ms'),
+    overrunMs: integer('overrun_ms'),
+    rambleMs: integer('ramble_ms'),
+    coreAnswerMs: integer('core_answer_ms'),
+    longestRunMs: integer('longest_run_ms'),
+    /** How many flags the metrics raised. */
+    flags: integer('flags').notNull().default(0),
+  },
+  (t) => [
+    index('round_stats_started').on(t.startedAt),
+    index('round_stats_category_started').on(t.category, t.startedAt),
+    index('round_stats_type_started').on(t.questionType, t.startedAt),
+    index('round_stats_type_metrics_started').on(t.questionType, t.hasMetrics, t.startedAt),
+  ],
+);
