@@ -3,8 +3,9 @@
 -- and round_analyses (services, import, any later path), and filled here from the rows already
 -- stored. Progress then groups and counts this table in SQLite instead of reading every round's
 -- JSON. A migration that rebuilds rounds, round_reviews or round_analyses drops these triggers
--- with the old table and must create them again.
-CREATE TABLE `round_stats` (
+-- with the old table and must create them again. Written to run twice harmlessly (IF NOT EXISTS, and
+-- the fill replaces), as a test that re-runs later migrations does.
+CREATE TABLE IF NOT EXISTS `round_stats` (
 	`round_id` text PRIMARY KEY NOT NULL,
 	`session_id` text NOT NULL,
 	`started_at` integer,
@@ -24,43 +25,43 @@ CREATE TABLE `round_stats` (
 	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `round_stats_started` ON `round_stats` (`started_at`);
+CREATE INDEX IF NOT EXISTS `round_stats_started` ON `round_stats` (`started_at`);
 --> statement-breakpoint
-CREATE INDEX `round_stats_category_started` ON `round_stats` (`category`, `started_at`);
+CREATE INDEX IF NOT EXISTS `round_stats_category_started` ON `round_stats` (`category`, `started_at`);
 --> statement-breakpoint
-CREATE INDEX `round_stats_type_started` ON `round_stats` (`question_type`, `started_at`);
+CREATE INDEX IF NOT EXISTS `round_stats_type_started` ON `round_stats` (`question_type`, `started_at`);
 --> statement-breakpoint
-CREATE INDEX `round_stats_type_metrics_started` ON `round_stats` (`question_type`, `has_metrics`, `started_at`);
+CREATE INDEX IF NOT EXISTS `round_stats_type_metrics_started` ON `round_stats` (`question_type`, `has_metrics`, `started_at`);
 --> statement-breakpoint
-CREATE INDEX `round_reviews_change_updated` ON `round_reviews` (`updated_at`) WHERE `change` != '';
+CREATE INDEX IF NOT EXISTS `round_reviews_change_updated` ON `round_reviews` (`updated_at`) WHERE `change` != '';
 --> statement-breakpoint
-CREATE TRIGGER `round_stats_round_insert` AFTER INSERT ON `rounds` BEGIN
+CREATE TRIGGER IF NOT EXISTS `round_stats_round_insert` AFTER INSERT ON `rounds` BEGIN
   INSERT INTO `round_stats` (`round_id`, `session_id`, `started_at`, `category`, `question_type`)
   VALUES (NEW.`id`, NEW.`session_id`, NEW.`started_at`, NEW.`category`, NEW.`question_type`);
 END;
 --> statement-breakpoint
-CREATE TRIGGER `round_stats_round_update` AFTER UPDATE OF `session_id`, `started_at`, `category`, `question_type` ON `rounds` BEGIN
+CREATE TRIGGER IF NOT EXISTS `round_stats_round_update` AFTER UPDATE OF `session_id`, `started_at`, `category`, `question_type` ON `rounds` BEGIN
   UPDATE `round_stats`
   SET `session_id` = NEW.`session_id`, `started_at` = NEW.`started_at`, `category` = NEW.`category`,
     `question_type` = NEW.`question_type`
   WHERE `round_id` = NEW.`id`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `round_stats_review_insert` AFTER INSERT ON `round_reviews` BEGIN
+CREATE TRIGGER IF NOT EXISTS `round_stats_review_insert` AFTER INSERT ON `round_reviews` BEGIN
   UPDATE `round_stats` SET `clarity` = NEW.`clarity`, `rigor` = NEW.`rigor`, `speed` = NEW.`speed`
   WHERE `round_id` = NEW.`round_id`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `round_stats_review_update` AFTER UPDATE OF `clarity`, `rigor`, `speed` ON `round_reviews` BEGIN
+CREATE TRIGGER IF NOT EXISTS `round_stats_review_update` AFTER UPDATE OF `clarity`, `rigor`, `speed` ON `round_reviews` BEGIN
   UPDATE `round_stats` SET `clarity` = NEW.`clarity`, `rigor` = NEW.`rigor`, `speed` = NEW.`speed`
   WHERE `round_id` = NEW.`round_id`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `round_stats_review_delete` AFTER DELETE ON `round_reviews` BEGIN
+CREATE TRIGGER IF NOT EXISTS `round_stats_review_delete` AFTER DELETE ON `round_reviews` BEGIN
   UPDATE `round_stats` SET `clarity` = NULL, `rigor` = NULL, `speed` = NULL WHERE `round_id` = OLD.`round_id`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `round_stats_analysis_insert` AFTER INSERT ON `round_analyses` BEGIN
+CREATE TRIGGER IF NOT EXISTS `round_stats_analysis_insert` AFTER INSERT ON `round_analyses` BEGIN
   UPDATE `round_stats`
   SET `has_metrics` = (NEW.`metrics_json` IS NOT NULL AND json_valid(NEW.`metrics_json`)),
     `think_ms` = CASE WHEN json_valid(NEW.`metrics_json`) THEN json_extract(NEW.`metrics_json`, '$.thinkTimeMs') END,
@@ -73,7 +74,7 @@ CREATE TRIGGER `round_stats_analysis_insert` AFTER INSERT ON `round_analyses` BE
   WHERE `round_id` = NEW.`round_id`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `round_stats_analysis_update` AFTER UPDATE OF `metrics_json` ON `round_analyses` BEGIN
+CREATE TRIGGER IF NOT EXISTS `round_stats_analysis_update` AFTER UPDATE OF `metrics_json` ON `round_analyses` BEGIN
   UPDATE `round_stats`
   SET `has_metrics` = (NEW.`metrics_json` IS NOT NULL AND json_valid(NEW.`metrics_json`)),
     `think_ms` = CASE WHEN json_valid(NEW.`metrics_json`) THEN json_extract(NEW.`metrics_json`, '$.thinkTimeMs') END,
@@ -86,14 +87,14 @@ CREATE TRIGGER `round_stats_analysis_update` AFTER UPDATE OF `metrics_json` ON `
   WHERE `round_id` = NEW.`round_id`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `round_stats_analysis_delete` AFTER DELETE ON `round_analyses` BEGIN
+CREATE TRIGGER IF NOT EXISTS `round_stats_analysis_delete` AFTER DELETE ON `round_analyses` BEGIN
   UPDATE `round_stats`
   SET `has_metrics` = 0, `think_ms` = NULL, `talk_ms` = NULL, `overrun_ms` = NULL, `ramble_ms` = NULL,
     `core_answer_ms` = NULL, `longest_run_ms` = NULL, `flags` = 0
   WHERE `round_id` = OLD.`round_id`;
 END;
 --> statement-breakpoint
-INSERT INTO `round_stats` (
+INSERT OR REPLACE INTO `round_stats` (
   `round_id`, `session_id`, `started_at`, `category`, `question_type`, `clarity`, `rigor`, `speed`, `has_metrics`,
   `think_ms`, `talk_ms`, `overrun_ms`, `ramble_ms`, `core_answer_ms`, `longest_run_ms`, `flags`
 )

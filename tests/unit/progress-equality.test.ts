@@ -9,16 +9,17 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, seedHistory } from '../../bench/seed-history';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
 import { dispatch } from '../../src/main/services/dispatch';
-import { progressView } from '../../src/main/services/progress';
-import type { ProgressSummary, ProgressView, RequestInput } from '../../src/shared/contract';
+import type { ProgressSummary, RequestInput } from '../../src/shared/contract';
 import {
   baselines,
   latestSessionId,
   overview,
+  progressView,
   weakestAreas,
   weeklyTrends,
   type ProgressFilter,
-} from '../../src/renderer/src/lib/progress-stats';
+  type ProgressView,
+} from '../support/progress-reference';
 import { builtinContentDir, migrationsDir } from '../support/temp';
 import fs from 'node:fs';
 import os from 'node:os';

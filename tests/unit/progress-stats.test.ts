@@ -1,6 +1,9 @@
-/** The Progress page's pure aggregation: weekly trends, weakest areas, baselines and time allocation. */
+/**
+ * Local weeks, the time allocation chart's arithmetic, and the reference Progress computation
+ * (tests/support/progress-reference.ts) that the SQL path is held against.
+ */
 import { describe, expect, it } from 'vitest';
-import type { ProgressRound } from '../../src/shared/contract';
+import type { ProgressRound } from '../support/progress-reference';
 import type { RoundMetrics } from '../../src/shared/metrics';
 import {
   baselines,
@@ -9,7 +12,7 @@ import {
   weakestAreas,
   weekStart,
   weeklyTrends,
-} from '../../src/renderer/src/lib/progress-stats';
+} from '../support/progress-reference';
 import { secondTicks, timeAllocation } from '../../src/renderer/src/lib/time-allocation';
 
 const DAY = 24 * 3600 * 1000;

@@ -64,17 +64,13 @@ export {
   baseline,
   progressAction,
   progressFilter,
-  progressRound,
   progressSummary,
-  progressView,
   weekPoint,
   type AreaStat,
   type Baseline,
   type ProgressAction,
   type ProgressFilter,
-  type ProgressRound,
   type ProgressSummary,
-  type ProgressView,
   type WeekPoint,
 } from './progress';
 export { MAX_CHUNK_BYTES, MAX_PEAKS_PER_CHUNK, PEAKS_PER_SECOND, recordingView, type RecordingView } from './recording';

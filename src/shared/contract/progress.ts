@@ -4,29 +4,7 @@
  */
 import { z } from 'zod';
 import { isTimeZone } from '../local-week';
-import { roundMetrics } from '../metrics';
 import type { RequestSchemasFor } from './common';
-import { scores } from './review';
-
-export const progressRound = z.object({
-  roundId: z.string(),
-  sessionId: z.string(),
-  sessionTitle: z.string(),
-  title: z.string(),
-  startedAt: z.number(),
-  category: z.string(),
-  questionType: z.string(),
-  budgetSeconds: z.number().int(),
-  scores,
-  metrics: roundMetrics.nullable(),
-});
-export type ProgressRound = z.infer<typeof progressRound>;
-
-export const progressView = z.object({
-  rounds: z.array(progressRound),
-  actions: z.array(z.object({ roundId: z.string(), at: z.number(), title: z.string(), change: z.string() })),
-});
-export type ProgressView = z.infer<typeof progressView>;
 
 /** One local week's averages; null where that week had nothing to average. Metric averages are in seconds. */
 export const weekPoint = z.object({
