@@ -25,11 +25,14 @@ CREATE TABLE IF NOT EXISTS `round_stats` (
 	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX IF NOT EXISTS `round_stats_started` ON `round_stats` (`started_at`);
+-- Covering indexes: the weekly trends read only the first, the per-area sums only the second.
+CREATE INDEX IF NOT EXISTS `round_stats_trends` ON `round_stats` (
+  `started_at`, `category`, `question_type`, `clarity`, `rigor`, `speed`, `think_ms`, `talk_ms`, `overrun_ms`, `ramble_ms`
+);
 --> statement-breakpoint
-CREATE INDEX IF NOT EXISTS `round_stats_category_started` ON `round_stats` (`category`, `started_at`);
---> statement-breakpoint
-CREATE INDEX IF NOT EXISTS `round_stats_type_started` ON `round_stats` (`question_type`, `started_at`);
+CREATE INDEX IF NOT EXISTS `round_stats_areas` ON `round_stats` (
+  `category`, `question_type`, `started_at`, `clarity`, `rigor`, `speed`, `flags`
+);
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS `round_stats_type_metrics_started` ON `round_stats` (`question_type`, `has_metrics`, `started_at`);
 --> statement-breakpoint

@@ -42,7 +42,6 @@ function oldPage(view: ProgressView, timeZone: string, filter: ProgressFilter) {
   const o = overview(view.rounds);
   return {
     rounds: view.rounds.length,
-    sessions: o.sessions,
     categories: o.categories,
     questionTypes: o.questionTypes,
     filter,

@@ -25,12 +25,16 @@ type Input = ParsedInput<'progress:get'>;
 const STARTED = 'started_at IS NOT NULL AND started_at >= @since';
 
 const queries = {
-  span: `SELECT MIN(started_at) AS first, MAX(started_at) AS last, COUNT(*) AS rounds,
-      COUNT(DISTINCT session_id) AS sessions
-    FROM round_stats WHERE ${STARTED}`,
+  /** One row per (category, question type): the sums every area stat, the options and the span add up from. */
+  groups: `SELECT category, question_type AS questionType, COUNT(*) AS rounds,
+      SUM(clarity IS NOT NULL OR rigor IS NOT NULL OR speed IS NOT NULL) AS scored,
+      COALESCE(SUM(clarity), 0) + COALESCE(SUM(rigor), 0) + COALESCE(SUM(speed), 0) AS scoreSum,
+      COUNT(clarity) + COUNT(rigor) + COUNT(speed) AS scoreCount,
+      SUM(flags) AS flags, MIN(started_at) AS first, MAX(started_at) AS last
+    FROM round_stats INDEXED BY round_stats_areas WHERE ${STARTED} GROUP BY category, question_type`,
   latest: `SELECT session_id AS sessionId FROM round_stats WHERE ${STARTED} ORDER BY started_at DESC LIMIT 1`,
-  /** Rounds bucketed by the local weeks passed as JSON [[weekStart, fromMs, toMs], …]. */
-  trends: `WITH weeks AS (
+  /** Rounds bucketed by the local weeks passed as JSON [[weekStart, fromMs, toMs], …], one index range each. */
+  trends: `WITH weeks AS MATERIALIZED (
       SELECT json_extract(value, '$[0]') AS week, json_extract(value, '$[1]') AS lo, json_extract(value, '$[2]') AS hi
       FROM json_each(@weeks))
     SELECT w.week AS week, COUNT(*) AS rounds,
@@ -41,17 +45,11 @@ const queries = {
       SUM(s.talk_ms) AS talkSum, COUNT(s.talk_ms) AS talkCount,
       SUM(s.overrun_ms) AS overrunSum, COUNT(s.overrun_ms) AS overrunCount,
       SUM(s.ramble_ms) AS rambleSum, COUNT(s.ramble_ms) AS rambleCount
-    FROM weeks w JOIN round_stats s ON s.started_at >= w.lo AND s.started_at < w.hi
-    WHERE s.started_at >= @since
-      AND (@category IS NULL OR s.category = @category)
+    FROM weeks w CROSS JOIN round_stats s INDEXED BY round_stats_trends
+      ON s.started_at >= w.lo AND s.started_at < w.hi
+    WHERE (@category IS NULL OR s.category = @category)
       AND (@questionType IS NULL OR s.question_type = @questionType)
     GROUP BY w.week ORDER BY w.week`,
-  areas: (column: 'category' | 'question_type') => `SELECT ${column} AS key, COUNT(*) AS rounds,
-      SUM(clarity IS NOT NULL OR rigor IS NOT NULL OR speed IS NOT NULL) AS scored,
-      COALESCE(SUM(clarity), 0) + COALESCE(SUM(rigor), 0) + COALESCE(SUM(speed), 0) AS scoreSum,
-      COUNT(clarity) + COUNT(rigor) + COUNT(speed) AS scoreCount,
-      SUM(flags) AS flags
-    FROM round_stats WHERE ${STARTED} GROUP BY ${column}`,
   baseline: `SELECT think_ms AS think, talk_ms AS talk, core_answer_ms AS core, longest_run_ms AS run,
       overrun_ms AS overrun
     FROM round_stats INDEXED BY round_stats_type_metrics_started
@@ -62,18 +60,16 @@ const queries = {
     WHERE v.change != '' ORDER BY v.updated_at DESC LIMIT 10`,
 };
 
-type Statements = { [K in keyof typeof queries]: Database.Statement } & { categories: Database.Statement };
+type Statements = { [K in keyof typeof queries]: Database.Statement };
 const prepared = new WeakMap<Database.Database, Statements>();
 
 function statements(client: Database.Database): Statements {
   let s = prepared.get(client);
   if (!s) {
     s = {
-      span: client.prepare(queries.span),
+      groups: client.prepare(queries.groups),
       latest: client.prepare(queries.latest),
       trends: client.prepare(queries.trends),
-      areas: client.prepare(queries.areas('question_type')),
-      categories: client.prepare(queries.areas('category')),
       baseline: client.prepare(queries.baseline),
       actions: client.prepare(queries.actions),
     };
@@ -125,20 +121,37 @@ function baselineOf(questionType: string, rows: BaselineRow[]): Baseline {
 
 const byKey = (a: string, b: string) => a.localeCompare(b);
 
+type GroupRow = AreaSums & { category: string; questionType: string; first: number; last: number };
+
+/** Area sums per category and per question type, added up from the (category, question type) groups. */
+function areasBy(groups: GroupRow[], keyOf: (g: GroupRow) => string): AreaStat[] {
+  const sums = new Map<string, AreaSums>();
+  for (const g of groups) {
+    const key = keyOf(g);
+    const a = sums.get(key) ?? { key, rounds: 0, scored: 0, scoreSum: 0, scoreCount: 0, flags: 0 };
+    a.rounds += g.rounds;
+    a.scored += g.scored;
+    a.scoreSum += g.scoreSum;
+    a.scoreCount += g.scoreCount;
+    a.flags += g.flags;
+    sums.set(key, a);
+  }
+  return [...sums.values()].map(areaStat);
+}
+
 export function progressSummary(db: AppDatabase, input: Input): ProgressSummary {
   const s = statements(db.$client);
   const since = input.sinceMs ?? 0;
   const filter = { category: input.category, questionType: input.questionType };
-  const span = s.span.get({ since }) as { first: number | null; last: number | null; rounds: number; sessions: number };
   const actions = (s.actions.all() as { roundId: string; at: number; change: string; planJson: string }[]).map((a) => ({
     roundId: a.roundId,
     at: a.at,
     change: a.change,
     title: roundTitle(JSON.parse(a.planJson) as { title?: string; itemTitle: string }),
   }));
+  const groups = s.groups.all({ since }) as GroupRow[];
   const empty: ProgressSummary = {
     rounds: 0,
-    sessions: 0,
     categories: [],
     questionTypes: [],
     filter,
@@ -149,13 +162,16 @@ export function progressSummary(db: AppDatabase, input: Input): ProgressSummary 
     actions,
     latestSessionId: null,
   };
-  if (span.first === null || span.last === null) return empty;
+  if (groups.length === 0) return empty;
 
-  const weeks = weekSpans(span.first, span.last, input.timeZone).map((w) => [w.weekStart, w.fromMs, w.toMs]);
-  const trends = (s.trends.all({ since, weeks: JSON.stringify(weeks), ...filter }) as TrendRow[]).map(weekPoint);
-  const areas = (statement: Database.Statement): AreaStat[] => (statement.all({ since }) as AreaSums[]).map(areaStat);
-  const byCategory = areas(s.categories);
-  const byQuestionType = areas(s.areas);
+  const first = Math.min(...groups.map((g) => g.first));
+  const last = Math.max(...groups.map((g) => g.last));
+  // sinceMs clips the first week's span (a second lower bound in SQL would let SQLite range-scan
+  // from sinceMs for every week instead of from the week's start).
+  const weeks = weekSpans(first, last, input.timeZone).map((w) => [w.weekStart, Math.max(w.fromMs, since), w.toMs]);
+  const trends = (s.trends.all({ weeks: JSON.stringify(weeks), ...filter }) as TrendRow[]).map(weekPoint);
+  const byCategory = areasBy(groups, (g) => g.category);
+  const byQuestionType = areasBy(groups, (g) => g.questionType);
   const questionTypes = byQuestionType.map((a) => a.key).sort(byKey);
   const baselines = questionTypes
     .map((questionType) => baselineOf(questionType, s.baseline.all({ since, questionType }) as BaselineRow[]))
@@ -163,8 +179,7 @@ export function progressSummary(db: AppDatabase, input: Input): ProgressSummary 
   const latest = s.latest.get({ since }) as { sessionId: string } | undefined;
   return {
     ...empty,
-    rounds: span.rounds,
-    sessions: span.sessions,
+    rounds: groups.reduce((n, g) => n + g.rounds, 0),
     categories: byCategory.map((a) => a.key).sort(byKey),
     questionTypes,
     trends,

@@ -56,9 +56,8 @@ export type ProgressFilter = z.infer<typeof progressFilter>;
 
 /** Everything the Progress page draws. The trends follow the filter; the rest covers every round. */
 export const progressSummary = z.object({
-  /** Rounds with a start time (recorded or begun) and the sessions they belong to. */
+  /** Rounds with a start time (recorded or begun). */
   rounds: z.number().int(),
-  sessions: z.number().int(),
   /** Filter options: every category and question type with a round, sorted. */
   categories: z.array(z.string()),
   questionTypes: z.array(z.string()),

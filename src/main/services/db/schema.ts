@@ -231,9 +231,19 @@ export const roundStats = sqliteTable(
     flags: integer('flags').notNull().default(0),
   },
   (t) => [
-    index('round_stats_started').on(t.startedAt),
-    index('round_stats_category_started').on(t.category, t.startedAt),
-    index('round_stats_type_started').on(t.questionType, t.startedAt),
+    index('round_stats_trends').on(
+      t.startedAt,
+      t.category,
+      t.questionType,
+      t.clarity,
+      t.rigor,
+      t.speed,
+      t.thinkMs,
+      t.talkMs,
+      t.overrunMs,
+      t.rambleMs,
+    ),
+    index('round_stats_areas').on(t.category, t.questionType, t.startedAt, t.clarity, t.rigor, t.speed, t.flags),
     index('round_stats_type_metrics_started').on(t.questionType, t.hasMetrics, t.startedAt),
   ],
 );
