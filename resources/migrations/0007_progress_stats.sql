@@ -36,6 +36,11 @@ CREATE INDEX IF NOT EXISTS `round_stats_areas` ON `round_stats` (
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS `round_stats_type_metrics_started` ON `round_stats` (`question_type`, `has_metrics`, `started_at`);
 --> statement-breakpoint
+-- The report card's baselines (and so the Progress time allocation, which reads each round's
+-- analysis) take a question type's most recent rounds: without this index that query read every
+-- analysis, segments and all.
+CREATE INDEX IF NOT EXISTS `rounds_type_started` ON `rounds` (`question_type`, `started_at`);
+--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS `round_reviews_change_updated` ON `round_reviews` (`updated_at`) WHERE `change` != '';
 --> statement-breakpoint
 CREATE TRIGGER IF NOT EXISTS `round_stats_round_insert` AFTER INSERT ON `rounds` BEGIN

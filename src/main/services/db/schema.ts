@@ -71,6 +71,7 @@ export const rounds = sqliteTable(
   (t) => [
     uniqueIndex('rounds_session_idx').on(t.sessionId, t.index),
     index('rounds_item').on(t.itemId),
+    index('rounds_type_started').on(t.questionType, t.startedAt),
     check('rounds_status_check', oneOf(t.status, roundStatus.options)),
   ],
 );
