@@ -1,52 +1,133 @@
 /**
- * The Progress page with 10,000 rounds stored: from clicking "Progress" to every trend chart drawn,
- * which covers the progress:get query, the transfer and the render. Median of three.
+ * The Progress page at 1,000, 10,000 and 100,000 stored rounds (a year of seeded practice, cached
+ * under bench-results/seeded/): from clicking "Progress" in a fresh tab (nothing kept yet) to every
+ * chart drawn — the five trend charts with their lines and the latest session's time allocation —
+ * which covers the progress:get aggregation, the transfer and the render. Median of seven, in
+ * Chromium against browser mode. Also: a revisit in the same tab (painted from the kept summary),
+ * the payload at 10,000 rounds and the database's size per 10,000 rounds.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seedProgress } from '../tests/support/seed-progress';
+import type { Page } from 'playwright-core';
+import { openDatabase } from '../src/main/services/db/open';
+import { dataPaths } from '../src/main/services/paths';
+import { progressSummary } from '../src/main/services/progress-summary';
 import { startServer } from '../tests/support/web-server';
 import { launchChromium } from './browser';
-import { percentile, round, type Bench } from './figure';
+import { percentile, round, type Bench, type Figure } from './figure';
+import { seededDataDir } from './seed-cache';
+
+const RUNS = 7;
+const migrationsDir = path.resolve(__dirname, '..', 'resources', 'migrations');
+
+/** Waits for every chart; returns when (page clock) the five trend charts were drawn. */
+async function allChartsDrawn(page: Page): Promise<number> {
+  await page.locator('.trend-chart svg.recharts-surface').nth(4).waitFor();
+  await page.locator('.trend-chart .recharts-line-curve').nth(6).waitFor();
+  const trends = await page.evaluate(() => performance.now());
+  await page.getByTestId('time-allocation').locator('.recharts-bar-rectangle').first().waitFor();
+  return trends;
+}
+
+const median = (times: number[]) =>
+  round(
+    percentile(
+      [...times].sort((a, b) => a - b),
+      50,
+    ),
+    0,
+  );
+const spread = (times: number[]) => `min ${Math.round(Math.min(...times))}, max ${Math.round(Math.max(...times))}`;
+
+type Measured = { open: number[]; trends: number[]; revisit: number[]; dbBytes: number; payloadBytes: number };
+
+async function measure(rounds: number): Promise<Measured> {
+  const dataDir = await seededDataDir(fs.mkdtempSync(path.join(os.tmpdir(), 'loop-coach-bench-progress-')), rounds);
+  const dbBytes = fs.statSync(dataPaths(dataDir).databaseFile).size;
+  const { db } = openDatabase({ file: dataPaths(dataDir).databaseFile, migrationsDir, now: Date.now });
+  // What the web transport sends for the page's first request (HTTP adds only headers).
+  const payloadBytes = JSON.stringify({
+    ok: true,
+    value: progressSummary(db, { timeZone: 'UTC', category: null, questionType: null }),
+  }).length;
+  db.$client.close();
+  const server = await startServer(dataDir);
+  const browser = await launchChromium();
+  const open: number[] = [];
+  const trends: number[] = [];
+  const revisit: number[] = [];
+  try {
+    const nav = (page: Page, name: string) =>
+      page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+    for (let i = 0; i < RUNS; i++) {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await page.goto(server.url);
+      await page.getByRole('listbox', { name: 'Library items' }).waitFor();
+      let started = await page.evaluate(() => performance.now());
+      await nav(page, 'Progress').click();
+      trends.push((await allChartsDrawn(page)) - started);
+      open.push((await page.evaluate(() => performance.now())) - started);
+      await nav(page, 'Library').click();
+      await page.getByRole('listbox', { name: 'Library items' }).waitFor();
+      started = await page.evaluate(() => performance.now());
+      await nav(page, 'Progress').click();
+      await allChartsDrawn(page);
+      revisit.push((await page.evaluate(() => performance.now())) - started);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { open, trends, revisit, dbBytes, payloadBytes };
+}
 
 export const progressBench: Bench = {
   name: 'progress',
-  figures: ['progress_10k_rounds_ms'],
+  figures: [
+    'progress_open_1k_ms',
+    'progress_open_10k_ms',
+    'progress_open_100k_ms',
+    'progress_revisit_100k_ms',
+    'progress_payload_10k_kb',
+    'db_size_per_10k_rounds_mb',
+  ],
   async run() {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loop-coach-bench-progress-'));
-    const seeded = seedProgress(dataDir, { sessions: 2500, roundsPerSession: 4, seed: 10_000 });
-    const server = await startServer(dataDir);
-    const browser = await launchChromium();
-    const times: number[] = [];
-    try {
-      for (let i = 0; i < 3; i++) {
-        const page = await browser.newPage();
-        await page.goto(server.url);
-        await page.getByRole('listbox', { name: 'Library items' }).waitFor();
-        const started = await page.evaluate(() => performance.now());
-        await page
-          .getByRole('navigation', { name: 'Main' })
-          .getByRole('button', { name: 'Progress', exact: true })
-          .click();
-        await page.locator('.trend-chart svg.recharts-surface').nth(4).waitFor();
-        await page.locator('.trend-chart .recharts-line-curve').first().waitFor();
-        times.push((await page.evaluate(() => performance.now())) - started);
-        await page.close();
-      }
-    } finally {
-      await browser.close();
-      await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-    times.sort((a, b) => a - b);
-    return [
-      {
-        name: 'progress_10k_rounds_ms',
-        value: round(percentile(times, 50), 0),
+    const figures: Figure[] = [];
+    const sizes = (process.env.LOOP_COACH_BENCH_PROGRESS_SIZES ?? '1000,10000,100000').split(',').map(Number);
+    for (const rounds of sizes) {
+      const label = rounds >= 1000 ? `${rounds / 1000}k` : String(rounds);
+      const m = await measure(rounds);
+      figures.push({
+        name: `progress_open_${label}_ms`,
+        value: median(m.open),
         unit: 'ms',
-        note: `${seeded.rounds} rounds; median of 3`,
-      },
-    ];
+        note: `${rounds} rounds, fresh tab; median of ${RUNS} (${spread(m.open)}); trend charts alone ${median(m.trends)} ms`,
+      });
+      if (rounds === 100_000)
+        figures.push({
+          name: 'progress_revisit_100k_ms',
+          value: median(m.revisit),
+          unit: 'ms',
+          note: `painted from the kept summary, then refreshed; median of ${RUNS} (${spread(m.revisit)})`,
+        });
+      if (rounds === 10_000)
+        figures.push({
+          name: 'progress_payload_10k_kb',
+          value: round(m.payloadBytes / 1024, 1),
+          unit: 'KB',
+          note: 'progress:get for the whole history (before: ~8 MB, a row per round)',
+        });
+      if (rounds === Math.max(...sizes))
+        figures.push({
+          name: 'db_size_per_10k_rounds_mb',
+          value: round(m.dbBytes / (rounds / 10_000) / 1024 / 1024, 1),
+          unit: 'MB',
+          note: `${rounds} seeded rounds: ${round(m.dbBytes / 1024 / 1024, 0)} MB in all (segments, plans, metrics JSON)`,
+        });
+    }
+    return figures;
   },
 };

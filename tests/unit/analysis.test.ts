@@ -71,14 +71,13 @@ describe('speech analysis of recorded rounds', () => {
       scores: { clarity: 3, rigor: 4, speed: 2 },
       postmortem: { change: 'Open with the result.' },
     });
-    const progress = await call(app, 'progress:get', {});
-    expect(progress.rounds).toHaveLength(1);
-    expect(progress.rounds[0]).toMatchObject({
-      category: 'Behavioural',
-      questionType: 'behavioural',
-      scores: { clarity: 3, rigor: 4, speed: 2 },
-      metrics: { rambleMs: 2500 },
-    });
+    const progress = await call(app, 'progress:get', { timeZone: 'UTC' });
+    expect(progress.rounds).toBe(1);
+    expect(progress.categories).toEqual(['Behavioural']);
+    expect(progress.questionTypes).toEqual(['behavioural']);
+    expect(progress.trends).toHaveLength(1);
+    expect(progress.trends[0]).toMatchObject({ rounds: 1, clarity: 3, rigor: 4, speed: 2, ramble: 2.5 });
+    expect(progress.baselines).toMatchObject([{ questionType: 'behavioural', rounds: 1 }]);
     expect(progress.actions).toEqual([
       { roundId: round.id, at: expect.any(Number), title: 'A STAR story', change: 'Open with the result.' },
     ]);

@@ -1,6 +1,9 @@
-/** The Progress page's pure aggregation: weekly trends, weakest areas, baselines and time allocation. */
+/**
+ * Local weeks, the time allocation chart's arithmetic, and the reference Progress computation
+ * (tests/support/progress-reference.ts) that the SQL path is held against.
+ */
 import { describe, expect, it } from 'vitest';
-import type { ProgressRound } from '../../src/shared/contract';
+import type { ProgressRound } from '../support/progress-reference';
 import type { RoundMetrics } from '../../src/shared/metrics';
 import {
   baselines,
@@ -9,8 +12,10 @@ import {
   weakestAreas,
   weekStart,
   weeklyTrends,
-} from '../../src/renderer/src/lib/progress-stats';
+} from '../support/progress-reference';
 import { secondTicks, timeAllocation } from '../../src/renderer/src/lib/time-allocation';
+import { requestContract } from '../../src/shared/contract';
+import { weekSpans } from '../../src/shared/local-week';
 
 const DAY = 24 * 3600 * 1000;
 /** Monday 2024-01-01 00:00 UTC. */
@@ -239,5 +244,34 @@ describe('timeAllocation', () => {
     expect(secondTicks(1600)).toEqual([0, 300, 600, 900, 1200, 1500, 1800]);
     expect(secondTicks(45)).toEqual([0, 10, 20, 30, 40, 50]);
     expect(secondTicks(20, 4)).toEqual([0, 10, 20]);
+  });
+});
+
+describe('weekSpans', () => {
+  it('gives each local week as the exact span of instants weekStart maps to it, across clock changes', () => {
+    const first = Date.parse('2026-01-01T00:00:00Z');
+    const last = Date.parse('2026-12-31T00:00:00Z');
+    for (const zone of ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
+      const spans = weekSpans(first, last, zone);
+      expect(spans.length).toBeGreaterThanOrEqual(52);
+      expect(spans[0]!.weekStart).toBe(weekStart(first, zone));
+      expect(spans.at(-1)!.weekStart).toBe(weekStart(last, zone));
+      spans.forEach((s, i) => {
+        expect(weekStart(s.fromMs, zone)).toBe(s.weekStart);
+        expect(weekStart(s.fromMs - 1, zone)).toBe(s.weekStart - 7 * DAY);
+        expect(weekStart(s.toMs - 1, zone)).toBe(s.weekStart);
+        if (i > 0) expect(s.fromMs).toBe(spans[i - 1]!.toMs);
+      });
+    }
+  });
+});
+
+describe('progress:get input', () => {
+  it('refuses a time zone it does not know, naming it', () => {
+    const input = requestContract['progress:get'].input;
+    expect(input.parse({})).toEqual({ timeZone: 'UTC', category: null, questionType: null });
+    const bad = input.safeParse({ timeZone: 'Mars/Olympus_Mons' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe('"Mars/Olympus_Mons" is not a time zone this app knows');
   });
 });

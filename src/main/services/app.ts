@@ -16,7 +16,7 @@ import { ReviewService } from './review';
 import { AnalysisService } from './analysis/analysis';
 import { forkAnalysisWorker } from './analysis/fork';
 import { AnalysisRunner, type AnalysisLauncher } from './analysis/runner';
-import { progressView } from './progress';
+import { progressSummary } from './progress-summary';
 import { buildExport, markdownReport } from './export';
 import {
   controlSession,
@@ -176,7 +176,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     },
     'transcript:get': ({ roundId }) => transcripts.view(roundId),
     'transcript:search': (input) => transcripts.search(input),
-    'progress:get': ({ sinceMs, limit }) => progressView(db, sinceMs ?? 0, limit),
+    'progress:get': (input) => progressSummary(db, input),
     'export:create': ({ format }) => {
       const file = buildExport(db, options.version, now());
       const stamp = file.exportedAt.slice(0, 10);

@@ -62,7 +62,20 @@ export {
   type LibraryView,
   type QuestionTypeView,
 } from './library';
-export { progressRound, progressView, type ProgressRound, type ProgressView } from './progress';
+export {
+  areaStat,
+  baseline,
+  progressAction,
+  progressFilter,
+  progressSummary,
+  weekPoint,
+  type AreaStat,
+  type Baseline,
+  type ProgressAction,
+  type ProgressFilter,
+  type ProgressSummary,
+  type WeekPoint,
+} from './progress';
 export { MAX_CHUNK_BYTES, MAX_PEAKS_PER_CHUNK, PEAKS_PER_SECOND, recordingView, type RecordingView } from './recording';
 export {
   postmortem,

@@ -72,6 +72,7 @@ export const rounds = sqliteTable(
   (t) => [
     uniqueIndex('rounds_session_idx').on(t.sessionId, t.index),
     index('rounds_item').on(t.itemId),
+    index('rounds_type_started').on(t.questionType, t.startedAt),
     check('rounds_status_check', oneOf(t.status, roundStatus.options)),
   ],
 );
@@ -237,4 +238,51 @@ export const transcriptSegments = sqliteTable(
     text: text('text').notNull(),
   },
   (t) => [index('transcript_segments_round').on(t.roundId, t.startMs)],
+);
+
+/**
+ * What the Progress page aggregates, one narrow row per round (migration 0007). Written only by
+ * triggers on rounds, round_reviews and round_analyses (see 0007_progress_stats.sql), never by
+ * the services, so every write path keeps it current; read by services/progress-summary.ts.
+ */
+export const roundStats = sqliteTable(
+  'round_stats',
+  {
+    roundId: text('round_id')
+      .primaryKey()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id').notNull(),
+    startedAt: integer('started_at'),
+    category: text('category').notNull(),
+    questionType: text('question_type').notNull(),
+    clarity: integer('clarity'),
+    rigor: integer('rigor'),
+    speed: integer('speed'),
+    /** 1 when the round's analysis has readable metrics (the columns below then come from them). */
+    hasMetrics: integer('has_metrics').notNull().default(0),
+    thinkMs: integer('think_ms'),
+    talkMs: integer('talk_ms'),
+    overrunMs: integer('overrun_ms'),
+    rambleMs: integer('ramble_ms'),
+    coreAnswerMs: integer('core_answer_ms'),
+    longestRunMs: integer('longest_run_ms'),
+    /** How many flags the metrics raised. */
+    flags: integer('flags').notNull().default(0),
+  },
+  (t) => [
+    index('round_stats_trends').on(
+      t.startedAt,
+      t.category,
+      t.questionType,
+      t.clarity,
+      t.rigor,
+      t.speed,
+      t.thinkMs,
+      t.talkMs,
+      t.overrunMs,
+      t.rambleMs,
+    ),
+    index('round_stats_areas').on(t.category, t.questionType, t.startedAt, t.clarity, t.rigor, t.speed, t.flags),
+    index('round_stats_type_metrics_started').on(t.questionType, t.hasMetrics, t.startedAt),
+  ],
 );

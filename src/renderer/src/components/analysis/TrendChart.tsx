@@ -1,7 +1,7 @@
 /** One trend over weeks: a line per series, with axis, grid and text in the theme's colours. */
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatWeek } from '../../lib/format';
-import type { WeekPoint } from '../../lib/progress-stats';
+import type { WeekPoint } from '../../../../shared/contract';
 import { secondTicks } from '../../lib/time-allocation';
 import { ChartLegend } from './ChartLegend';
 import { tooltipStyle, useChartTheme, type ChartTheme } from './useChartTheme';

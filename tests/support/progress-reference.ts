@@ -1,12 +1,37 @@
 /**
- * Pure aggregation for the Progress page: weekly trends, weakest areas, personal baselines and the
- * filter options, each in one pass over the rounds (the page must stay quick with 10 000 of them).
- * No DOM, no React: unit-tested in tests/unit/progress-stats.test.ts.
+ * The Progress computation the app had before it moved into SQLite (issue 12), kept as the
+ * reference tests/unit/progress-equality.test.ts holds the new path against: every recorded round
+ * loaded with its scores and metrics (the old progress:get), then weekly trends, weakest areas,
+ * baselines and the latest session aggregated in one pass each (the old lib/progress-stats.ts).
  */
-import type { ProgressRound } from '../../../shared/contract';
-import { weekStart } from './local-week';
+import { and, desc, eq, gte, isNotNull, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppDatabase } from '../../src/main/services/db/open';
+import { roundAnalyses, roundReviews, rounds, sessions } from '../../src/main/services/db/schema';
+import { scores } from '../../src/shared/contract/review';
+import { weekStart } from '../../src/shared/local-week';
+import { roundMetrics } from '../../src/shared/metrics';
+import { roundTitle } from '../../src/shared/round-title';
 
-export { localTimeZone, weekStart } from './local-week';
+export { weekStart };
+
+export const progressRound = z.object({
+  roundId: z.string(),
+  sessionId: z.string(),
+  sessionTitle: z.string(),
+  title: z.string(),
+  startedAt: z.number(),
+  category: z.string(),
+  questionType: z.string(),
+  budgetSeconds: z.number().int(),
+  scores,
+  metrics: roundMetrics.nullable(),
+});
+export type ProgressRound = z.infer<typeof progressRound>;
+export type ProgressView = {
+  rounds: ProgressRound[];
+  actions: { roundId: string; at: number; title: string; change: string }[];
+};
 
 export type ProgressFilter = { category: string | null; questionType: string | null };
 export const noFilter: ProgressFilter = { category: null, questionType: null };
@@ -240,4 +265,63 @@ export function latestSessionId(rounds: readonly ProgressRound[]): string | null
   let best: ProgressRound | null = null;
   for (const r of rounds) if (!best || r.startedAt > best.startedAt) best = r;
   return best?.sessionId ?? null;
+}
+
+/** Every recorded round (up to `limit`, newest first) and the ten latest postmortem changes. */
+export function progressView(db: AppDatabase, sinceMs: number, limit: number): ProgressView {
+  const rows = db
+    .select({
+      roundId: rounds.id,
+      sessionId: sessions.id,
+      sessionTitle: sessions.title,
+      planJson: rounds.planJson,
+      startedAt: rounds.startedAt,
+      category: rounds.category,
+      questionType: rounds.questionType,
+      budgetSeconds: rounds.budgetSeconds,
+      clarity: roundReviews.clarity,
+      rigor: roundReviews.rigor,
+      speed: roundReviews.speed,
+      metricsJson: roundAnalyses.metricsJson,
+    })
+    .from(rounds)
+    .innerJoin(sessions, eq(sessions.id, rounds.sessionId))
+    .leftJoin(roundReviews, eq(roundReviews.roundId, rounds.id))
+    .leftJoin(roundAnalyses, eq(roundAnalyses.roundId, rounds.id))
+    .where(and(isNotNull(rounds.startedAt), gte(rounds.startedAt, sinceMs)))
+    .orderBy(desc(rounds.startedAt))
+    .limit(limit)
+    .all();
+  const actions = db
+    .select({
+      roundId: roundReviews.roundId,
+      at: roundReviews.updatedAt,
+      change: roundReviews.change,
+      planJson: rounds.planJson,
+    })
+    .from(roundReviews)
+    .innerJoin(rounds, eq(rounds.id, roundReviews.roundId))
+    .where(ne(roundReviews.change, ''))
+    .orderBy(desc(roundReviews.updatedAt))
+    .limit(10)
+    .all();
+  const title = (planJson: string) => {
+    const plan = JSON.parse(planJson) as { title?: string; itemTitle: string };
+    return roundTitle(plan);
+  };
+  return {
+    rounds: rows.map((r) => ({
+      roundId: r.roundId,
+      sessionId: r.sessionId,
+      sessionTitle: r.sessionTitle,
+      title: title(r.planJson),
+      startedAt: r.startedAt!,
+      category: r.category,
+      questionType: r.questionType,
+      budgetSeconds: r.budgetSeconds,
+      scores: { clarity: r.clarity ?? null, rigor: r.rigor ?? null, speed: r.speed ?? null },
+      metrics: r.metricsJson ? roundMetrics.parse(JSON.parse(r.metricsJson)) : null,
+    })),
+    actions: actions.map((a) => ({ roundId: a.roundId, at: a.at, title: title(a.planJson), change: a.change })),
+  };
 }
