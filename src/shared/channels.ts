@@ -30,6 +30,9 @@ export const requestChannels = [
   'export:create',
   'settings:get',
   'settings:update',
+  'today:get',
+  'today:snooze',
+  'today:retire',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 

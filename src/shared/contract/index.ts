@@ -17,6 +17,7 @@ import { reviewRequests } from './review';
 import { roundRequests } from './rounds';
 import { sessionRequests } from './sessions';
 import { settingsRequests } from './settings';
+import { todayRequests } from './today';
 
 export {
   analysisStatus,
@@ -97,6 +98,16 @@ export {
   type UnfinishedSession,
 } from './sessions';
 export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
+export {
+  todayEntry,
+  todayReason,
+  todayView,
+  upcomingEntry,
+  type TodayEntry,
+  type TodayReason,
+  type TodayView,
+  type UpcomingEntry,
+} from './today';
 
 /** Request channels: input schema (parsed on the main side) and output schema. */
 export const requestContract = {
@@ -109,6 +120,7 @@ export const requestContract = {
   ...analysisRequests,
   ...progressRequests,
   ...settingsRequests,
+  ...todayRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;

@@ -71,6 +71,9 @@ export const rounds = sqliteTable(
   (t) => [
     uniqueIndex('rounds_session_idx').on(t.sessionId, t.index),
     index('rounds_item').on(t.itemId),
+    // The schedule's reads of the latest attempts per item and per question type (migration 0008).
+    index('rounds_item_attempts').on(t.itemId, t.sessionId, t.status, t.startedAt),
+    index('rounds_type_started').on(t.questionType, t.startedAt, t.status),
     check('rounds_status_check', oneOf(t.status, roundStatus.options)),
   ],
 );
@@ -200,3 +203,14 @@ export const roundAnalyses = sqliteTable(
   },
   (t) => [check('round_analyses_status_check', oneOf(t.status, analysisStatus.options))],
 );
+
+/**
+ * The user's own say over "Today" (migration 0008): an item snoozed until a time, or retired. The
+ * only schedule state stored; due dates are recomputed from the history. Times: wall clock, epoch ms.
+ */
+export const itemSchedule = sqliteTable('item_schedule', {
+  itemId: text('item_id').primaryKey(),
+  snoozedUntil: integer('snoozed_until'),
+  retiredAt: integer('retired_at'),
+  updatedAt: integer('updated_at').notNull(),
+});
