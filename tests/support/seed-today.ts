@@ -55,7 +55,7 @@ export async function todayApp(
   let contentDir = builtinContentDir;
   if (options.builtin) writeFiles(path.join(dataDir, 'content'), files);
   else {
-    contentDir = path.join(dataDir, '..', `${path.basename(dataDir)}-content`);
+    contentDir = path.join(dataDir, 'builtin-content');
     fs.mkdirSync(contentDir, { recursive: true });
     for (const f of ['question-types.yaml', 'rubric.yaml'])
       fs.copyFileSync(path.join(builtinContentDir, f), path.join(contentDir, f));
