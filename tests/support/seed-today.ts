@@ -14,8 +14,12 @@ import { roundAnswers, type SessionSource } from '../../src/shared/contract';
 import type { FlagId } from '../../src/shared/enums';
 import { roundMetrics } from '../../src/shared/metrics';
 import { call } from './sessions';
-import { builtinContentDir, migrationsDir } from './temp';
 import { writeFiles } from './temp-files';
+
+// Not from ./temp, which registers vitest hooks: the E2E specs seed with this module too.
+const root = path.resolve(__dirname, '..', '..');
+const builtinContentDir = path.join(root, 'content');
+const migrationsDir = path.join(root, 'resources', 'migrations');
 
 export const DAY = 24 * 3600 * 1000;
 export const HOUR = 3600 * 1000;
