@@ -46,7 +46,7 @@ describe('Today on stored history', () => {
     ]);
     expect(view.items[0]).toMatchObject({ attempts: 1, lastAt: NOW - 20 * HOUR, dueAt: NOW - 8 * HOUR });
     expect(view.items[0]!.why).toBe(
-      'Weak last time (20 h ago: scores 2·2·2, missed 3 of 4 expected points); back after 12 h.',
+      '20 h ago: scores 2·2·2, missed 3 of 4 expected points. A weak attempt comes back after 12 h.',
     );
     expect(view.upcoming.map((u) => [u.itemId, u.dueAt])).toEqual([['aced-yesterday', NOW + 5 * DAY]]);
     app.close();

@@ -57,6 +57,7 @@ const ago = (ms: number) => {
   const days = Math.round(ms / DAY_MS);
   return days === 1 ? 'yesterday' : `${days} days ago`;
 };
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const span = (ms: number) => (ms < DAY_MS ? `${Math.round(ms / HOUR_MS)} h` : `${Math.round(ms / DAY_MS)} days`);
 
 /** What went wrong (or right) in an attempt, in a few words: "scores 2·3·2, missed 2 of 5 points, overran 40 s". */
@@ -133,13 +134,13 @@ export function planToday(input: TodayInput): TodayView {
       add(
         c,
         'weak',
-        `Weak last time (${ago(nowMs - s.lastAt)}: ${describeAttempt(c.last!)}); back after ${span(s.intervalMs)}.`,
+        `${capitalise(ago(nowMs - s.lastAt))}: ${describeAttempt(c.last!)}. A weak attempt comes back after ${span(s.intervalMs)}.`,
       );
     else
       add(
         c,
         'due',
-        `${s.streak === 1 ? 'Solid once' : `Solid ${s.streak} times in a row`}, last ${ago(nowMs - s.lastAt)}; due again after ${span(s.intervalMs)}.`,
+        `${s.streak === 1 ? 'Solid once' : `Solid ${s.streak} times in a row`}, last practised ${ago(nowMs - s.lastAt)}; due again after ${span(s.intervalMs)}.`,
       );
   }
 

@@ -119,7 +119,9 @@ export function TodayPanel({ onStart, starting }: Props) {
                     <span className="today-item-title">{entry.title}</span>
                     <Badge tone={reasonLabel[entry.reason].tone}>{reasonLabel[entry.reason].text}</Badge>
                   </div>
-                  <p className="today-why">{entry.why}</p>
+                  <p className="today-why" title={entry.why}>
+                    {entry.why}
+                  </p>
                   <div className="today-item-foot">
                     <span className="today-meta">
                       {entry.category} · {formatDuration(entry.budgetSeconds * 1000)}
