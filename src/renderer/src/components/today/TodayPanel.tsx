@@ -11,7 +11,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatDuration, plural } from '../../lib/format';
 import { Badge, type BadgeTone } from '../Badge';
 import { Icon } from '../Icon';
-import { TodayLater } from './TodayLater';
+import { TodayLater, dueIn } from './TodayLater';
 import './TodayPanel.css';
 
 type Props = {
@@ -31,8 +31,13 @@ const reasonLabel: Record<TodayEntry['reason'], { text: string; tone: BadgeTone 
 let openChoice: boolean | null = null;
 
 function summary(view: TodayView): string {
-  if (view.items.length === 0)
-    return view.circuit ? 'Nothing single is due: a circuit looks ready.' : 'Nothing is due today.';
+  if (view.items.length === 0) {
+    if (view.circuit) return 'Nothing single is due: a circuit looks ready.';
+    const next = view.upcoming[0];
+    return next
+      ? `Nothing is due today. Next: ${next.title}, ${dueIn(next.dueAt, view.nowMs)}.`
+      : 'Nothing is due today.';
+  }
   return `${plural(view.items.length, 'item')} · ${formatDuration(view.budgetSeconds * 1000)}`;
 }
 
