@@ -1,6 +1,7 @@
 -- "Today" (issue 13): the user's snoozes and retirements, the only schedule state that is stored
--- (everything else is recomputed from the rounds, reviews and analyses), and two indexes that let
--- the schedule read the latest attempts per item and per question type without scanning history.
+-- (everything else is recomputed from the rounds, reviews and analyses), and the indexes that let
+-- the schedule seek the latest attempts per item and per question type, and a circuit's last run,
+-- without scanning the history.
 CREATE TABLE `item_schedule` (
 	`item_id` text PRIMARY KEY NOT NULL,
 	`snoozed_until` integer,
@@ -8,6 +9,8 @@ CREATE TABLE `item_schedule` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `rounds_item_attempts` ON `rounds` (`item_id`,`session_id`,`status`,`started_at`);
+CREATE INDEX `rounds_item_started` ON `rounds` (`item_id`,`started_at`,`status`);
 --> statement-breakpoint
 CREATE INDEX `rounds_type_started` ON `rounds` (`question_type`,`started_at`,`status`);
+--> statement-breakpoint
+CREATE INDEX `sessions_source` ON `sessions` (`source_json`,`created_at`);

@@ -53,8 +53,7 @@ function input(patch: Partial<TodayInput> & Pick<TodayInput, 'items'>): TodayInp
     ...patch,
   };
 }
-const history = (entries: Record<string, AttemptSignals[]>) =>
-  new Map(Object.entries(entries).map(([id, recent]) => [id, { total: recent.length, recent }]));
+const history = (entries: Record<string, AttemptSignals[]>) => new Map(Object.entries(entries));
 
 describe('attempt quality and interval', () => {
   it('scores, missed points, overrun and flags each lower the quality', () => {

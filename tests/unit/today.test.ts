@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildExport } from '../../src/main/services/export';
 import { importExport } from '../../src/main/services/import';
+import { scheduleQueries } from '../../src/main/services/schedule/today';
 import { DAY, HOUR, aced, mockYaml, practise, todayApp, weak, type Clock } from '../support/seed-today';
 import { call } from '../support/sessions';
 import { migrationsDir, tempDir } from '../support/temp';
@@ -190,22 +191,29 @@ steps:
     expect(when).toBe(1796800002000);
     // Back to the schema before 0008, rows and all.
     const client = app.db.$client;
-    client.exec('DROP TABLE item_schedule; DROP INDEX rounds_item_attempts; DROP INDEX rounds_type_started;');
+    client.exec(
+      'DROP TABLE item_schedule; DROP INDEX rounds_item_started; DROP INDEX rounds_type_started; DROP INDEX sessions_source;',
+    );
     client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(when);
     app.close();
 
     app = await todayApp(dataDir, files, clock);
     expect(await call(app, 'today:get', {})).toEqual(expected);
     expect(ids(await call(app, 'today:retire', { itemId: 'missed-yesterday' }))).not.toContain('missed-yesterday');
-    const plan = (sql: string) =>
-      (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+    const plan = (sql: string, params: Record<string, unknown>) =>
+      (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[])
         .map((r) => r.detail)
         .join('\n');
-    expect(
-      plan(
-        "SELECT item_id, session_id, MIN(started_at) FROM rounds WHERE status IN ('done', 'recovered') AND started_at IS NOT NULL GROUP BY item_id, session_id",
-      ),
-    ).toContain('USING COVERING INDEX rounds_item_attempts');
+    // The latest attempts are index seeks, never a scan of the history.
+    expect(plan(scheduleQueries.itemAttempts, { key: 'x', rounds: 7 })).toMatch(
+      /SEARCH r USING INDEX rounds_item_started \(item_id=\? AND started_at>\?\)/,
+    );
+    expect(plan(scheduleQueries.typeAttempts, { key: 'x' })).toMatch(
+      /SEARCH r USING INDEX rounds_type_started \(question_type=\? AND started_at>\?\)/,
+    );
+    expect(plan(scheduleQueries.circuitLastRun, { source: '{}' })).toMatch(
+      /SEARCH s USING (COVERING )?INDEX sessions_source \(source_json=\?\)/,
+    );
     app.close();
   });
 });

@@ -17,7 +17,7 @@ export const todayEntry = z.object({
   reason: todayReason,
   /** One sentence, in the product's words, saying why the item is here. */
   why: z.string(),
-  /** How many times it was practised (sessions with at least one of its rounds done). */
+  /** How many of its latest attempts the schedule read (sessions with one of its rounds done; at most 6). */
   attempts: z.number().int(),
   /** Wall clock, epoch ms; null when never practised. */
   lastAt: z.number().nullable(),

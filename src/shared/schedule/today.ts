@@ -8,6 +8,7 @@ import type { TodayEntry, TodayView, UpcomingEntry } from '../contract/today';
 import {
   DAY_MS,
   HOUR_MS,
+  RECENT_ATTEMPTS,
   attemptQuality,
   overdue,
   scheduleState,
@@ -40,8 +41,8 @@ export type TodayInput = {
   nowMs: number;
   items: readonly CatalogItem[];
   circuits: readonly CatalogCircuit[];
-  /** Per item id: how many attempts in all, and the latest ones (at least RECENT_ATTEMPTS if there are). */
-  itemHistory: ReadonlyMap<string, { total: number; recent: readonly AttemptSignals[] }>;
+  /** Per item id: its latest attempts (RECENT_ATTEMPTS of them, when it has that many). */
+  itemHistory: ReadonlyMap<string, readonly AttemptSignals[]>;
   /** Per question type id: its latest rounds, one attempt each. */
   typeHistory: ReadonlyMap<string, readonly AttemptSignals[]>;
   /** Per circuit id: when it was last started (wall clock, epoch ms). */
@@ -73,6 +74,7 @@ export function describeAttempt(a: AttemptSignals): string {
   return parts.join(', ');
 }
 
+/** `total`: how many of its latest attempts were read (at most RECENT_ATTEMPTS). */
 type Candidate = { item: CatalogItem; state: ScheduleState | null; total: number; last: AttemptSignals | null };
 
 export function planToday(input: TodayInput): TodayView {
@@ -87,10 +89,9 @@ export function planToday(input: TodayInput): TodayView {
   const typeTitle = (t: string) => input.questionTypeTitles.get(t) ?? t;
 
   const candidates: Candidate[] = input.items.map((item) => {
-    const history = input.itemHistory.get(item.id);
-    const recent = history?.recent ?? [];
+    const recent = input.itemHistory.get(item.id) ?? [];
     const last = [...recent].sort((a, b) => b.at - a.at)[0] ?? null;
-    return { item, state: scheduleState(recent), total: history?.total ?? 0, last };
+    return { item, state: scheduleState(recent), total: Math.min(RECENT_ATTEMPTS, recent.length), last };
   });
   const available = candidates.filter((c) => !retired(c.item.id) && snoozedUntil(c.item.id) === null);
 
@@ -146,7 +147,11 @@ export function planToday(input: TodayInput): TodayView {
 
   // 2. Question types that are due and not yet covered: an item of that type, never-tried ones first.
   const dueTypes = [...input.typeHistory.entries()]
-    .map(([type, attempts]) => ({ type, state: scheduleState(attempts), last: attempts[0] ?? null }))
+    .map(([type, attempts]) => ({
+      type,
+      state: scheduleState(attempts),
+      last: [...attempts].sort((a, b) => b.at - a.at)[0] ?? null,
+    }))
     .filter(
       (t): t is { type: string; state: ScheduleState; last: AttemptSignals } => !!t.state && t.state.dueAt <= nowMs,
     )
@@ -224,7 +229,7 @@ export function planToday(input: TodayInput): TodayView {
   const titles = new Map(input.items.map((i) => [i.id, i.title]));
   return {
     nowMs,
-    hasHistory: candidates.some((c) => c.total > 0) || input.typeHistory.size > 0,
+    hasHistory: candidates.some((c) => c.total > 0) || [...input.typeHistory.values()].some((a) => a.length > 0),
     items: chosen,
     budgetSeconds: seconds,
     circuit,

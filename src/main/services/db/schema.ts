@@ -42,6 +42,8 @@ export const sessions = sqliteTable(
     endedAt: integer('ended_at'),
   },
   (t) => [
+    // A circuit's last run, for the schedule (migration 0008).
+    index('sessions_source').on(t.sourceJson, t.createdAt),
     check('sessions_status_check', oneOf(t.status, sessionStatus.options)),
     check('sessions_follow_up_mode_check', oneOf(t.followUpMode, followUpMode.options)),
   ],
@@ -72,7 +74,7 @@ export const rounds = sqliteTable(
     uniqueIndex('rounds_session_idx').on(t.sessionId, t.index),
     index('rounds_item').on(t.itemId),
     // The schedule's reads of the latest attempts per item and per question type (migration 0008).
-    index('rounds_item_attempts').on(t.itemId, t.sessionId, t.status, t.startedAt),
+    index('rounds_item_started').on(t.itemId, t.startedAt, t.status),
     index('rounds_type_started').on(t.questionType, t.startedAt, t.status),
     check('rounds_status_check', oneOf(t.status, roundStatus.options)),
   ],

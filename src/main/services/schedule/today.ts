@@ -33,53 +33,51 @@ const ROUND_JOINS = `
   LEFT JOIN round_reviews rv ON rv.round_id = r.id
   LEFT JOIN round_analyses a ON a.round_id = r.id AND a.status = 'done' AND json_valid(a.metrics_json)`;
 
-/** The latest attempts of every item: one row per (item, session), its rounds aggregated. */
+/**
+ * The latest attempts of one item: its newest practised rounds (an index seek on item and start
+ * time, never the whole history), aggregated per session. One round more per attempt than needed is
+ * read, so the oldest attempt kept is complete.
+ */
 const ITEM_ATTEMPTS = `
-WITH attempts AS (
-  SELECT item_id, session_id, MIN(started_at) AS at FROM rounds WHERE ${practised('')} GROUP BY item_id, session_id
-), ranked AS (
-  SELECT item_id, session_id, at,
-    ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY at DESC, session_id) AS rn,
-    COUNT(*) OVER (PARTITION BY item_id) AS total
-  FROM attempts
-), round_rows AS (
-  SELECT k.item_id, k.session_id, k.at, k.total, ${ROUND_SIGNALS}
-  FROM ranked k
-  JOIN rounds r ON r.item_id = k.item_id AND r.session_id = k.session_id AND ${practised('r.')}
-  ${ROUND_JOINS}
-  WHERE k.rn <= ${RECENT_ATTEMPTS}
-)
-SELECT item_id AS key, at, total,
+SELECT @key AS key, MIN(started_at) AS at,
   AVG(clarity) AS clarity, AVG(rigor) AS rigor, AVG(speed) AS speed,
   COALESCE(SUM(missed), 0) AS missedPoints, COALESCE(SUM(expected), 0) AS expectedPoints,
   COALESCE(MAX(overrun), 0) AS overrunMs, group_concat(flags) AS flags
-FROM round_rows GROUP BY item_id, session_id`;
-
-/** The latest rounds of every question type, one attempt each. */
-const TYPE_ATTEMPTS = `
-WITH ranked AS (
-  SELECT id, question_type, started_at,
-    ROW_NUMBER() OVER (PARTITION BY question_type ORDER BY started_at DESC, id) AS rn
-  FROM rounds WHERE ${practised('')}
-)
-SELECT key, at, total, clarity, rigor, speed, missed AS missedPoints, expected AS expectedPoints,
-  overrun AS overrunMs, flags
 FROM (
-  SELECT k.question_type AS key, k.started_at AS at, 1 AS total, ${ROUND_SIGNALS}
-  FROM ranked k JOIN rounds r ON r.id = k.id ${ROUND_JOINS}
-  WHERE k.rn <= ${RECENT_ATTEMPTS}
+  SELECT r.session_id, r.started_at, ${ROUND_SIGNALS}
+  FROM rounds r ${ROUND_JOINS}
+  WHERE r.item_id = @key AND ${practised('r.')}
+  ORDER BY r.started_at DESC LIMIT @rounds
+)
+GROUP BY session_id ORDER BY at DESC LIMIT ${RECENT_ATTEMPTS}`;
+
+/** The latest rounds of one question type, one attempt each. */
+const TYPE_ATTEMPTS = `
+SELECT key, at, clarity, rigor, speed, missed AS missedPoints, expected AS expectedPoints, overrun AS overrunMs, flags
+FROM (
+  SELECT @key AS key, r.started_at AS at, ${ROUND_SIGNALS}
+  FROM rounds r ${ROUND_JOINS}
+  WHERE r.question_type = @key AND ${practised('r.')}
+  ORDER BY r.started_at DESC LIMIT ${RECENT_ATTEMPTS}
 )`;
 
-const CIRCUIT_RUNS = `
-SELECT json_extract(s.source_json, '$.id') AS id, MAX(s.created_at) AS at FROM sessions s
-WHERE json_valid(s.source_json) AND json_extract(s.source_json, '$.type') = 'circuit'
+/** When a circuit was last run: its newest session (by its stored source) with a round started. */
+const CIRCUIT_LAST_RUN = `
+SELECT s.created_at AS at FROM sessions s
+WHERE s.source_json = @source
   AND EXISTS (SELECT 1 FROM rounds r WHERE r.session_id = s.id AND r.started_at IS NOT NULL)
-GROUP BY 1`;
+ORDER BY s.created_at DESC LIMIT 1`;
+
+/** The queries, for the tests that check their plans. */
+export const scheduleQueries = {
+  itemAttempts: ITEM_ATTEMPTS,
+  typeAttempts: TYPE_ATTEMPTS,
+  circuitLastRun: CIRCUIT_LAST_RUN,
+};
 
 const attemptRow = z.object({
   key: z.string(),
   at: z.number(),
-  total: z.number().int(),
   clarity: z.number().nullable(),
   rigor: z.number().nullable(),
   speed: z.number().nullable(),
@@ -106,7 +104,10 @@ function toSignals(row: z.infer<typeof attemptRow>): AttemptSignals {
   });
 }
 
-export function catalog(content: LoadedContent): { items: CatalogItem[]; circuits: CatalogCircuit[] } {
+export function catalog(content: LoadedContent): {
+  items: (CatalogItem & { roundCount: number })[];
+  circuits: CatalogCircuit[];
+} {
   const items = [...content.items.values()].map((i) => ({
     id: i.id,
     title: i.title,
@@ -114,6 +115,7 @@ export function catalog(content: LoadedContent): { items: CatalogItem[]; circuit
     kind: i.kind,
     questionTypes: [...new Set(i.rounds.map((r) => r.questionType))],
     budgetSeconds: i.rounds.reduce((sum, r) => sum + r.budgetSeconds, 0),
+    roundCount: i.rounds.length,
   }));
   const circuits = [...content.circuits.values()].map((c) => ({
     id: c.id,
@@ -146,23 +148,28 @@ export class TodayService {
   get(): TodayView {
     const content = this.content();
     const { items, circuits } = catalog(content);
-    const group = (sql: string) => {
-      const map = new Map<string, { total: number; recent: AttemptSignals[] }>();
-      for (const raw of this.client.prepare(sql).all()) {
+    const latest = (sql: Database.Statement, key: string, extra: Record<string, number> = {}) =>
+      sql.all({ key, ...extra }).map((raw) => {
         const row = attemptRow.parse(raw);
-        const entry = map.get(row.key) ?? { total: row.total, recent: [] };
-        entry.recent.push(toSignals(row));
-        map.set(row.key, entry);
-      }
-      return map;
-    };
-    const itemHistory = group(ITEM_ATTEMPTS);
-    const typeHistory = new Map([...group(TYPE_ATTEMPTS)].map(([type, h]) => [type, h.recent]));
+        return toSignals(row);
+      });
+    const itemAttempts = this.client.prepare(ITEM_ATTEMPTS);
+    const itemHistory = new Map(
+      items.map((i) => [
+        i.id,
+        latest(itemAttempts, i.id, { rounds: (RECENT_ATTEMPTS + 1) * Math.max(1, i.roundCount) }),
+      ]),
+    );
+    const typeAttempts = this.client.prepare(TYPE_ATTEMPTS);
+    const types = new Set([...content.questionTypes.keys(), ...items.flatMap((i) => i.questionTypes)]);
+    const typeHistory = new Map([...types].map((t) => [t, latest(typeAttempts, t)]));
+    const lastRun = this.client.prepare(CIRCUIT_LAST_RUN);
     const circuitLastRun = new Map(
-      z
-        .array(z.object({ id: z.string(), at: z.number() }))
-        .parse(this.client.prepare(CIRCUIT_RUNS).all())
-        .map((r) => [r.id, r.at]),
+      circuits.flatMap((c) => {
+        // The source exactly as session:start stores it (JSON of the parsed source, keys in schema order).
+        const row = lastRun.get({ source: JSON.stringify({ type: 'circuit', id: c.id }) });
+        return row ? [[c.id, z.object({ at: z.number() }).parse(row).at] as const] : [];
+      }),
     );
     return planToday({
       nowMs: this.now(),
