@@ -166,6 +166,8 @@ describe('planToday', () => {
     // Behavioural sorts before Theory; its shortest mock is the way in.
     expect(view.items[2]).toMatchObject({ itemId: 'star-short', reason: 'new-category', attempts: 0, lastAt: null });
     expect(view.items[2]!.why).toBe('You have never practised Behavioural: one to mix in.');
+    // The due items left out of the full session come first in Coming up, the earliest due first.
+    expect(view.upcoming.map((u) => u.itemId)).toEqual(['b', 'a']);
   });
 
   it('with no history at all, proposes one item from each of the first categories', () => {

@@ -29,7 +29,7 @@ export type TodayEntry = z.infer<typeof todayEntry>;
 export const upcomingEntry = z.object({
   itemId: z.string(),
   title: z.string(),
-  /** When it is due again (wall clock, epoch ms), the snooze's end if that is later. */
+  /** When it is due (wall clock, epoch ms; at or before nowMs: due, but the session was full), the snooze's end if later. */
   dueAt: z.number(),
   snoozedUntil: z.number().nullable(),
   verdict: verdict.nullable(),

@@ -222,7 +222,7 @@ export function planToday(input: TodayInput): TodayView {
         verdict: c.state?.verdict ?? null,
       };
     })
-    .filter((u) => u.dueAt > nowMs)
+    // Items due but left out of a full session come first: they are the next ones in.
     .sort((a, b) => a.dueAt - b.dueAt || a.itemId.localeCompare(b.itemId))
     .slice(0, UPCOMING_SHOWN);
 

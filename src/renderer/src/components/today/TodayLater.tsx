@@ -11,9 +11,10 @@ type Props = {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** "in 5 h", "tomorrow", "in 3 days": how far a due date is from the view's own clock. */
+/** "now", "in 5 h", "tomorrow", "in 3 days": how far a due date is from the view's own clock. */
 export function dueIn(dueAt: number, nowMs: number): string {
   const ms = dueAt - nowMs;
+  if (ms <= 0) return 'now';
   if (ms < DAY_MS) return `in ${Math.max(1, Math.round(ms / 3_600_000))} h`;
   const days = Math.round(ms / DAY_MS);
   return days === 1 ? 'tomorrow' : `in ${days} days`;
