@@ -32,7 +32,9 @@ export function TodayLater({ view, busy, onBringBack, onWake }: Props) {
           <ul className="today-upcoming" aria-label="Coming up">
             {view.upcoming.map((u) => (
               <li key={u.itemId}>
-                <span className="today-item-title">{u.title}</span>
+                <span className="today-item-title" title={u.title}>
+                  {u.title}
+                </span>
                 <span className="today-meta" title={formatDateTime(u.dueAt)}>
                   {u.snoozedUntil !== null ? 'snoozed, back ' : 'due '}
                   {dueIn(u.dueAt, view.nowMs)}
