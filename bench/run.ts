@@ -13,6 +13,7 @@ import { waveformBench } from './waveform';
 import { webStartBench } from './web-start';
 import { liveSessionBench } from './live-session';
 import { progressBench } from './progress';
+import { todayBench } from './today';
 import { coverageBench } from './coverage';
 
 const benches: Bench[] = [
@@ -22,6 +23,7 @@ const benches: Bench[] = [
   analysisBench,
   waveformBench,
   progressBench,
+  todayBench,
   webStartBench,
   coverageBench,
 ];

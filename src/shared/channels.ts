@@ -30,6 +30,9 @@ export const requestChannels = [
   'export:create',
   'settings:get',
   'settings:update',
+  'today:get',
+  'today:snooze',
+  'today:retire',
   'transcript:get',
   'transcript:search',
 ] as const;

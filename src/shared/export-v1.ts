@@ -55,6 +55,7 @@ export function fromV1(file: ExportFileV1): ExportFile {
     version: EXPORT_VERSION,
     exportedAt: file.exportedAt,
     appVersion: file.appVersion,
+    schedule: [],
     sessions: file.sessions.map((s) => ({
       ...s,
       rounds: s.rounds.map((r) => {

@@ -21,6 +21,7 @@ import {
   analysisStatus,
   pointVerdict,
 } from './contract';
+import { slug } from './content';
 import { roundMetrics, segment } from './metrics';
 
 export const EXPORT_VERSION = 2;
@@ -129,11 +130,25 @@ export const exportedSession = z.object({
 });
 export type ExportedSession = z.infer<typeof exportedSession>;
 
+/** A snooze or retirement from "Today" (the only schedule state stored; due dates are recomputed). */
+export const exportedScheduleEntry = z
+  .object({
+    itemId: slug,
+    /** Wall clock, epoch ms. */
+    snoozedUntil: z.number().nullable(),
+    retiredAt: z.number().nullable(),
+    updatedAt: z.number(),
+  })
+  .strict();
+export type ExportedScheduleEntry = z.infer<typeof exportedScheduleEntry>;
+
 export const exportFile = z.object({
   format: z.literal('loop-coach-export'),
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.string(),
   appVersion: z.string(),
   sessions: z.array(exportedSession),
+  /** Added with "Today"; an export written before it has none. */
+  schedule: z.array(exportedScheduleEntry).default([]),
 });
 export type ExportFile = z.infer<typeof exportFile>;

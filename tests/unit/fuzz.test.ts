@@ -69,6 +69,9 @@ describe('fuzzing every contract channel', () => {
       'export:create': { format: 'json' },
       'settings:get': {},
       'settings:update': { theme: 'dark' },
+      'today:get': {},
+      'today:snooze': { itemId: 'fuzz-loop', days: 2 },
+      'today:retire': { itemId: 'fuzz-loop', retired: true },
       'transcript:get': { roundId: round.id },
       'transcript:search': { query: 'fuzz', limit: 5 },
     };

@@ -30,6 +30,7 @@ import {
   roundView,
 } from './sessions';
 import { readSettings, updateSettings } from './settings';
+import { TodayService } from './schedule/today';
 import { TranscriptStore } from './transcripts/store';
 
 export type AppOptions = {
@@ -91,6 +92,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const transcripts = new TranscriptStore(db, now);
   const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
   let content = await loadContent(sources);
+  const today = new TodayService(db, () => content, now);
 
   const reload = async () => {
     content = await loadContent(sources);
@@ -198,6 +200,9 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     'session:list': ({ limit }) => listSessions(db, limit),
     'settings:get': () => readSettings(db),
     'settings:update': (patch) => updateSettings(db, patch),
+    'today:get': () => today.get(),
+    'today:snooze': ({ itemId, days }) => today.snooze(itemId, days),
+    'today:retire': ({ itemId, retired }) => today.retire(itemId, retired),
   };
 
   // Recordings a crash left behind, or analysis a shutdown interrupted, are analysed now.

@@ -19,6 +19,7 @@ import { roundMetrics, segment } from '../../shared/metrics';
 import type { AppDatabase } from './db/open';
 import {
   followUps,
+  itemSchedule,
   recordings,
   reviewMarks,
   roundAnalyses,
@@ -161,6 +162,7 @@ export function buildExport(db: AppDatabase, appVersion: string, now: number, bu
           };
         }),
     })),
+    schedule: db.select().from(itemSchedule).orderBy(asc(itemSchedule.itemId)).all(),
   };
   // The format is a contract too: never write a file our own import would refuse.
   return exportFile.parse(file);

@@ -8,13 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { EXPORT_JSON, EXPORT_VERSION, type ExportFile } from '../../shared/export';
 import { anyExportFile } from '../../shared/export-v1';
 import type { AppDatabase } from './db/open';
 import {
   followUps,
+  itemSchedule,
   recordings,
   reviewMarks,
   roundAnalyses,
@@ -187,6 +188,16 @@ export function importExport(
         result.sessions++;
         insertSession(tx, s);
       }
+      // Snoozes and retirements: the newer of the two wins for an item both places know.
+      for (const entry of file.schedule)
+        tx.insert(itemSchedule)
+          .values(entry)
+          .onConflictDoUpdate({
+            target: itemSchedule.itemId,
+            set: { snoozedUntil: entry.snoozedUntil, retiredAt: entry.retiredAt, updatedAt: entry.updatedAt },
+            setWhere: sql`${itemSchedule.updatedAt} < ${entry.updatedAt}`,
+          })
+          .run();
       for (const f of staged) {
         fs.renameSync(f.temp, f.target);
         placed.push(f.target);

@@ -17,6 +17,7 @@ import { reviewRequests } from './review';
 import { roundRequests } from './rounds';
 import { sessionRequests } from './sessions';
 import { settingsRequests } from './settings';
+import { todayRequests } from './today';
 import { transcriptRequests } from './transcripts';
 
 export {
@@ -123,6 +124,16 @@ export {
   type TranscriptView,
 } from './transcripts';
 export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
+export {
+  todayEntry,
+  todayReason,
+  todayView,
+  upcomingEntry,
+  type TodayEntry,
+  type TodayReason,
+  type TodayView,
+  type UpcomingEntry,
+} from './today';
 
 /** Request channels: input schema (parsed on the main side) and output schema. */
 export const requestContract = {
@@ -135,6 +146,7 @@ export const requestContract = {
   ...analysisRequests,
   ...progressRequests,
   ...settingsRequests,
+  ...todayRequests,
   ...transcriptRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 

@@ -9,6 +9,8 @@ export const sessionSource = z.discriminatedUnion('type', [
   z.object({ type: z.literal('item'), id: slug }),
   z.object({ type: z.literal('circuit'), id: slug }),
   z.object({ type: z.literal('random'), category: z.string().max(80).optional() }),
+  /** Several loops or mocks back to back, e.g. the session "Today" proposes. */
+  z.object({ type: z.literal('items'), ids: z.array(slug).min(1).max(8) }),
 ]);
 export type SessionSource = z.infer<typeof sessionSource>;
 

@@ -31,6 +31,15 @@ export function planSession(content: LoadedContent, source: SessionSource, rando
       const item = pool[Math.min(pool.length - 1, Math.floor(random() * pool.length))]!;
       return { title: `Random mock: ${item.title}`, rounds: planItem(item) };
     }
+    case 'items': {
+      const items = source.ids.map((id) => {
+        const item = content.items.get(id);
+        if (!item) throw new NotFoundError(`No loop or mock has the id "${id}".`);
+        return item;
+      });
+      const rounds = items.flatMap(planItem).map((round, index) => ({ ...round, index }));
+      return { title: `Practice: ${items.map((i) => i.title).join(' · ')}`, rounds };
+    }
   }
 }
 

@@ -43,6 +43,8 @@ export const sessions = sqliteTable(
     endedAt: integer('ended_at'),
   },
   (t) => [
+    // A circuit's last run, for the schedule (migration 0008).
+    index('sessions_source').on(t.sourceJson, t.createdAt),
     check('sessions_status_check', oneOf(t.status, sessionStatus.options)),
     check('sessions_follow_up_mode_check', oneOf(t.followUpMode, followUpMode.options)),
   ],
@@ -72,6 +74,9 @@ export const rounds = sqliteTable(
   (t) => [
     uniqueIndex('rounds_session_idx').on(t.sessionId, t.index),
     index('rounds_item').on(t.itemId),
+    // The schedule's reads of the latest attempts per item and per question type (migration 0008).
+    index('rounds_item_started').on(t.itemId, t.startedAt, t.status),
+    index('rounds_type_started').on(t.questionType, t.startedAt, t.status),
     index('rounds_type_started').on(t.questionType, t.startedAt),
     check('rounds_status_check', oneOf(t.status, roundStatus.options)),
   ],
@@ -286,3 +291,14 @@ export const roundStats = sqliteTable(
     index('round_stats_type_metrics_started').on(t.questionType, t.hasMetrics, t.startedAt),
   ],
 );
+
+/**
+ * The user's own say over "Today" (migration 0008): an item snoozed until a time, or retired. The
+ * only schedule state stored; due dates are recomputed from the history. Times: wall clock, epoch ms.
+ */
+export const itemSchedule = sqliteTable('item_schedule', {
+  itemId: text('item_id').primaryKey(),
+  snoozedUntil: integer('snoozed_until'),
+  retiredAt: integer('retired_at'),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -14,6 +14,7 @@ import { LibraryToolbar } from '../components/library/LibraryToolbar';
 import { RandomMock } from '../components/library/RandomMock';
 import { UserContentHint } from '../components/library/UserContentHint';
 import { UnfinishedSessions } from '../components/session/UnfinishedSessions';
+import { TodayPanel } from '../components/today/TodayPanel';
 import { useUnfinishedSessions } from '../components/session/useUnfinishedSessions';
 import { errorMessage, isUnavailable } from '../lib/errors';
 import { plural } from '../lib/format';
@@ -176,6 +177,7 @@ export function LibraryScreen({ ui, onUiChange, onStart, onResume, currentSessio
           </div>
         ) : null}
         <UnfinishedSessions sessions={leftUnfinished} onResume={onResume} onClose={unfinished.close} />
+        <TodayPanel starting={starting !== null} onStart={(source) => void start(source, 'today')} />
         <ContentProblems problems={library.problems} />
         <LibraryToolbar
           filters={ui.filters}

@@ -33,6 +33,7 @@ const sourceLabel: Record<SessionView['source']['type'], string> = {
   item: 'Loop or mock',
   circuit: 'Circuit',
   random: 'Random mock',
+  items: 'Practice',
 };
 
 export function LiveSession({ session, resumeRequest, recovery, onCloseSession, onGoToLibrary, onPhaseChange }: Props) {
