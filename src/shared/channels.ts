@@ -30,6 +30,16 @@ export const requestChannels = [
   'export:create',
   'settings:get',
   'settings:update',
+  'coach:fatigue',
+  'coach:fatigueHistory',
+  'coach:rescorePrompt',
+  'coach:rescoreAnswer',
+  'coach:rescoreDismiss',
+  'coach:calibration',
+  'coach:retake',
+  'coach:actions',
+  'coach:actionsGenerate',
+  'coach:actionCheck',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
@@ -44,7 +54,13 @@ export function isBinaryChannel(name: unknown): name is (typeof binaryChannels)[
 }
 
 /** Main → renderer notifications. */
-export const eventChannels = ['library:changed', 'session:changed', 'analysis:changed', 'analysis:progress'] as const;
+export const eventChannels = [
+  'library:changed',
+  'session:changed',
+  'analysis:changed',
+  'analysis:progress',
+  'coach:changed',
+] as const;
 export type EventChannel = (typeof eventChannels)[number];
 
 export function isRequestChannel(name: unknown): name is RequestChannel {

@@ -30,6 +30,7 @@ import {
   roundView,
 } from './sessions';
 import { readSettings, updateSettings } from './settings';
+import { coachHandlers } from './coach';
 
 export type AppOptions = {
   dataDir: string;
@@ -189,6 +190,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     'session:list': ({ limit }) => listSessions(db, limit),
     'settings:get': () => readSettings(db),
     'settings:update': (patch) => updateSettings(db, patch),
+    ...coachHandlers(db, events, now),
   };
 
   // Recordings a crash left behind, or analysis a shutdown interrupted, are analysed now.

@@ -10,4 +10,6 @@ export const eventContract = {
   /** How far the running analysis has read the round's audio (0..1); sent every 1 % or so. */
   'analysis:progress': z.object({ roundId: z.string(), fraction: z.number().min(0).max(1) }),
   'session:changed': z.object({ sessionId }),
+  /** A re-score was answered or dismissed, or an action list made or checked off. */
+  'coach:changed': z.object({ what: z.enum(['rescore', 'actions']) }),
 } satisfies Record<EventChannel, z.ZodType>;
