@@ -41,15 +41,15 @@ export class ActionService {
       .all(start, end)
       .map((c) => ({ text: c.change, at: c.at, roundId: c.id }));
     const flags = q
-      .prepare<[number, number], { id: string; count: number }>(
-        `SELECT json_extract(f.value, '$.id') AS id, count(*) AS count
+      .prepare<[number, number], { flag: string; count: number }>(
+        `SELECT json_extract(f.value, '$.id') AS flag, count(*) AS count
            FROM rounds r JOIN round_analyses a ON a.round_id = r.id, json_each(a.metrics_json, '$.flags') f
           WHERE r.started_at >= ? AND r.started_at < ? AND a.metrics_json IS NOT NULL
-          GROUP BY id ORDER BY count DESC, id LIMIT 10`,
+          GROUP BY flag ORDER BY count DESC, flag LIMIT 10`,
       )
       .all(start, end)
       .flatMap((f) => {
-        const id = flagId.safeParse(f.id);
+        const id = flagId.safeParse(f.flag);
         return id.success ? [{ id: id.data, count: f.count }] : [];
       });
     const weakAreas = q
