@@ -22,6 +22,7 @@ import {
   pointVerdict,
 } from './contract';
 import { roundMetrics, segment } from './metrics';
+import { exportedCoach } from './coach/export';
 
 export const EXPORT_VERSION = 2;
 /** The JSON document's name inside a bundle. */
@@ -135,5 +136,7 @@ export const exportFile = z.object({
   exportedAt: z.string(),
   appVersion: z.string(),
   sessions: z.array(exportedSession),
+  /** Blind re-scores and weekly action lists (absent in files from before them). */
+  coach: exportedCoach.optional(),
 });
 export type ExportFile = z.infer<typeof exportFile>;

@@ -16,6 +16,7 @@ import {
   type ExportedRound,
 } from '../../shared/export';
 import { roundMetrics, segment } from '../../shared/metrics';
+import { exportCoach } from './coach/export';
 import type { AppDatabase } from './db/open';
 import {
   followUps,
@@ -161,6 +162,7 @@ export function buildExport(db: AppDatabase, appVersion: string, now: number, bu
           };
         }),
     })),
+    coach: exportCoach(db),
   };
   // The format is a contract too: never write a file our own import would refuse.
   return exportFile.parse(file);
