@@ -9,6 +9,7 @@ import { useLibrary } from '../api/library';
 import { progressResource, useProgress } from '../api/progress';
 import { useRecentSessions } from '../api/sessions';
 import { ActionList } from '../components/analysis/ActionList';
+import { CoachProgress } from '../components/coach/CoachProgress';
 import { BaselinesTable } from '../components/analysis/BaselinesTable';
 import { TimeAllocationChart } from '../components/analysis/TimeAllocationChart';
 import { TrendChart, type TrendSeries } from '../components/analysis/TrendChart';
@@ -90,6 +91,7 @@ export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: s
         ) : (
           <ProgressBody rounds={rounds} actions={data.actions} />
         )}
+        {rounds && rounds.length > 0 ? <CoachProgress /> : null}
         <RecentSessions
           recent={recent}
           onOpen={onOpenSession}
