@@ -40,10 +40,21 @@ export function WeeklyActions() {
                 <input
                   type="checkbox"
                   checked={item.doneAt !== null}
-                  disabled={busy}
                   onChange={(e) => {
                     const done = e.target.checked;
-                    run(async () => list.set(await call('coach:actionCheck', { itemId: item.id, done })));
+                    // Ticked at once; the stored list replaces it (or the old one comes back on failure).
+                    list.set({
+                      ...data,
+                      items: data.items.map((i) => (i.id === item.id ? { ...i, doneAt: done ? Date.now() : null } : i)),
+                    });
+                    run(async () => {
+                      try {
+                        list.set(await call('coach:actionCheck', { itemId: item.id, done }));
+                      } catch (error) {
+                        list.set(data);
+                        throw error;
+                      }
+                    });
                   }}
                 />
                 <span>
