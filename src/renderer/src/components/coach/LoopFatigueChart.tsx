@@ -9,7 +9,7 @@ import './coach.css';
 
 const W = 640;
 const H = 200;
-const PAD = { left: 56, right: 16, top: 16, bottom: 32 };
+const PAD = { left: 96, right: 40, top: 16, bottom: 32 };
 const y = (strain: number) => PAD.top + ((1 - strain) / 2) * (H - PAD.top - PAD.bottom);
 
 export function describeFatigue(f: SessionFatigue): string {
@@ -47,16 +47,10 @@ export function LoopFatigueChart({ fatigue }: { fatigue: SessionFatigue }) {
               y2={y(v)}
             />
             <text className="fatigue-axis" x={PAD.left - 6} y={y(v) + 4} textAnchor="end">
-              {v === 0 ? 'usual' : `${v > 0 ? '+' : '−'}${Math.abs(v) * 100}%`}
+              {v === 0 ? 'your usual' : `${Math.abs(v) * 100}% ${v > 0 ? 'worse' : 'better'}`}
             </text>
           </g>
         ))}
-        <text className="fatigue-axis" x={4} y={PAD.top + 4}>
-          worse
-        </text>
-        <text className="fatigue-axis" x={4} y={H - PAD.bottom}>
-          better
-        </text>
         {points.length > 1 ? (
           <polyline className="fatigue-line" points={points.map((p) => `${p.cx},${p.cy}`).join(' ')} />
         ) : null}

@@ -8,8 +8,9 @@ import { call } from '../../api/client';
 import { useRescorePrompt } from '../../api/coach';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { ScoreScales } from '../review/ScoreScales';
 import './coach.css';
+
+const titles = { clarity: 'Clarity', rigor: 'Rigor', speed: 'Speed' } as const;
 
 export function RescorePrompt() {
   const { data: prompt } = useRescorePrompt();
@@ -41,7 +42,27 @@ export function RescorePrompt() {
       {prompt.mediaUrl ? (
         <audio controls preload="none" src={prompt.mediaUrl} aria-label={`Recording of ${prompt.title}`} />
       ) : null}
-      <ScoreScales rubric={null} scores={scores} onChange={(d, v) => setScores((s) => ({ ...s, [d]: v }))} />
+      <div className="rescore-scales">
+        {(['clarity', 'rigor', 'speed'] as const).map((d) => (
+          <fieldset key={d} className="rescore-scale">
+            <legend>{titles[d]}</legend>
+            <div role="radiogroup" aria-label={titles[d]} className="rescore-levels">
+              {[1, 2, 3, 4, 5].map((level) => (
+                <label key={level}>
+                  <input
+                    type="radio"
+                    name={`rescore-${d}`}
+                    value={level}
+                    checked={scores[d] === level}
+                    onChange={() => setScores((s) => ({ ...s, [d]: level }))}
+                  />
+                  {level}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+      </div>
       <div className="rescore-actions">
         <button
           type="button"
