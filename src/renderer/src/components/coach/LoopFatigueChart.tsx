@@ -71,36 +71,38 @@ export function LoopFatigueChart({ fatigue }: { fatigue: SessionFatigue }) {
       <p className="fatigue-summary">{describeFatigue(fatigue)}</p>
       <details className="fatigue-numbers">
         <summary>Show the numbers</summary>
-        <table className="coach-table">
-          <thead>
-            <tr>
-              <th scope="col">Round</th>
-              {fatigueSignal.options.map((s) => (
-                <th key={s} scope="col">
-                  {signalLabels[s]}
-                </th>
-              ))}
-              <th scope="col">Against usual</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fatigue.rounds.map((r) => (
-              <tr key={r.roundId}>
-                <th scope="row">
-                  {r.index + 1}. {r.title}
-                </th>
+        <div className="retake-scroll">
+          <table className="coach-table">
+            <thead>
+              <tr>
+                <th scope="col">Round</th>
                 {fatigueSignal.options.map((s) => (
-                  <td key={s}>
-                    {r.deviations[s] === null
-                      ? '—'
-                      : `${r.deviations[s]! > 0 ? '+' : ''}${Math.round(r.deviations[s]! * 100)}%`}
-                  </td>
+                  <th key={s} scope="col">
+                    {signalLabels[s]}
+                  </th>
                 ))}
-                <td>{strainWords(r.strain)}</td>
+                <th scope="col">Against usual</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {fatigue.rounds.map((r) => (
+                <tr key={r.roundId}>
+                  <th scope="row">
+                    {r.index + 1}. {r.title}
+                  </th>
+                  {fatigueSignal.options.map((s) => (
+                    <td key={s}>
+                      {r.deviations[s] === null
+                        ? '—'
+                        : `${r.deviations[s]! > 0 ? '+' : ''}${Math.round(r.deviations[s]! * 100)}%`}
+                    </td>
+                  ))}
+                  <td>{strainWords(r.strain)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </div>
   );

@@ -33,7 +33,7 @@ export function RetakeTable({ roundId, hideScores }: { roundId: string; hideScor
     <section className="panel coach-section" aria-labelledby="retake-heading">
       <h2 id="retake-heading">Point by point</h2>
       <div className="retake-scroll">
-        <table className="coach-table" data-testid="retake-table">
+        <table className="coach-table retake-table" data-testid="retake-table">
           <thead>
             <tr>
               <th scope="col">Measure</th>
