@@ -81,7 +81,8 @@ describe('openDatabase', () => {
   });
 
   // Each numbered migration, applied on top of a database left by the app version before it.
-  describe.each(journal.entries.map((e) => [e.tag, e.idx] as const))('migration %s', (tag, idx) => {
+  // By position in the journal, not its idx field: migrations numbered in parallel leave gaps in idx.
+  describe.each(journal.entries.map((e, position) => [e.tag, position] as const))('migration %s', (tag, idx) => {
     it('applies on top of the previous schema, backs the database up first, and keeps existing rows', () => {
       const dir = tempDir();
       const file = path.join(dir, 'loop-coach.db');
