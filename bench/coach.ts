@@ -3,7 +3,9 @@
  * each coach channel called through the real handlers; median of 7 calls after a warm-up.
  */
 import { performance } from 'node:perf_hooks';
-import { tempDir } from '../tests/support/temp';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { seedProgress } from '../tests/support/seed-progress';
 import { call, makeApp } from '../tests/support/sessions';
 import type { Bench, Figure } from './figure';
@@ -34,7 +36,7 @@ export const coachBench: Bench = {
   run: async () => {
     const figures: Figure[] = [];
     for (const n of sizes) {
-      const dataDir = tempDir('bench-coach-');
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-coach-'));
       const seeded = seedProgress(dataDir, { sessions: n / 4, roundsPerSession: 4, seed: n, weeks: 52 });
       const app = await makeApp(dataDir);
       try {
@@ -51,6 +53,7 @@ export const coachBench: Bench = {
         }
       } finally {
         app.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
       }
     }
     return figures;
