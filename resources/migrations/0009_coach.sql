@@ -43,4 +43,5 @@ CREATE INDEX `rounds_type_started` ON `rounds` (`question_type`,`started_at`);--
 CREATE INDEX `rounds_started` ON `rounds` (`started_at`);--> statement-breakpoint
 CREATE INDEX `round_reviews_scored` ON `round_reviews` (`scored_at`);--> statement-breakpoint
 
-CREATE INDEX `sessions_created` ON `sessions` (`created_at`);
+CREATE INDEX `sessions_created` ON `sessions` (`created_at`);--> statement-breakpoint
+CREATE INDEX `rounds_item_started` ON `rounds` (`item_id`,`item_round`,`started_at`);

@@ -127,7 +127,7 @@ describe('migration 0009', () => {
     // Back to the schema before 0009: its tables and indexes gone, the migration forgotten.
     const client = app.db.$client;
     client.exec(`DROP TABLE action_items; DROP TABLE action_lists; DROP TABLE rescores;
-      DROP INDEX rounds_type_started; DROP INDEX rounds_started; DROP INDEX round_reviews_scored; DROP INDEX sessions_created;`);
+      DROP INDEX rounds_type_started; DROP INDEX rounds_started; DROP INDEX round_reviews_scored; DROP INDEX sessions_created; DROP INDEX rounds_item_started;`);
     client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(when('0009_coach'));
     app.close();
 
@@ -136,11 +136,12 @@ describe('migration 0009', () => {
     expect(sqlite.prepare('SELECT count(*) AS n FROM rounds WHERE session_id = ?').get(sessionId)).toEqual({ n: 2 });
     const indexes = sqlite
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('rounds_type_started', 'rounds_started', 'round_reviews_scored', 'sessions_created') ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('rounds_type_started', 'rounds_started', 'round_reviews_scored', 'sessions_created', 'rounds_item_started') ORDER BY name",
       )
       .all();
     expect(indexes).toEqual([
       { name: 'round_reviews_scored' },
+      { name: 'rounds_item_started' },
       { name: 'rounds_started' },
       { name: 'rounds_type_started' },
       { name: 'sessions_created' },

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/coach/fatigue';
 import type { AppDatabase } from '../db/open';
 import { NotFoundError } from '../errors';
-import { planTitle, signalsOf } from './rows';
+import { planTitle, signalsFromColumns, type SignalColumns } from './rows';
 
 type RoundRow = {
   id: string;
@@ -24,9 +24,7 @@ type RoundRow = {
   started_at: number;
   clarity: number | null;
   rigor: number | null;
-  speed: number | null;
-  metrics_json: string | null;
-};
+} & SignalColumns;
 
 export class FatigueData {
   private readonly sessionRow;
@@ -40,18 +38,25 @@ export class FatigueData {
       'SELECT id, title, created_at FROM sessions WHERE id = ?',
     );
     this.roundRows = sqlite.prepare<[string], RoundRow>(
-      `SELECT r.id, r.idx, r.plan_json, r.question_type, r.started_at, rv.clarity, rv.rigor, rv.speed, a.metrics_json
+      `SELECT r.id, r.idx, r.plan_json, r.question_type, r.started_at, rv.clarity, rv.rigor, rv.speed,
+              json_extract(a.metrics_json, '$.thinkTimeMs') AS think_ms,
+              json_extract(a.metrics_json, '$.overrunMs') AS overrun_ms,
+              json_extract(a.metrics_json, '$.pauses.long') AS long_pauses,
+              (SELECT json_group_array(json_extract(f.value, '$.responseLatencyMs'))
+                 FROM json_each(a.metrics_json, '$.followUps') f) AS latencies_json
          FROM rounds r
          LEFT JOIN round_reviews rv ON rv.round_id = r.id
          LEFT JOIN round_analyses a ON a.round_id = r.id
         WHERE r.session_id = ? AND r.started_at IS NOT NULL
         ORDER BY r.idx`,
     );
-    this.baselineRows = sqlite.prepare<
-      [string, number, string, number],
-      Pick<RoundRow, 'clarity' | 'rigor' | 'speed' | 'metrics_json'>
-    >(
-      `SELECT rv.clarity, rv.rigor, rv.speed, a.metrics_json
+    this.baselineRows = sqlite.prepare<[string, number, string, number], SignalColumns>(
+      `SELECT rv.clarity, rv.rigor, rv.speed,
+              json_extract(a.metrics_json, '$.thinkTimeMs') AS think_ms,
+              json_extract(a.metrics_json, '$.overrunMs') AS overrun_ms,
+              json_extract(a.metrics_json, '$.pauses.long') AS long_pauses,
+              (SELECT json_group_array(json_extract(f.value, '$.responseLatencyMs'))
+                 FROM json_each(a.metrics_json, '$.followUps') f) AS latencies_json
          FROM rounds r
          LEFT JOIN round_reviews rv ON rv.round_id = r.id
          LEFT JOIN round_analyses a ON a.round_id = r.id
@@ -85,7 +90,7 @@ export class FatigueData {
     const baselines = new Map<string, Baseline>();
     for (const type of new Set(rows.map((r) => r.question_type))) {
       const history = this.baselineRows.all(type, firstStart, session.id, BASELINE_WINDOW);
-      baselines.set(type, baselineOf(history.map((h) => signalsOf(h.metrics_json, h))));
+      baselines.set(type, baselineOf(history.map(signalsFromColumns)));
     }
     return loopFatigue(
       { sessionId: session.id, title: session.title, createdAt: session.created_at },
@@ -94,7 +99,7 @@ export class FatigueData {
         index: r.idx,
         title: planTitle(r.plan_json).title,
         questionType: r.question_type,
-        values: signalsOf(r.metrics_json, r),
+        values: signalsFromColumns(r),
       })),
       baselines,
     );

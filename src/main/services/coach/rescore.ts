@@ -21,8 +21,10 @@ import { mediaUrl } from '../recording/paths';
 import { readSettings } from '../settings';
 import { planTitle } from './rows';
 
-/** The window of scored rounds the self-score vs signal relations read. */
+/** The window of scored rounds the self-score vs signal relations read: the last 90 days… */
 export const RELATION_WINDOW_MS = 90 * 24 * 3600 * 1000;
+/** …and at most this many of the newest of them (a busy year would otherwise parse ~25 000 metrics). */
+export const RELATION_ROUNDS = 2000;
 /** The newest answered re-scores the drift chart draws. */
 export const DRIFT_LIMIT = 200;
 
@@ -201,8 +203,11 @@ export class RescoreService {
                 count(*) AS n, sum(score) AS sx, sum(y) AS sy, sum(score * score) AS sxx,
                 sum(y * y) AS syy, sum(score * y) AS sxy
            FROM (SELECT rv.${score} AS score, ${signal} AS y
-                   FROM round_reviews rv LEFT JOIN round_analyses a ON a.round_id = rv.round_id
-                  WHERE rv.scored_at >= ? AND rv.${score} IS NOT NULL AND ${extra})
+                   FROM (SELECT * FROM round_reviews
+                          WHERE scored_at >= ? AND ${score} IS NOT NULL
+                          ORDER BY scored_at DESC LIMIT ${RELATION_ROUNDS}) rv
+                   LEFT JOIN round_analyses a ON a.round_id = rv.round_id
+                  WHERE ${extra})
           WHERE y IS NOT NULL
           GROUP BY score ORDER BY score`,
       )

@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors';
 import { mediaUrl } from '../recording/paths';
 import { followUpLatency, parseMetrics } from './rows';
 
-/** The newest attempts compared (index rounds_item). */
+/** The newest attempts compared (index rounds_item_started, so the newest 20 are read, not every attempt). */
 export const RETAKE_LIMIT = 20;
 
 type Row = {
@@ -61,7 +61,7 @@ export function retakeAttempts(db: AppDatabase, roundId: string): RetakeAttempt[
          LEFT JOIN round_reviews rv ON rv.round_id = r.id
          LEFT JOIN round_analyses a ON a.round_id = r.id
         WHERE r.item_id = ? AND r.item_round = ? AND r.started_at IS NOT NULL
-        ORDER BY r.started_at DESC, r.idx DESC
+        ORDER BY r.started_at DESC
         LIMIT ?`,
     )
     .all(round.item_id, round.item_round, RETAKE_LIMIT);

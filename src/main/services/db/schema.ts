@@ -77,6 +77,7 @@ export const rounds = sqliteTable(
     // Migration 0009: baselines per question type and the weekly windows read history by start time.
     index('rounds_type_started').on(t.questionType, t.startedAt),
     index('rounds_started').on(t.startedAt),
+    index('rounds_item_started').on(t.itemId, t.itemRound, t.startedAt),
     check('rounds_status_check', oneOf(t.status, roundStatus.options)),
   ],
 );
