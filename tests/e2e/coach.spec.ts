@@ -35,7 +35,8 @@ test('coach: fatigue picture, blind re-score onto Progress, retakes side by side
   page,
   dataDir,
 }) => {
-  test.setTimeout(180_000);
+  // Six sections photographed four ways each; on a loaded 2-core machine that alone takes a minute or two.
+  test.setTimeout(420_000);
   const now = Date.now();
   seedProgress(dataDir, { sessions: 60, roundsPerSession: 3, seed: 13, endAt: now - 5 * DAY });
   // Two attempts at the same mock, four and three and a half days ago, recorded and scored for real.
