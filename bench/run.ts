@@ -15,6 +15,7 @@ import { liveSessionBench } from './live-session';
 import { progressBench } from './progress';
 import { todayBench } from './today';
 import { coverageBench } from './coverage';
+import { coachBench } from './coach';
 
 const benches: Bench[] = [
   recordingMain,
@@ -24,6 +25,7 @@ const benches: Bench[] = [
   waveformBench,
   progressBench,
   todayBench,
+  coachBench,
   webStartBench,
   coverageBench,
 ];

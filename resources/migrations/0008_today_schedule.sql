@@ -11,6 +11,4 @@ CREATE TABLE IF NOT EXISTS `item_schedule` (
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS `rounds_item_started` ON `rounds` (`item_id`,`started_at`,`status`);
 --> statement-breakpoint
-CREATE INDEX IF NOT EXISTS `rounds_type_started` ON `rounds` (`question_type`,`started_at`,`status`);
---> statement-breakpoint
 CREATE INDEX IF NOT EXISTS `sessions_source` ON `sessions` (`source_json`,`created_at`);

@@ -35,6 +35,16 @@ export const requestChannels = [
   'today:retire',
   'transcript:get',
   'transcript:search',
+  'coach:fatigue',
+  'coach:fatigueHistory',
+  'coach:rescorePrompt',
+  'coach:rescoreAnswer',
+  'coach:rescoreDismiss',
+  'coach:calibration',
+  'coach:retake',
+  'coach:actions',
+  'coach:actionsGenerate',
+  'coach:actionCheck',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
@@ -55,6 +65,7 @@ export const eventChannels = [
   'analysis:changed',
   'analysis:progress',
   'transcript:changed',
+  'coach:changed',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];
 

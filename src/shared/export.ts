@@ -23,6 +23,7 @@ import {
 } from './contract';
 import { slug } from './content';
 import { roundMetrics, segment } from './metrics';
+import { exportedCoach } from './coach/export';
 
 export const EXPORT_VERSION = 2;
 /** The JSON document's name inside a bundle. */
@@ -150,5 +151,7 @@ export const exportFile = z.object({
   sessions: z.array(exportedSession),
   /** Added with "Today"; an export written before it has none. */
   schedule: z.array(exportedScheduleEntry).default([]),
+  /** Blind re-scores and weekly action lists (absent in files from before them). */
+  coach: exportedCoach.optional(),
 });
 export type ExportFile = z.infer<typeof exportFile>;

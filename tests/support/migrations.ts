@@ -36,11 +36,14 @@ export function rewindDatabase(file: string, tag: string): void {
   const client = new Database(old);
   client.pragma('foreign_keys = OFF');
   client.prepare('ATTACH DATABASE ? AS current').run(file);
-  const tables = client
+  const listed = client
     .prepare(
-      "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+      "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
     )
-    .all() as { name: string }[];
+    .all() as { name: string; sql: string }[];
+  // Full-text tables and their shadow tables fill themselves from their content tables' triggers.
+  const virtual = listed.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)).map((t) => t.name);
+  const tables = listed.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
   client.transaction(() => {
     for (const { name } of tables) {
       const columns = (table: string, schema: string) =>
@@ -49,7 +52,8 @@ export function rewindDatabase(file: string, tag: string): void {
       if (inCurrent.size === 0) continue;
       const shared = columns(name, 'main').filter((c) => inCurrent.has(c));
       const list = shared.map((c) => `"${c}"`).join(', ');
-      client.exec(`INSERT INTO main."${name}" (${list}) SELECT ${list} FROM current."${name}"`);
+      // OR REPLACE: a summary row an old trigger already wrote for a copied row gives way to the stored one.
+      client.exec(`INSERT OR REPLACE INTO main."${name}" (${list}) SELECT ${list} FROM current."${name}"`);
     }
   })();
   client.exec('DETACH DATABASE current');

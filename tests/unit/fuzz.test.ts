@@ -74,6 +74,19 @@ describe('fuzzing every contract channel', () => {
       'today:retire': { itemId: 'fuzz-loop', retired: true },
       'transcript:get': { roundId: round.id },
       'transcript:search': { query: 'fuzz', limit: 5 },
+      'coach:fatigue': { sessionId: session.id },
+      'coach:fatigueHistory': { limit: 5 },
+      'coach:rescorePrompt': {},
+      'coach:rescoreAnswer': {
+        rescoreId: '00000000-0000-4000-8000-000000000000',
+        scores: { clarity: 3, rigor: null, speed: null },
+      },
+      'coach:rescoreDismiss': { rescoreId: '00000000-0000-4000-8000-000000000000' },
+      'coach:calibration': {},
+      'coach:retake': { roundId: round.id },
+      'coach:actions': { weekStartMs: 0 },
+      'coach:actionsGenerate': {},
+      'coach:actionCheck': { itemId: '00000000-0000-4000-8000-000000000000', done: true },
     };
     const before = listFiles(sandbox).filter((f) => !f.startsWith('data/'));
     const random = prng(20261123);

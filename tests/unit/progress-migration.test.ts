@@ -3,21 +3,16 @@
  * stored before it existed, and its triggers keep it current afterwards (scores, metrics, a
  * deleted session), without refusing a write whose metrics are not JSON.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { seededRandom, seedHistory } from '../../bench/seed-history';
 import { createLoopCoach } from '../../src/main/services/app';
 import { dispatch } from '../../src/main/services/dispatch';
 import type { ProgressSummary } from '../../src/shared/contract';
+import { rewindDatabase } from '../support/migrations';
 import { builtinContentDir, migrationsDir, tempDir } from '../support/temp';
 
 const now = Date.parse('2026-11-30T20:00:00Z');
-const when0007 = (
-  JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { tag: string; when: number }[];
-  }
-).entries.find((e) => e.tag === '0007_progress_stats')!.when;
 
 const open = (dataDir: string) =>
   createLoopCoach({
@@ -40,17 +35,14 @@ describe('migration 0007 (round_stats)', () => {
     const dataDir = tempDir();
     await seedHistory({ dataDir, rounds: 400, now, random: seededRandom(5) });
     let app = await open(dataDir);
-    const client = app.db.$client;
-    // Back to the database as it was before 0007: no table, no triggers, no index, not applied.
-    for (const { name } of client
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'round_stats_%'")
-      .all() as { name: string }[])
-      client.exec(`DROP TRIGGER "${name}"`);
-    client.exec('DROP TABLE round_stats; DROP INDEX round_reviews_change_updated;');
-    client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(when0007);
-    // Written while no trigger ran: the fill must read it.
-    client.prepare("UPDATE round_reviews SET clarity = 1, rigor = 1, speed = 1, change = 'Written before 0007'").run();
+    const file = app.paths.databaseFile;
     app.close();
+    // Back to the database as it was before 0007 (same rows; no table, triggers or index)…
+    rewindDatabase(file, '0006_transcripts');
+    // …and written while no trigger ran: the fill must read it.
+    const old = new Database(file);
+    old.prepare("UPDATE round_reviews SET clarity = 1, rigor = 1, speed = 1, change = 'Written before 0007'").run();
+    old.close();
 
     app = await open(dataDir);
     const c = app.db.$client;

@@ -32,6 +32,7 @@ import {
 import { readSettings, updateSettings } from './settings';
 import { TodayService } from './schedule/today';
 import { TranscriptStore } from './transcripts/store';
+import { coachHandlers } from './coach';
 
 export type AppOptions = {
   dataDir: string;
@@ -203,6 +204,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     'today:get': () => today.get(),
     'today:snooze': ({ itemId, days }) => today.snooze(itemId, days),
     'today:retire': ({ itemId, retired }) => today.retire(itemId, retired),
+    ...coachHandlers(db, events, now),
   };
 
   // Recordings a crash left behind, or analysis a shutdown interrupted, are analysed now.

@@ -16,6 +16,7 @@ import {
   type ExportedRound,
 } from '../../shared/export';
 import { roundMetrics, segment } from '../../shared/metrics';
+import { exportCoach } from './coach/export';
 import type { AppDatabase } from './db/open';
 import {
   followUps,
@@ -163,6 +164,7 @@ export function buildExport(db: AppDatabase, appVersion: string, now: number, bu
         }),
     })),
     schedule: db.select().from(itemSchedule).orderBy(asc(itemSchedule.itemId)).all(),
+    coach: exportCoach(db),
   };
   // The format is a contract too: never write a file our own import would refuse.
   return exportFile.parse(file);

@@ -12,6 +12,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { EXPORT_JSON, EXPORT_VERSION, type ExportFile } from '../../shared/export';
 import { anyExportFile } from '../../shared/export-v1';
+import { importCoach } from './coach/export';
 import type { AppDatabase } from './db/open';
 import {
   followUps,
@@ -198,6 +199,7 @@ export function importExport(
             setWhere: sql`${itemSchedule.updatedAt} < ${entry.updatedAt}`,
           })
           .run();
+      importCoach(db, file.coach);
       for (const f of staged) {
         fs.renameSync(f.temp, f.target);
         placed.push(f.target);

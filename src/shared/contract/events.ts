@@ -11,4 +11,6 @@ export const eventContract = {
   'analysis:progress': z.object({ roundId: z.string(), fraction: z.number().min(0).max(1) }),
   'session:changed': z.object({ sessionId }),
   'transcript:changed': z.object({ roundId: z.string(), status: transcriptStatus }),
+  /** A re-score was answered or dismissed, or an action list made or checked off. */
+  'coach:changed': z.object({ what: z.enum(['rescore', 'actions']) }),
 } satisfies Record<EventChannel, z.ZodType>;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { EventChannel, MethodName, RequestChannel } from '../channels';
 import { analysisRequests } from './analysis';
 import { appRequests } from './app';
+import { coachRequests } from './coach';
 import type { RequestSchemas } from './common';
 import type { ApiResult } from './errors';
 import type { eventContract } from './events';
@@ -47,6 +48,15 @@ export type {
 
 export { analysisView, type AnalysisView } from './analysis';
 export { appInfo, type AppInfo } from './app';
+export {
+  actionItemView,
+  actionListView,
+  calibrationView,
+  rescorePrompt,
+  type ActionListView,
+  type CalibrationView,
+  type RescorePrompt,
+} from './coach';
 export { apiError, apiErrorCode, type ApiError, type ApiResult } from './errors';
 export { eventContract } from './events';
 export {
@@ -148,6 +158,7 @@ export const requestContract = {
   ...settingsRequests,
   ...todayRequests,
   ...transcriptRequests,
+  ...coachRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;

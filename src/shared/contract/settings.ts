@@ -1,5 +1,6 @@
 /** The user's settings, their defaults, and the partial update that changes only what it names. */
 import { z } from 'zod';
+import { rescoreSetting } from '../coach/enums';
 import { followUpMode } from '../enums';
 import { none, type RequestSchemasFor } from './common';
 
@@ -14,6 +15,8 @@ const settingsShape = {
   playbackRate: z.union([z.literal(1), z.literal(1.25), z.literal(1.5), z.literal(2)]),
   blindScoring: z.boolean(),
   focusLayout: z.boolean(),
+  /** Blind re-score prompts (docs/metrics.md, "Honest self-scores"). */
+  rescorePrompts: rescoreSetting,
 };
 export const settings = z.object(settingsShape);
 export type Settings = z.infer<typeof settings>;
@@ -27,6 +30,7 @@ export const defaultSettings: Settings = {
   playbackRate: 1.5,
   blindScoring: false,
   focusLayout: true,
+  rescorePrompts: 'auto',
 };
 
 export const settingsRequests = {

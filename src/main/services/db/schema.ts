@@ -7,6 +7,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { actionKind, actionListReason } from '../../../shared/coach/enums';
 import {
   analysisStatus,
   enumValues,
@@ -46,6 +47,8 @@ export const sessions = sqliteTable(
     // A circuit's last run, for the schedule (migration 0008).
     index('sessions_source').on(t.sourceJson, t.createdAt),
     check('sessions_status_check', oneOf(t.status, sessionStatus.options)),
+    // Migration 0009: the coach pages through sessions newest first.
+    index('sessions_created').on(t.createdAt),
     check('sessions_follow_up_mode_check', oneOf(t.followUpMode, followUpMode.options)),
   ],
 );
@@ -76,8 +79,11 @@ export const rounds = sqliteTable(
     index('rounds_item').on(t.itemId),
     // The schedule's reads of the latest attempts per item and per question type (migration 0008).
     index('rounds_item_started').on(t.itemId, t.startedAt, t.status),
-    index('rounds_type_started').on(t.questionType, t.startedAt, t.status),
+    // Migration 0007 (0008's IF NOT EXISTS of the same name with status added is a no-op after it).
     index('rounds_type_started').on(t.questionType, t.startedAt),
+    // Migration 0009: baselines per question type and the weekly windows read history by start time.
+    index('rounds_started').on(t.startedAt),
+    index('rounds_item_round_started').on(t.itemId, t.itemRound, t.startedAt),
     check('rounds_status_check', oneOf(t.status, roundStatus.options)),
   ],
 );
@@ -151,24 +157,28 @@ export const followUps = sqliteTable(
 );
 
 /** The candidate's review of a round: rubric scores, checklists and the 3-line postmortem. */
-export const roundReviews = sqliteTable('round_reviews', {
-  roundId: text('round_id')
-    .primaryKey()
-    .references(() => rounds.id, { onDelete: 'cascade' }),
-  clarity: integer('clarity'),
-  rigor: integer('rigor'),
-  speed: integer('speed'),
-  /** Array indexed like the expected points: "covered" | "missed" | null. */
-  pointsJson: text('points_json').notNull().default('[]'),
-  behaviourJson: text('behaviour_json').notNull().default('{}'),
-  wentWell: text('went_well').notNull().default(''),
-  missed: text('missed').notNull().default(''),
-  change: text('change').notNull().default(''),
-  revealedAt: integer('revealed_at'),
-  /** When all three scores were first set. */
-  scoredAt: integer('scored_at'),
-  updatedAt: integer('updated_at').notNull(),
-});
+export const roundReviews = sqliteTable(
+  'round_reviews',
+  {
+    roundId: text('round_id')
+      .primaryKey()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    clarity: integer('clarity'),
+    rigor: integer('rigor'),
+    speed: integer('speed'),
+    /** Array indexed like the expected points: "covered" | "missed" | null. */
+    pointsJson: text('points_json').notNull().default('[]'),
+    behaviourJson: text('behaviour_json').notNull().default('{}'),
+    wentWell: text('went_well').notNull().default(''),
+    missed: text('missed').notNull().default(''),
+    change: text('change').notNull().default(''),
+    revealedAt: integer('revealed_at'),
+    /** When all three scores were first set. */
+    scoredAt: integer('scored_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('round_reviews_scored').on(t.scoredAt)],
+);
 
 /** Marks made while listening: ramble regions and core-answer / assumption / failure-mode points. */
 export const reviewMarks = sqliteTable(
@@ -302,3 +312,66 @@ export const itemSchedule = sqliteTable('item_schedule', {
   retiredAt: integer('retired_at'),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * A blind re-score of an old round (migration 0009): asked, then answered or dismissed. The earlier
+ * scores are copied in when it is answered, so later edits of the review do not move the comparison.
+ */
+export const rescores = sqliteTable(
+  'rescores',
+  {
+    id: text('id').primaryKey(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    askedAt: integer('asked_at').notNull(),
+    answeredAt: integer('answered_at'),
+    dismissedAt: integer('dismissed_at'),
+    clarity: integer('clarity'),
+    rigor: integer('rigor'),
+    speed: integer('speed'),
+    originalClarity: integer('original_clarity'),
+    originalRigor: integer('original_rigor'),
+    originalSpeed: integer('original_speed'),
+  },
+  (t) => [index('rescores_asked').on(t.askedAt), index('rescores_round').on(t.roundId)],
+);
+
+/** A weekly action list (migration 0009): made when a week ended or on request, from that window's rounds. */
+export const actionLists = sqliteTable(
+  'action_lists',
+  {
+    id: text('id').primaryKey(),
+    /** The window of rounds it was drawn from, epoch ms [start, end). */
+    windowStart: integer('window_start').notNull(),
+    windowEnd: integer('window_end').notNull(),
+    reason: text('reason', { enum: enumValues(actionListReason) }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('action_lists_created').on(t.createdAt),
+    check('action_lists_reason_check', oneOf(t.reason, actionListReason.options)),
+  ],
+);
+
+export const actionItems = sqliteTable(
+  'action_items',
+  {
+    id: text('id').primaryKey(),
+    listId: text('list_id')
+      .notNull()
+      .references(() => actionLists.id, { onDelete: 'cascade' }),
+    index: integer('idx').notNull(),
+    kind: text('kind', { enum: enumValues(actionKind) }).notNull(),
+    text: text('text').notNull(),
+    /** Where it came from, in words ("written 3 times this week"). */
+    why: text('why').notNull(),
+    /** The round to practise again, when the action names one (no foreign key: the list outlives a deleted round). */
+    roundId: text('round_id'),
+    doneAt: integer('done_at'),
+  },
+  (t) => [
+    uniqueIndex('action_items_list_idx').on(t.listId, t.index),
+    check('action_items_kind_check', oneOf(t.kind, actionKind.options)),
+  ],
+);

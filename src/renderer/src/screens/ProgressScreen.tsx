@@ -11,6 +11,7 @@ import { useLibrary } from '../api/library';
 import { loadProgress, useProgressSummary } from '../api/progress';
 import { useRecentSessions } from '../api/sessions';
 import { ActionList } from '../components/analysis/ActionList';
+import { CoachProgress } from '../components/coach/CoachProgress';
 import { BaselinesTable } from '../components/analysis/BaselinesTable';
 import { TimeAllocationChart } from '../components/analysis/TimeAllocationChart';
 import { WeakestAreas } from '../components/analysis/WeakestAreas';
@@ -115,6 +116,7 @@ export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: s
             ) : null}
           </>
         )}
+        {data && data.rounds > 0 ? <CoachProgress /> : null}
         <RecentSessions
           recent={recent}
           onOpen={onOpenSession}

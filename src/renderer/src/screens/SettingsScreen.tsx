@@ -1,4 +1,5 @@
 /** Settings: persisted through settings:update as soon as they change; the theme applies at once. */
+import { RescoreSetting } from '../components/coach/RescoreSetting';
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { useAppInfo } from '../api/app-info';
@@ -200,6 +201,10 @@ export function SettingsScreen() {
                 hint="Score each round before you see the expected points and the reference answer."
                 checked={settings.blindScoring}
                 onChange={(blindScoring) => updateSettings({ blindScoring }, 0)}
+              />
+              <RescoreSetting
+                value={settings.rescorePrompts}
+                onChange={(rescorePrompts) => updateSettings({ rescorePrompts }, 0)}
               />
             </SettingsSection>
 

@@ -9,6 +9,7 @@ import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatDuration, plural } from '../../lib/format';
 import { Badge } from '../Badge';
+import { RetakeTable } from '../coach/RetakeTable';
 import { Icon } from '../Icon';
 import { StateMessage } from '../StateMessage';
 import { ReviewIcon } from './ReviewIcons';
@@ -110,6 +111,7 @@ export function CompareAttempts({ roundId, onBack, onOpenRound }: Props) {
           {plural(ordered.length, 'recorded attempt')} at this prompt, oldest first.
           {ordered.length === 1 ? ' Practise it again to compare.' : ''}
         </p>
+        <RetakeTable roundId={roundId} hideScores={blind && ordered.some((a) => !allScored(a.scores))} />
         <ol className="compare-grid">
           {ordered.map((attempt, i) => {
             const name = `attempt ${i + 1}`;

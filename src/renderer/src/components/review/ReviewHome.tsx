@@ -6,6 +6,7 @@ import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatDuration, plural } from '../../lib/format';
 import { Badge } from '../Badge';
+import { RescorePrompt } from '../coach/RescorePrompt';
 import { ScreenHeader } from '../ScreenHeader';
 import { StateMessage } from '../StateMessage';
 import './ReviewLists.css';
@@ -130,6 +131,7 @@ export function ReviewHome({ onOpenRound, onSummary }: Props) {
   return (
     <div className="review-home">
       <ScreenHeader title="Review" subtitle="Listen back, score yourself and compare with the expected points." />
+      <RescorePrompt />
       <section className="panel review-list-panel" aria-labelledby="queue-heading">
         <div className="review-list-head">
           <h2 id="queue-heading">To score</h2>

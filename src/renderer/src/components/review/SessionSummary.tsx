@@ -9,6 +9,7 @@ import { StateMessage } from '../StateMessage';
 import { allScored, roundLabel } from './review-meta';
 import { ScoreChips } from './ScoreChips';
 import { TimeAllocationChart } from '../analysis/TimeAllocationChart';
+import { SessionFatigue } from '../coach/SessionFatigue';
 import './ReviewLists.css';
 
 type Props = {
@@ -128,6 +129,7 @@ export function SessionSummary({ sessionId, onBack, onOpenRound, onOpenSession }
           />
         </section>
       )}
+      {blind && scoredCount < session.rounds.length ? null : <SessionFatigue sessionId={session.id} />}
       <div>
         <button
           type="button"
