@@ -30,6 +30,7 @@ export const requestChannels = [
   'export:create',
   'settings:get',
   'settings:update',
+  'review:changes',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 

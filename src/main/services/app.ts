@@ -159,8 +159,9 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
       analysis.recompute(input.roundId);
       return marks;
     },
-    'review:queue': ({ limit }) => review.queue(limit),
-    'review:attempts': ({ roundId }) => review.attempts(roundId),
+    'review:queue': (input) => review.queue(input),
+    'review:attempts': (input) => review.attempts(input),
+    'review:changes': (input) => review.changes(input),
     'analysis:get': ({ roundId }) => analysis.get(roundId),
     'analysis:run': async ({ roundId }) => {
       analysis.enqueue(roundId);
@@ -186,7 +187,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
           };
     },
     'session:get': ({ sessionId }) => getSession(db, sessionId),
-    'session:list': ({ limit }) => listSessions(db, limit),
+    'session:list': (input) => listSessions(db, input),
     'settings:get': () => readSettings(db),
     'settings:update': (patch) => updateSettings(db, patch),
   };

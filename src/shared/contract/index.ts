@@ -61,7 +61,9 @@ export {
 } from './library';
 export { progressRound, progressView, type ProgressRound, type ProgressView } from './progress';
 export { MAX_CHUNK_BYTES, MAX_PEAKS_PER_CHUNK, PEAKS_PER_SECOND, recordingView, type RecordingView } from './recording';
+export { page, pageCursor, pageInput, type PageCursor } from './paging';
 export {
+  changeLine,
   postmortem,
   reviewMark,
   reviewQueueEntry,
@@ -69,6 +71,7 @@ export {
   rubricView,
   scores,
   scoreValue,
+  type ChangeLine,
   type ReviewMark,
   type ReviewQueueEntry,
   type ReviewView,
@@ -89,6 +92,7 @@ export {
 export {
   sessionEventType,
   sessionListEntry,
+  type SessionListEntry,
   sessionSource,
   sessionView,
   unfinishedSession,

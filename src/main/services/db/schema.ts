@@ -42,6 +42,7 @@ export const sessions = sqliteTable(
     endedAt: integer('ended_at'),
   },
   (t) => [
+    index('sessions_page_created').on(t.createdAt, t.id),
     check('sessions_status_check', oneOf(t.status, sessionStatus.options)),
     check('sessions_follow_up_mode_check', oneOf(t.followUpMode, followUpMode.options)),
   ],
@@ -71,6 +72,8 @@ export const rounds = sqliteTable(
   (t) => [
     uniqueIndex('rounds_session_idx').on(t.sessionId, t.index),
     index('rounds_item').on(t.itemId),
+    index('rounds_page_started').on(t.startedAt, t.id),
+    index('rounds_page_attempts').on(t.itemId, t.itemRound, t.startedAt, t.id),
     check('rounds_status_check', oneOf(t.status, roundStatus.options)),
   ],
 );
@@ -144,24 +147,32 @@ export const followUps = sqliteTable(
 );
 
 /** The candidate's review of a round: rubric scores, checklists and the 3-line postmortem. */
-export const roundReviews = sqliteTable('round_reviews', {
-  roundId: text('round_id')
-    .primaryKey()
-    .references(() => rounds.id, { onDelete: 'cascade' }),
-  clarity: integer('clarity'),
-  rigor: integer('rigor'),
-  speed: integer('speed'),
-  /** Array indexed like the expected points: "covered" | "missed" | null. */
-  pointsJson: text('points_json').notNull().default('[]'),
-  behaviourJson: text('behaviour_json').notNull().default('{}'),
-  wentWell: text('went_well').notNull().default(''),
-  missed: text('missed').notNull().default(''),
-  change: text('change').notNull().default(''),
-  revealedAt: integer('revealed_at'),
-  /** When all three scores were first set. */
-  scoredAt: integer('scored_at'),
-  updatedAt: integer('updated_at').notNull(),
-});
+export const roundReviews = sqliteTable(
+  'round_reviews',
+  {
+    roundId: text('round_id')
+      .primaryKey()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    clarity: integer('clarity'),
+    rigor: integer('rigor'),
+    speed: integer('speed'),
+    /** Array indexed like the expected points: "covered" | "missed" | null. */
+    pointsJson: text('points_json').notNull().default('[]'),
+    behaviourJson: text('behaviour_json').notNull().default('{}'),
+    wentWell: text('went_well').notNull().default(''),
+    missed: text('missed').notNull().default(''),
+    change: text('change').notNull().default(''),
+    revealedAt: integer('revealed_at'),
+    /** When all three scores were first set. */
+    scoredAt: integer('scored_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('round_reviews_page_change')
+      .on(t.updatedAt, t.roundId)
+      .where(sql`${t.change} <> ''`),
+  ],
+);
 
 /** Marks made while listening: ramble regions and core-answer / assumption / failure-mode points. */
 export const reviewMarks = sqliteTable(

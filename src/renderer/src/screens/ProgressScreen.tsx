@@ -8,7 +8,7 @@ import { useId, useMemo, useState } from 'react';
 import { useLibrary } from '../api/library';
 import { progressResource, useProgress } from '../api/progress';
 import { useRecentSessions } from '../api/sessions';
-import { ActionList } from '../components/analysis/ActionList';
+import { ChangeLines } from '../components/analysis/ChangeLines';
 import { BaselinesTable } from '../components/analysis/BaselinesTable';
 import { TimeAllocationChart } from '../components/analysis/TimeAllocationChart';
 import { TrendChart, type TrendSeries } from '../components/analysis/TrendChart';
@@ -109,7 +109,7 @@ type BodyProps = {
   actions: NonNullable<ReturnType<typeof useProgress>['data']>['actions'];
 };
 
-function ProgressBody({ rounds, actions }: BodyProps) {
+function ProgressBody({ rounds }: BodyProps) {
   const [filter, setFilter] = useState<ProgressFilter>({ category: null, questionType: null });
   const { data: library } = useLibrary();
   const typeIndex = useMemo(() => indexQuestionTypes(library?.questionTypes ?? []), [library]);
@@ -221,7 +221,7 @@ function ProgressBody({ rounds, actions }: BodyProps) {
       <section className="panel progress-section" aria-labelledby="progress-actions">
         <h2 id="progress-actions">What I’ll change</h2>
         <p className="progress-note">From your most recent postmortems.</p>
-        <ActionList actions={actions} />
+        <ChangeLines />
       </section>
 
       {latest ? (
