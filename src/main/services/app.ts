@@ -78,12 +78,13 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   });
   const events = new EventBus();
   const recordingService = new RecordingService(db, paths.dataDir, now, options.resumeGraceMs ?? 0);
-  const recovered = await recordingService.recoverAll();
+  const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
+  // Recovery and the content's file reads overlap; neither needs the other.
+  const [recovered, loaded] = await Promise.all([recordingService.recoverAll(), loadContent(sources)]);
+  let content = loaded;
   const review = new ReviewService(db, () => content, now);
   const runner = new AnalysisRunner(options.launchAnalysis ?? (() => forkAnalysisWorker()));
   const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now, runner);
-  const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
-  let content = await loadContent(sources);
 
   const reload = async () => {
     content = await loadContent(sources);
