@@ -65,8 +65,11 @@ large(`Review lists at ${LARGE} rounds: a page at a time, Show more, and a click
   await expect(queueRows).toHaveCount(20);
   const firstPage = await labels(queueRows);
   await shoot(app, `review-${LARGE}`);
+  const more = app.getByRole('button', { name: 'Show more rounds to score' });
+  await more.scrollIntoViewIfNeeded();
+  await shoot(app, `review-${LARGE}-show-more`);
 
-  await app.getByRole('button', { name: 'Show more rounds to score' }).click();
+  await more.click();
   await expect(queueRows).toHaveCount(40);
   // The first page is still there, in the same order, and the next page follows it.
   expect((await labels(queueRows)).slice(0, 20)).toEqual(firstPage);
