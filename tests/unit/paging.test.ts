@@ -260,6 +260,7 @@ describe('paged lists', () => {
       'rounds_page_started',
       'rounds_page_attempts',
       'sessions_page_created',
+      'sessions_page_open',
       'round_reviews_page_change',
     ])
       raw.exec(`DROP INDEX ${name}`);
@@ -275,6 +276,7 @@ describe('paged lists', () => {
       { name: 'rounds_page_attempts' },
       { name: 'rounds_page_started' },
       { name: 'sessions_page_created' },
+      { name: 'sessions_page_open' },
     ]);
     // Rows survived, and the lists still read them in order.
     expect((await call(app, 'review:queue', {})).entries.map((e) => e.roundId)).toEqual([...roundIds].reverse());
@@ -282,6 +284,9 @@ describe('paged lists', () => {
     const plan = (q: string) =>
       (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan('SELECT id FROM sessions ORDER BY created_at DESC, id DESC LIMIT 21')).toMatch(/sessions_page_created/);
+    expect(plan("SELECT id FROM sessions WHERE status IN ('running', 'paused') ORDER BY created_at DESC")).toMatch(
+      /sessions_page_open/,
+    );
     expect(
       plan("SELECT round_id FROM round_reviews WHERE change <> '' ORDER BY updated_at DESC, round_id DESC LIMIT 11"),
     ).toMatch(/round_reviews_page_change/);

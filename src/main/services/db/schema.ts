@@ -43,6 +43,9 @@ export const sessions = sqliteTable(
   },
   (t) => [
     index('sessions_page_created').on(t.createdAt, t.id),
+    index('sessions_page_open')
+      .on(t.createdAt)
+      .where(sql`${t.status} IN ('running', 'paused')`),
     check('sessions_status_check', oneOf(t.status, sessionStatus.options)),
     check('sessions_follow_up_mode_check', oneOf(t.followUpMode, followUpMode.options)),
   ],
