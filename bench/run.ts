@@ -16,6 +16,7 @@ import { progressBench } from './progress';
 import { todayBench } from './today';
 import { coverageBench } from './coverage';
 import { coachBench } from './coach';
+import { reviewBench } from './review';
 
 const benches: Bench[] = [
   recordingMain,
@@ -26,6 +27,7 @@ const benches: Bench[] = [
   progressBench,
   todayBench,
   coachBench,
+  reviewBench,
   webStartBench,
   coverageBench,
 ];

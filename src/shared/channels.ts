@@ -45,6 +45,7 @@ export const requestChannels = [
   'coach:actions',
   'coach:actionsGenerate',
   'coach:actionCheck',
+  'review:changes',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 

@@ -140,7 +140,7 @@ describe('speech analysis in a worker process', () => {
     expect(view.error).toMatch(/speech analysis process was ended by SIGKILL/);
     expect(view.error).toMatch(/press Try again/);
     // The app still answers, and Try again (analysis:run) starts a second worker.
-    expect((await call(coach, 'session:list', {})).length).toBe(1);
+    expect((await call(coach, 'session:list', {})).entries.length).toBe(1);
     const retried = await call(coach, 'analysis:run', { roundId: round.id });
     expect(retried.status).toBe('done');
     expect(state.children).toHaveLength(2);

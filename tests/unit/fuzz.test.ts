@@ -63,6 +63,7 @@ describe('fuzzing every contract channel', () => {
       'review:mark': { action: 'add', roundId: round.id, kind: 'ramble', startMs: 1, endMs: 2 },
       'review:queue': {},
       'review:attempts': { roundId: round.id },
+      'review:changes': {},
       'analysis:get': { roundId: round.id },
       'analysis:run': { roundId: round.id },
       'progress:get': {},

@@ -132,12 +132,12 @@ describe('reviewing a round', () => {
     const b = await recordRound(app, first.id, 1, webm);
     const second = await call(app, 'session:start', { source: { type: 'item', id: 'review-loop' } });
     const c = await recordRound(app, second.id, 0, webm);
-    expect((await call(app, 'review:queue', {})).map((e) => e.roundId)).toEqual([c.id, b.id, a.id]);
+    expect((await call(app, 'review:queue', {})).entries.map((e) => e.roundId)).toEqual([c.id, b.id, a.id]);
     await call(app, 'review:save', { roundId: c.id, scores: { clarity: 3, rigor: 3, speed: 3 } });
-    const queue = await call(app, 'review:queue', {});
+    const queue = (await call(app, 'review:queue', {})).entries;
     expect(queue.map((e) => e.roundId)).toEqual([b.id, a.id]);
     expect(queue[0]).toMatchObject({ sessionTitle: 'Review loop', roundIndex: 1, durationMs: expect.any(Number) });
-    const attempts = await call(app, 'review:attempts', { roundId: a.id });
+    const attempts = (await call(app, 'review:attempts', { roundId: a.id })).entries;
     expect(attempts.map((e) => e.roundId)).toEqual([c.id, a.id]);
     expect(attempts[0]!.scores).toEqual({ clarity: 3, rigor: 3, speed: 3 });
     app.close();

@@ -49,7 +49,7 @@ describe('seedHistory', () => {
 
       const list = await dispatch(app.handlers, 'session:list', { limit: 5 });
       expect(list.ok).toBe(true);
-      const sessionId = (list as { ok: true; value: { id: string }[] }).value[0]!.id;
+      const sessionId = (list as { ok: true; value: { entries: { id: string }[] } }).value.entries[0]!.id;
       const session = await dispatch(app.handlers, 'session:get', { sessionId });
       expect(session).toMatchObject({ ok: true, value: { status: 'ended' } });
       const progress = await dispatch(app.handlers, 'progress:get', {});

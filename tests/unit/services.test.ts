@@ -73,7 +73,10 @@ describe('library and sessions through dispatch', () => {
     const again = await dispatch(app.handlers, 'session:get', { sessionId: session.id });
     expect(again).toEqual(started);
     const list = await dispatch(app.handlers, 'session:list', {});
-    expect(list).toMatchObject({ ok: true, value: [{ id: session.id, roundCount: 2, status: 'planned' }] });
+    expect(list).toMatchObject({
+      ok: true,
+      value: { entries: [{ id: session.id, roundCount: 2, status: 'planned' }], next: null },
+    });
     const events = app.db.$client.prepare('SELECT type FROM session_events WHERE session_id = ?').all(session.id);
     expect(events).toEqual([{ type: 'session-created' }]);
     app.close();

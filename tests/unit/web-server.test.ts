@@ -287,3 +287,41 @@ describe('content security policy', () => {
     expect(meta).toBe(expected);
   });
 });
+
+describe('starting before the services are ready', () => {
+  it("serves the renderer's files at once and answers API requests once the services are up", async () => {
+    const rendererDir = tempDir('renderer-');
+    writeFiles(rendererDir, { 'index.html': '<!doctype html><title>Loop Coach</title>', 'assets/app.js': 'x' });
+    let ready!: (coach: LoopCoach) => void;
+    const starting = new Promise<LoopCoach>((resolve) => (ready = resolve));
+    server = await startWebServer({ app: starting, rendererDir, port: 0, token: 'early-token' });
+    const headers = { 'x-loop-coach-token': 'early-token' };
+    const page = await request(server.port, { path: '/assets/app.js', headers });
+    expect(page).toMatchObject({ status: 200, body: 'x' });
+
+    const order: string[] = [];
+    const info = request(server.port, {
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: '{}',
+    }).then((reply) => {
+      order.push('api answered');
+      return reply;
+    });
+    // The file request above was answered while the services were still starting; now they start.
+    app = await createLoopCoach({
+      dataDir: tempDir(),
+      builtinContentDir,
+      migrationsDir,
+      transport: 'web',
+      version: 'early',
+    });
+    order.push('services ready');
+    ready(app);
+    const reply = await info;
+    expect(order).toEqual(['services ready', 'api answered']);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { version: 'early', transport: 'web' } });
+  });
+});

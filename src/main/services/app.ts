@@ -86,13 +86,14 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     events.emit('session:changed', { sessionId: round.sessionId });
     analysis.enqueue(round.roundId);
   });
-  const recovered = await recordingService.recoverAll();
+  const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
+  // Recovery and the content's file reads overlap; neither needs the other.
+  const [recovered, loaded] = await Promise.all([recordingService.recoverAll(), loadContent(sources)]);
+  let content = loaded;
   const review = new ReviewService(db, () => content, now);
   const runner = new AnalysisRunner(options.launchAnalysis ?? (() => forkAnalysisWorker()));
   const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now, runner);
   const transcripts = new TranscriptStore(db, now);
-  const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
-  let content = await loadContent(sources);
   const today = new TodayService(db, () => content, now);
 
   const reload = async () => {
@@ -169,8 +170,9 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
       analysis.recompute(input.roundId);
       return marks;
     },
-    'review:queue': ({ limit }) => review.queue(limit),
-    'review:attempts': ({ roundId }) => review.attempts(roundId),
+    'review:queue': (input) => review.queue(input),
+    'review:attempts': (input) => review.attempts(input),
+    'review:changes': (input) => review.changes(input),
     'analysis:get': ({ roundId }) => analysis.get(roundId),
     'analysis:run': async ({ roundId }) => {
       analysis.enqueue(roundId);
@@ -198,7 +200,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
           };
     },
     'session:get': ({ sessionId }) => getSession(db, sessionId),
-    'session:list': ({ limit }) => listSessions(db, limit),
+    'session:list': (input) => listSessions(db, input),
     'settings:get': () => readSettings(db),
     'settings:update': (patch) => updateSettings(db, patch),
     'today:get': () => today.get(),

@@ -4,10 +4,13 @@
  * lost on a crash and everything stays editable.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   pointVerdict,
   roundAnswers,
+  type ChangeLine,
+  type PageCursor,
+  type ParsedInput,
   type RequestInput,
   type ReviewMark,
   type ReviewQueueEntry,
@@ -20,6 +23,7 @@ import type { LoadedContent } from './content/load';
 import type { AppDatabase } from './db/open';
 import { recordings, reviewMarks, roundReviews, rounds, sessions } from './db/schema';
 import { NotFoundError } from './errors';
+import { afterCursor, newestFirst, toPage } from './paging';
 import { roundViews } from './sessions';
 import { roundTitle } from '../../shared/round-title';
 
@@ -183,7 +187,8 @@ export class ReviewService {
     return this.marks(input.roundId);
   }
 
-  private entries(where: ReturnType<typeof and>, limit: number): ReviewQueueEntry[] {
+  /** One page of recorded rounds matching `where`, newest first by (start time, id). */
+  private entries(where: SQL | undefined, limit: number, after: PageCursor | undefined): Page<ReviewQueueEntry> {
     const rows = this.db
       .select({
         roundId: rounds.id,
@@ -203,29 +208,31 @@ export class ReviewService {
       .innerJoin(sessions, eq(sessions.id, rounds.sessionId))
       .innerJoin(recordings, eq(recordings.roundId, rounds.id))
       .leftJoin(roundReviews, eq(roundReviews.roundId, rounds.id))
-      .where(where)
-      .orderBy(desc(rounds.startedAt), desc(rounds.index))
-      .limit(limit)
+      .where(and(where, afterCursor(rounds.startedAt, rounds.id, after)))
+      .orderBy(...newestFirst(rounds.startedAt, rounds.id))
+      .limit(limit + 1)
       .all();
-    return rows.map((r) => {
-      const plan = JSON.parse(r.planJson) as { title?: string; itemTitle: string };
-      return {
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ at: r.startedAt, id: r.roundId }),
+      (r) => ({
         roundId: r.roundId,
         sessionId: r.sessionId,
         sessionTitle: r.sessionTitle,
         roundIndex: r.roundIndex,
-        title: roundTitle(plan),
+        title: titleOf(r.planJson),
         category: r.category,
         questionType: r.questionType,
         startedAt: r.startedAt,
         durationMs: r.durationMs,
         scores: { clarity: r.clarity ?? null, rigor: r.rigor ?? null, speed: r.speed ?? null },
-      };
-    });
+      }),
+    );
   }
 
   /** Recorded rounds with audio that are not fully scored yet, newest first. */
-  queue(limit: number): ReviewQueueEntry[] {
+  queue({ limit, after }: ParsedInput<'review:queue'>): Page<ReviewQueueEntry> {
     return this.entries(
       and(
         or(eq(recordings.status, 'finalized'), eq(recordings.status, 'recovered')),
@@ -233,12 +240,49 @@ export class ReviewService {
         or(isNull(roundReviews.roundId), isNull(roundReviews.scoredAt)),
       ),
       limit,
+      after,
     );
   }
 
   /** Every recorded attempt at the same prompt (same item and round of the item), newest first. */
-  attempts(roundId: string): ReviewQueueEntry[] {
+  attempts({ roundId, limit, after }: ParsedInput<'review:attempts'>): Page<ReviewQueueEntry> & { total: number } {
     const row = this.roundRow(roundId);
-    return this.entries(and(eq(rounds.itemId, row.itemId), eq(rounds.itemRound, row.itemRound)), 100);
+    const samePrompt = and(eq(rounds.itemId, row.itemId), eq(rounds.itemRound, row.itemRound));
+    const total = this.db
+      .select({ n: count() })
+      .from(rounds)
+      .innerJoin(recordings, eq(recordings.roundId, rounds.id))
+      .where(samePrompt)
+      .get()!.n;
+    return { ...this.entries(samePrompt, limit, after), total };
   }
+
+  /** Postmortems' "what I'll change" lines, most recently edited first. */
+  changes({ limit, after }: ParsedInput<'review:changes'>): Page<ChangeLine> {
+    const rows = this.db
+      .select({
+        roundId: roundReviews.roundId,
+        at: roundReviews.updatedAt,
+        change: roundReviews.change,
+        planJson: rounds.planJson,
+      })
+      .from(roundReviews)
+      .innerJoin(rounds, eq(rounds.id, roundReviews.roundId))
+      .where(and(ne(roundReviews.change, ''), afterCursor(roundReviews.updatedAt, roundReviews.roundId, after)))
+      .orderBy(...newestFirst(roundReviews.updatedAt, roundReviews.roundId))
+      .limit(limit + 1)
+      .all();
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ at: r.at, id: r.roundId }),
+      (r) => ({ roundId: r.roundId, at: r.at, title: titleOf(r.planJson), change: r.change }),
+    );
+  }
+}
+
+type Page<E> = { entries: E[]; next: PageCursor | null };
+
+function titleOf(planJson: string): string {
+  return roundTitle(JSON.parse(planJson) as { title?: string; itemTitle: string });
 }

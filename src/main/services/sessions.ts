@@ -6,6 +6,7 @@ import {
   sessionSource,
   type AskedFollowUp,
   type FollowUpMode,
+  type ParsedInput,
   type RequestInput,
   type RoundView,
   type SessionSource,
@@ -16,6 +17,7 @@ import type { SessionPlan } from './content/plan';
 import type { AppDatabase } from './db/open';
 import { followUps, recordings, rounds, sessionEvents, sessions } from './db/schema';
 import { ConflictError, NotFoundError } from './errors';
+import { afterCursor, newestFirst, toPage } from './paging';
 import { recordingView } from './recording/recordings';
 
 export function createSession(
@@ -110,8 +112,9 @@ export function getSession(db: AppDatabase, id: string): SessionView {
   };
 }
 
-export function listSessions(db: AppDatabase, limit: number) {
-  return db
+/** Session history, newest first by (creation time, id), one page at a time. */
+export function listSessions(db: AppDatabase, { limit, after }: ParsedInput<'session:list'>) {
+  const rows = db
     .select({
       id: sessions.id,
       title: sessions.title,
@@ -121,9 +124,16 @@ export function listSessions(db: AppDatabase, limit: number) {
       roundCount: sql<number>`(SELECT COUNT(*) FROM rounds r WHERE r.session_id = "sessions"."id")`,
     })
     .from(sessions)
-    .orderBy(desc(sessions.createdAt))
-    .limit(limit)
+    .where(afterCursor(sessions.createdAt, sessions.id, after))
+    .orderBy(...newestFirst(sessions.createdAt, sessions.id))
+    .limit(limit + 1)
     .all();
+  return toPage(
+    rows,
+    limit,
+    (r) => ({ at: r.createdAt, id: r.id }),
+    (r) => r,
+  );
 }
 
 type ControlInput = RequestInput<'session:control'>;

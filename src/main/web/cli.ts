@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLoopCoach } from '../services/app';
+import { createLoopCoach, type LoopCoach } from '../services/app';
 import { findAppRoot, shippedPaths } from '../services/app-root';
-import { defaultDataDir, resolveDataDir } from '../services/paths';
+import { dataPaths, defaultDataDir, resolveDataDir } from '../services/paths';
 import { startWebServer } from './server';
 import { loadOrCreateToken } from './token';
 
@@ -39,6 +39,11 @@ function parseResumeGraceMs(argv: string[]): number {
   return Math.round(seconds * 1000);
 }
 
+function ensureDir(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 function openBrowser(url: string) {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
@@ -54,21 +59,25 @@ async function main() {
   if (!fs.existsSync(path.join(shipped.rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${shipped.rendererDir} is missing): run \`npm run build:web\` first.`);
   }
-  const app = await createLoopCoach({
-    dataDir,
-    builtinContentDir: shipped.builtinContentDir,
-    migrationsDir: shipped.migrationsDir,
-    transport: 'web',
-    resumeGraceMs: parseResumeGraceMs(argv),
-    version: JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')).version,
+  // The token and the server come first: the tab can fetch the renderer while the database opens
+  // (migrations are checked and applied before any API request is answered) and the content loads.
+  const { token, source } = loadOrCreateToken(ensureDir(dataPaths(dataDir).dataDir), {
+    rotate: argv.includes('--new-token'),
   });
-  const { token, source } = loadOrCreateToken(app.paths.dataDir, { rotate: argv.includes('--new-token') });
-  const server = await startWebServer({ app, rendererDir: shipped.rendererDir, port: parsePort(argv), token });
-  const problems = app.content().problems;
+  let appReady!: (app: LoopCoach) => void;
+  let appFailed!: (error: unknown) => void;
+  const starting = new Promise<LoopCoach>((resolve, reject) => {
+    appReady = resolve;
+    appFailed = reject;
+  });
+  const server = await startWebServer({
+    app: starting,
+    rendererDir: shipped.rendererDir,
+    port: parsePort(argv),
+    token,
+  });
   console.log(`Loop Coach is running in browser mode.`);
-  console.log(`  data:    ${app.paths.dataDir}`);
-  if (problems.length)
-    console.log(`  content: ${problems.length} problem(s) in content files; see the Library screen.`);
+  console.log(`  data:    ${dataPaths(dataDir).dataDir}`);
   console.log(`  open:    ${server.url}`);
   console.log(
     source === 'reused'
@@ -77,6 +86,26 @@ async function main() {
   );
   console.log('Press Ctrl+C to stop.');
   if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
+
+  let app: LoopCoach;
+  try {
+    app = await createLoopCoach({
+      dataDir,
+      builtinContentDir: shipped.builtinContentDir,
+      migrationsDir: shipped.migrationsDir,
+      transport: 'web',
+      resumeGraceMs: parseResumeGraceMs(argv),
+      version: JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')).version,
+    });
+  } catch (error) {
+    appFailed(error);
+    await server.close();
+    throw error;
+  }
+  appReady(app);
+  const problems = app.content().problems;
+  if (problems.length)
+    console.log(`  content: ${problems.length} problem(s) in content files; see the Library screen.`);
 
   const stop = async () => {
     await server.close();

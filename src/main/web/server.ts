@@ -20,7 +20,12 @@ import { MAX_CHUNK_BYTES } from '../../shared/contract';
 import { accessPage } from './access-page';
 
 export type WebServerOptions = {
-  app: LoopCoach;
+  /**
+   * The services, or their promise: the CLI starts serving the renderer's files while the database
+   * opens and the content loads, and API and media requests wait for them (the page's first screen
+   * then downloads and parses its code in parallel).
+   */
+  app: LoopCoach | Promise<LoopCoach>;
   rendererDir: string;
   port: number;
   token?: string;
@@ -33,6 +38,7 @@ const TOKEN_HEADER = 'x-loop-coach-token';
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  const appReady = Promise.resolve(options.app);
   const expected = Buffer.from(token);
   const sseClients = new Set<http.ServerResponse>();
   let port = options.port;
@@ -112,7 +118,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
           peaks: new Uint8Array(Buffer.from(url.searchParams.get('peaks') ?? '', 'base64url')),
         };
-        return sendJson(res, 200, await dispatch(options.app.handlers, channel, input));
+        return sendJson(res, 200, await dispatch((await appReady).handlers, channel, input));
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendText(res, 415, 'Contract requests must be application/json.');
@@ -124,14 +130,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch (error) {
         return sendJson(res, 400, { ok: false, error: { code: 'bad-input', message: (error as Error).message } });
       }
-      const result = await dispatch(options.app.handlers, channel, body);
+      const result = await dispatch((await appReady).handlers, channel, body);
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     // Files are answered without reading the request; drop any body so keep-alive stays in step.
     req.resume();
     if (url.pathname.startsWith('/media/')) {
-      const media = mediaFile(options.app.paths.dataDir, decodeURIComponent(url.pathname));
+      const media = mediaFile((await appReady).paths.dataDir, decodeURIComponent(url.pathname));
       if (!media) return sendText(res, 404, 'Not found.');
       return sendFile(res, fileResponse(media, req.headers.range), req.method === 'HEAD');
     }
@@ -151,10 +157,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sseClients.add(res);
     res.on('close', () => sseClients.delete(res));
   }
-  const unsubscribe = options.app.events.subscribe((channel, payload) => {
-    const frame = `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const client of sseClients) client.write(frame);
-  });
+  let unsubscribe = () => {};
+  let closed = false;
+  appReady.then(
+    (app) => {
+      if (closed) return;
+      unsubscribe = app.events.subscribe((channel, payload) => {
+        const frame = `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
+        for (const client of sseClients) client.write(frame);
+      });
+    },
+    // Whoever made the promise reports the failure; API requests answer with an error meanwhile.
+    () => undefined,
+  );
   const heartbeat = setInterval(() => {
     for (const client of sseClients) client.write(': ping\n\n');
   }, 15_000);
@@ -172,6 +187,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port,
     token,
     close: async () => {
+      closed = true;
       unsubscribe();
       clearInterval(heartbeat);
       for (const client of sseClients) client.end();

@@ -1,18 +1,18 @@
 /** The shell: sidebar navigation, state-based routing, shortcuts, theme and the started session. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionSource, SessionView } from '../../shared/contract';
 import { call } from './api/client';
+import { libraryLoaded } from './api/library';
 import { onReviewRequest } from './api/review';
 import { useSettings } from './api/settings';
 import { Sidebar } from './components/Sidebar';
 import { emptyFilters, type LibraryFilters } from './lib/library-filter';
 import { applyTheme, followSystemTheme } from './lib/theme';
+import { StateMessage } from './components/StateMessage';
 import { LibraryScreen } from './screens/LibraryScreen';
-import { ProgressScreen } from './screens/ProgressScreen';
-import { ReviewScreen } from './screens/ReviewScreen';
+import { prefetchScreens, ProgressScreen, ReviewScreen, SessionScreen, SettingsScreen } from './screens/lazy-screens';
 import { screens, type ScreenId } from './screens/routes';
-import { SessionScreen, type ResumeRequest } from './screens/SessionScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
+import type { ResumeRequest } from './screens/SessionScreen';
 import './App.css';
 
 /** What the Library remembers while you visit other screens. */
@@ -40,10 +40,22 @@ export function App() {
     setScreen(next);
   }, []);
 
+  // The first screen is the Library: the other screens' code loads once its list is on screen.
+  useEffect(() => prefetchScreens(libraryLoaded()), []);
+
   useEffect(() => {
     if (!focusHeadingRef.current) return;
     focusHeadingRef.current = false;
-    document.querySelector<HTMLElement>('main [data-screen-heading]')?.focus();
+    // A screen whose chunk is still loading has no heading yet: look again on the next frames.
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      const heading = document.querySelector<HTMLElement>('main [data-screen-heading]');
+      if (heading) heading.focus();
+      else if (tries++ < 120) frame = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
   }, [screen, session]);
 
   // openReview(roundId) from api/review (e.g. a "Review this round" button anywhere) opens Review.
@@ -93,30 +105,32 @@ export function App() {
     <div className="app-shell">
       <Sidebar current={screen} onNavigate={(next) => goTo(next, false)} />
       <main className="app-main" id="main">
-        {screen === 'library' ? (
-          <LibraryScreen
-            ui={libraryUi}
-            onUiChange={setLibraryUi}
-            onStart={startSession}
-            onResume={resumeSession}
-            currentSessionId={session?.id ?? null}
-          />
-        ) : screen === 'session' ? (
-          <SessionScreen
-            session={session}
-            resume={resume}
-            onCloseSession={() => setSession(null)}
-            onOpenSession={openSession}
-            onResumeSession={resumeSession}
-            onGoToLibrary={() => goTo('library')}
-          />
-        ) : screen === 'review' ? (
-          <ReviewScreen onOpenSession={openSession} />
-        ) : screen === 'progress' ? (
-          <ProgressScreen onOpenSession={openSession} />
-        ) : (
-          <SettingsScreen />
-        )}
+        <Suspense fallback={<StateMessage kind="loading" title="Loading…" />}>
+          {screen === 'library' ? (
+            <LibraryScreen
+              ui={libraryUi}
+              onUiChange={setLibraryUi}
+              onStart={startSession}
+              onResume={resumeSession}
+              currentSessionId={session?.id ?? null}
+            />
+          ) : screen === 'session' ? (
+            <SessionScreen
+              session={session}
+              resume={resume}
+              onCloseSession={() => setSession(null)}
+              onOpenSession={openSession}
+              onResumeSession={resumeSession}
+              onGoToLibrary={() => goTo('library')}
+            />
+          ) : screen === 'review' ? (
+            <ReviewScreen onOpenSession={openSession} />
+          ) : screen === 'progress' ? (
+            <ProgressScreen onOpenSession={openSession} />
+          ) : (
+            <SettingsScreen />
+          )}
+        </Suspense>
       </main>
     </div>
   );

@@ -88,7 +88,9 @@ export {
   type WeekPoint,
 } from './progress';
 export { MAX_CHUNK_BYTES, MAX_PEAKS_PER_CHUNK, PEAKS_PER_SECOND, recordingView, type RecordingView } from './recording';
+export { page, pageCursor, pageInput, type PageCursor } from './paging';
 export {
+  changeLine,
   postmortem,
   reviewMark,
   reviewQueueEntry,
@@ -96,6 +98,7 @@ export {
   rubricView,
   scores,
   scoreValue,
+  type ChangeLine,
   type ReviewMark,
   type ReviewQueueEntry,
   type ReviewView,
@@ -116,6 +119,7 @@ export {
 export {
   sessionEventType,
   sessionListEntry,
+  type SessionListEntry,
   sessionSource,
   sessionView,
   unfinishedSession,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { slug } from '../content';
 import { markKind, pointVerdict } from '../enums';
 import { msFromStart, roundId, type RequestSchemasFor } from './common';
+import { page, pageInput } from './paging';
 import { roundAnswers, roundView } from './rounds';
 
 export const scoreValue = z.number().int().min(1).max(5).nullable();
@@ -73,6 +74,10 @@ export const reviewQueueEntry = z.object({
 });
 export type ReviewQueueEntry = z.infer<typeof reviewQueueEntry>;
 
+/** A postmortem's "what I'll change" line, with the round it was written about. */
+export const changeLine = z.object({ roundId: z.string(), at: z.number(), title: z.string(), change: z.string() });
+export type ChangeLine = z.infer<typeof changeLine>;
+
 export const reviewRequests = {
   'review:get': { input: z.object({ roundId }).strict(), output: reviewView },
   'review:reveal': { input: z.object({ roundId }).strict(), output: reviewView },
@@ -114,10 +119,17 @@ export const reviewRequests = {
     ]),
     output: z.array(reviewMark),
   },
-  /** Recorded rounds not yet scored, across sessions, newest first. */
+  /** Recorded rounds not yet scored, across sessions, newest first (by start time, then id), a page at a time. */
   'review:queue': {
-    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
-    output: z.array(reviewQueueEntry),
+    input: z.object(pageInput(100, 20)).strict(),
+    output: page(reviewQueueEntry),
   },
-  'review:attempts': { input: z.object({ roundId }).strict(), output: z.array(reviewQueueEntry) },
+  /** Recorded attempts at the same prompt as this round, newest first, a page at a time. */
+  'review:attempts': {
+    input: z.object({ roundId, ...pageInput(50, 10) }).strict(),
+    /** total: every recorded attempt at the prompt, so attempts keep their numbers as older pages load. */
+    output: page(reviewQueueEntry).extend({ total: z.number().int().min(0) }),
+  },
+  /** Postmortems' "what I'll change" lines, most recently edited first, a page at a time. */
+  'review:changes': { input: z.object(pageInput(100, 10)).strict(), output: page(changeLine) },
 } satisfies RequestSchemasFor;

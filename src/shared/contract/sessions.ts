@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { slug } from '../content';
 import { followUpMode, sessionStatus } from '../enums';
 import { none, roundId, sessionId, type RequestSchemasFor } from './common';
+import { page, pageInput } from './paging';
 import { roundView } from './rounds';
 
 export const sessionSource = z.discriminatedUnion('type', [
@@ -29,6 +30,7 @@ export type SessionView = z.infer<typeof sessionView>;
 export const sessionListEntry = sessionView.pick({ id: true, title: true, status: true, createdAt: true }).extend({
   roundCount: z.number().int(),
 });
+export type SessionListEntry = z.infer<typeof sessionListEntry>;
 
 /** Session events the runner records, each with the time it happened. */
 export const sessionEventType = z.enum([
@@ -65,9 +67,10 @@ export type UnfinishedSession = z.infer<typeof unfinishedSession>;
 export const sessionRequests = {
   'session:start': { input: z.object({ source: sessionSource }).strict(), output: sessionView },
   'session:get': { input: z.object({ sessionId }).strict(), output: sessionView },
+  /** Session history, newest first (by creation time, then id), a page at a time. */
   'session:list': {
-    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
-    output: z.array(sessionListEntry),
+    input: z.object(pageInput(100, 20)).strict(),
+    output: page(sessionListEntry),
   },
   'session:control': {
     input: z

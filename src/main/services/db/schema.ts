@@ -46,6 +46,10 @@ export const sessions = sqliteTable(
   (t) => [
     // A circuit's last run, for the schedule (migration 0008).
     index('sessions_source').on(t.sourceJson, t.createdAt),
+    index('sessions_page_created').on(t.createdAt, t.id),
+    index('sessions_page_open')
+      .on(t.createdAt)
+      .where(sql`${t.status} IN ('running', 'paused')`),
     check('sessions_status_check', oneOf(t.status, sessionStatus.options)),
     // Migration 0009: the coach pages through sessions newest first.
     index('sessions_created').on(t.createdAt),
@@ -84,6 +88,8 @@ export const rounds = sqliteTable(
     // Migration 0009: baselines per question type and the weekly windows read history by start time.
     index('rounds_started').on(t.startedAt),
     index('rounds_item_round_started').on(t.itemId, t.itemRound, t.startedAt),
+    index('rounds_page_started').on(t.startedAt, t.id),
+    index('rounds_page_attempts').on(t.itemId, t.itemRound, t.startedAt, t.id),
     check('rounds_status_check', oneOf(t.status, roundStatus.options)),
   ],
 );
@@ -177,7 +183,12 @@ export const roundReviews = sqliteTable(
     scoredAt: integer('scored_at'),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('round_reviews_scored').on(t.scoredAt)],
+  (t) => [
+    index('round_reviews_scored').on(t.scoredAt),
+    index('round_reviews_page_change')
+      .on(t.updatedAt, t.roundId)
+      .where(sql`${t.change} <> ''`),
+  ],
 );
 
 /** Marks made while listening: ramble regions and core-answer / assumption / failure-mode points. */

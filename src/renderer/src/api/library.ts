@@ -28,3 +28,19 @@ export function onLibraryChange(listener: () => void): () => void {
 }
 
 export const useLibrary = () => useResource(libraryResource);
+
+/** Resolves once the library has loaded (or failed to): the first screen is then drawn. */
+export function libraryLoaded(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      const { data, error } = libraryResource.getState();
+      if (data === null && error === null) return false;
+      resolve();
+      return true;
+    };
+    if (done()) return;
+    const unsubscribe = libraryResource.subscribe(() => {
+      if (done()) unsubscribe();
+    });
+  });
+}

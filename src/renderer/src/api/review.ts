@@ -4,8 +4,9 @@
  * and `openReview(roundId)`: any screen can ask the shell to open a round's review.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { RequestInput, ReviewQueueEntry, ReviewView, SessionView } from '../../../shared/contract';
+import type { ChangeLine, RequestInput, ReviewQueueEntry, ReviewView, SessionView } from '../../../shared/contract';
 import { call, subscribe } from './client';
+import { usePagedList, type PageOf, type PagedList } from './paged';
 
 // ---- Opening a round's review from anywhere ---------------------------------------------------
 
@@ -76,17 +77,29 @@ function useLoaded<T>(key: string | null, fetcher: () => Promise<T>): Loaded<T> 
   return { data: current ? state.data : null, error: current ? state.error : null, reload };
 }
 
-export const useReviewQueue = () => useLoaded<ReviewQueueEntry[]>('queue', () => call('review:queue', { limit: 200 }));
+/** Rounds waiting to be scored, newest first, a page at a time. */
+export const useReviewQueue = (): PagedList<ReviewQueueEntry> =>
+  usePagedList<ReviewQueueEntry>('queue', (limit, after) => call('review:queue', { limit, after }), 20);
 
 export type Attempt = ReviewQueueEntry & { review: ReviewView };
+type AttemptPage = PageOf<Attempt> & { total: number };
 
-/** Every recorded attempt at the same prompt, newest first, each with its review (postmortem, audio). */
-export const useAttempts = (roundId: string) =>
-  useLoaded<Attempt[]>(`attempts:${roundId}`, async () => {
-    const entries = await call('review:attempts', { roundId });
-    const reviews = await Promise.all(entries.map((e) => call('review:get', { roundId: e.roundId })));
-    return entries.map((entry, i) => ({ ...entry, review: reviews[i]! }));
-  });
+/** Recorded attempts at the same prompt, newest first, a page at a time, each with its review (postmortem, audio). */
+export const useAttempts = (roundId: string): PagedList<Attempt, AttemptPage> =>
+  usePagedList<Attempt, AttemptPage>(
+    `attempts:${roundId}`,
+    async (limit, after) => {
+      const page = await call('review:attempts', { roundId, limit, after });
+      const reviews = await Promise.all(page.entries.map((e) => call('review:get', { roundId: e.roundId })));
+      return { ...page, entries: page.entries.map((entry, i) => ({ ...entry, review: reviews[i]! })) };
+    },
+    10,
+    50,
+  );
+
+/** Postmortems' "what I'll change" lines, most recently edited first, a page at a time. */
+export const useChangeLines = (): PagedList<ChangeLine> =>
+  usePagedList<ChangeLine>('changes', (limit, after) => call('review:changes', { limit, after }), 10);
 
 export type SessionSummary = { session: SessionView; reviews: Map<string, ReviewView> };
 

@@ -1,40 +1,20 @@
-/** Recent sessions (for Session, Review and Progress), refreshed when any session changes. */
-import { useCallback, useEffect, useState } from 'react';
-import type { RequestOutput } from '../../../shared/contract';
-import { call, subscribe } from './client';
+/** Session history (for Session, Review and Progress), newest first, a page at a time; refreshed when any session changes. */
+import type { SessionListEntry } from '../../../shared/contract';
+import { call } from './client';
+import { usePagedList, type PagedList } from './paged';
 
-export type SessionListEntry = RequestOutput<'session:list'>[number];
+export type { SessionListEntry };
 
-export type RecentSessions = {
+export type RecentSessions = PagedList<SessionListEntry> & {
+  /** The sessions shown so far (null until the first page has loaded). */
   sessions: SessionListEntry[] | null;
-  error: unknown;
-  reload: () => void;
 };
 
-export function useRecentSessions(limit = 20): RecentSessions {
-  const [sessions, setSessions] = useState<SessionListEntry[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    let cancelled = false;
-    call('session:list', { limit }).then(
-      (list) => {
-        if (cancelled) return;
-        setSessions(list);
-        setError(null);
-      },
-      (err: unknown) => {
-        if (!cancelled) setError(err);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [limit, version]);
-
-  useEffect(() => subscribe('session:changed', reload), [reload]);
-
-  return { sessions, error, reload };
+export function useRecentSessions(pageSize = 20): RecentSessions {
+  const list = usePagedList<SessionListEntry>(
+    'sessions',
+    (limit, after) => call('session:list', { limit, after }),
+    pageSize,
+  );
+  return { ...list, sessions: list.entries };
 }

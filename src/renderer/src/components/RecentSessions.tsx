@@ -4,6 +4,7 @@ import type { RecentSessions as RecentSessionsState, SessionListEntry } from '..
 import { errorMessage } from '../lib/errors';
 import { formatDateTime, plural } from '../lib/format';
 import { Badge } from './Badge';
+import { ShowMore } from './ShowMore';
 import { StateMessage } from './StateMessage';
 import './RecentSessions.css';
 
@@ -51,32 +52,35 @@ export function RecentSessions({ recent, onOpen, empty, headingLevel = 'h2' }: P
     body = empty;
   } else {
     body = (
-      <ul className="recent-list">
-        {sessions.map((session) => (
-          <li key={session.id} className="recent-row">
-            <div className="recent-main">
-              <span className="recent-title">{session.title}</span>
-              <span className="recent-meta">
-                {formatDateTime(session.createdAt)} · {plural(session.roundCount, 'round')}
-              </span>
-            </div>
-            <Badge tone={session.status === 'ended' ? 'accent' : 'neutral'}>{statusLabel[session.status]}</Badge>
-            {onOpen ? (
-              <button
-                type="button"
-                className="btn btn-small"
-                aria-label={`Open ${session.title}`}
-                onClick={() => {
-                  setOpenError(null);
-                  onOpen(session.id).catch((err: unknown) => setOpenError(errorMessage(err)));
-                }}
-              >
-                Open
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <>
+        <ul className="recent-list" aria-label="Sessions">
+          {sessions.map((session) => (
+            <li key={session.id} className="recent-row">
+              <div className="recent-main">
+                <span className="recent-title">{session.title}</span>
+                <span className="recent-meta">
+                  {formatDateTime(session.createdAt)} · {plural(session.roundCount, 'round')}
+                </span>
+              </div>
+              <Badge tone={session.status === 'ended' ? 'accent' : 'neutral'}>{statusLabel[session.status]}</Badge>
+              {onOpen ? (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`Open ${session.title}`}
+                  onClick={() => {
+                    setOpenError(null);
+                    onOpen(session.id).catch((err: unknown) => setOpenError(errorMessage(err)));
+                  }}
+                >
+                  Open
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <ShowMore list={recent} what="sessions" />
+      </>
     );
   }
 

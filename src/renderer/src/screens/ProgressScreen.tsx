@@ -10,7 +10,7 @@ import type { ProgressFilter } from '../../../shared/contract';
 import { useLibrary } from '../api/library';
 import { loadProgress, useProgressSummary } from '../api/progress';
 import { useRecentSessions } from '../api/sessions';
-import { ActionList } from '../components/analysis/ActionList';
+import { ChangeLines } from '../components/analysis/ChangeLines';
 import { CoachProgress } from '../components/coach/CoachProgress';
 import { BaselinesTable } from '../components/analysis/BaselinesTable';
 import { TimeAllocationChart } from '../components/analysis/TimeAllocationChart';
@@ -102,7 +102,7 @@ export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: s
             <section className="panel progress-section" aria-labelledby="progress-actions">
               <h2 id="progress-actions">What I’ll change</h2>
               <p className="progress-note">From your most recent postmortems.</p>
-              <ActionList actions={data.actions} />
+              <ChangeLines />
             </section>
 
             {data.latestSessionId ? (

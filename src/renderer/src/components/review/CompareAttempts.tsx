@@ -11,6 +11,7 @@ import { formatDateTime, formatDuration, plural } from '../../lib/format';
 import { Badge } from '../Badge';
 import { RetakeTable } from '../coach/RetakeTable';
 import { Icon } from '../Icon';
+import { ShowMore } from '../ShowMore';
 import { StateMessage } from '../StateMessage';
 import { ReviewIcon } from './ReviewIcons';
 import { allScored, roundLabel, scoreDimensions } from './review-meta';
@@ -89,11 +90,12 @@ export function CompareAttempts({ roundId, onBack, onOpenRound }: Props) {
   const blind = settings?.blindScoring ?? false;
   const rate = settings?.playbackRate ?? 1.5;
 
-  const current = attempts.data?.find((a) => a.roundId === roundId);
+  const current = attempts.entries?.find((a) => a.roundId === roundId);
+  const total = attempts.last?.total ?? 0;
   const title = current ? roundLabel(current.review.round) : 'Compare attempts';
 
   let body;
-  if (attempts.error && !attempts.data) {
+  if (attempts.error && !attempts.entries) {
     body = (
       <div className="panel">
         <StateMessage kind="error" icon="alert" title="Could not load the attempts">
@@ -101,20 +103,25 @@ export function CompareAttempts({ roundId, onBack, onOpenRound }: Props) {
         </StateMessage>
       </div>
     );
-  } else if (!attempts.data) {
+  } else if (!attempts.entries) {
     body = <StateMessage kind="loading" title="Loading attempts…" />;
   } else {
-    const ordered = [...attempts.data].reverse();
+    const ordered = [...attempts.entries].reverse();
+    // Numbered from the first attempt ever, so numbers stay put as earlier pages load.
+    const firstNumber = total - ordered.length + 1;
     body = (
       <>
         <p className="muted">
-          {plural(ordered.length, 'recorded attempt')} at this prompt, oldest first.
-          {ordered.length === 1 ? ' Practise it again to compare.' : ''}
+          {plural(total, 'recorded attempt')} at this prompt, oldest first
+          {attempts.hasMore ? ` (the latest ${ordered.length} shown)` : ''}.
+          {total === 1 ? ' Practise it again to compare.' : ''}
         </p>
         <RetakeTable roundId={roundId} hideScores={blind && ordered.some((a) => !allScored(a.scores))} />
+        <ShowMore list={attempts} what="attempts at this prompt" label="Show earlier" />
         <ol className="compare-grid">
           {ordered.map((attempt, i) => {
-            const name = `attempt ${i + 1}`;
+            const number = firstNumber + i;
+            const name = `attempt ${number}`;
             const isCurrent = attempt.roundId === roundId;
             const hideLength = blind && !allScored(attempt.scores);
             const change = attempt.review.postmortem.change.trim();
@@ -122,10 +129,10 @@ export function CompareAttempts({ roundId, onBack, onOpenRound }: Props) {
               <li
                 key={attempt.roundId}
                 className={`panel compare-card${isCurrent ? ' is-current' : ''}`}
-                aria-label={`Attempt ${i + 1}`}
+                aria-label={`Attempt ${number}`}
               >
                 <div className="compare-card-head">
-                  <h2>Attempt {i + 1}</h2>
+                  <h2>Attempt {number}</h2>
                   {isCurrent ? <Badge tone="accent">This round</Badge> : null}
                 </div>
                 <dl className="compare-facts">
@@ -149,7 +156,7 @@ export function CompareAttempts({ roundId, onBack, onOpenRound }: Props) {
                   </div>
                   {i > 0 ? (
                     <div>
-                      <dt>Since attempt {i}</dt>
+                      <dt>Since attempt {number - 1}</dt>
                       <dd className="compare-delta">{scoreDelta(ordered[i - 1]!.scores, attempt.scores)}</dd>
                     </div>
                   ) : null}

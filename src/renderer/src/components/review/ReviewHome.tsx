@@ -8,6 +8,7 @@ import { formatDateTime, formatDuration, plural } from '../../lib/format';
 import { Badge } from '../Badge';
 import { RescorePrompt } from '../coach/RescorePrompt';
 import { ScreenHeader } from '../ScreenHeader';
+import { ShowMore } from '../ShowMore';
 import { StateMessage } from '../StateMessage';
 import './ReviewLists.css';
 
@@ -48,7 +49,7 @@ export function ReviewHome({ onOpenRound, onSummary }: Props) {
   const blind = settings?.blindScoring ?? false;
 
   let queueBody;
-  if (queue.error && !queue.data) {
+  if (queue.error && !queue.entries) {
     queueBody = (
       <StateMessage
         kind="error"
@@ -64,15 +65,15 @@ export function ReviewHome({ onOpenRound, onSummary }: Props) {
         {errorMessage(queue.error)}
       </StateMessage>
     );
-  } else if (!queue.data) {
+  } else if (!queue.entries) {
     queueBody = <StateMessage kind="loading" title="Loading rounds to score…" compact />;
-  } else if (queue.data.length === 0 && recent.sessions?.length) {
+  } else if (queue.entries.length === 0 && recent.sessions?.length) {
     queueBody = (
       <StateMessage kind="empty" icon="review" title="Nothing to score — every recorded round is scored" compact>
         Rounds you answer in your next session appear here, newest first.
       </StateMessage>
     );
-  } else if (queue.data.length === 0) {
+  } else if (queue.entries.length === 0) {
     queueBody = (
       <StateMessage kind="empty" icon="review" title="Nothing to review yet — recorded rounds appear here" compact>
         Once you answer rounds in a session, each recording shows up here to be played back and scored.
@@ -80,11 +81,14 @@ export function ReviewHome({ onOpenRound, onSummary }: Props) {
     );
   } else {
     queueBody = (
-      <ul className="queue-list">
-        {queue.data.map((entry) => (
-          <QueueRow key={entry.roundId} entry={entry} blind={blind} onOpen={() => onOpenRound(entry.roundId)} />
-        ))}
-      </ul>
+      <>
+        <ul className="queue-list" aria-label="Rounds to score">
+          {queue.entries.map((entry) => (
+            <QueueRow key={entry.roundId} entry={entry} blind={blind} onOpen={() => onOpenRound(entry.roundId)} />
+          ))}
+        </ul>
+        <ShowMore list={queue} what="rounds to score" />
+      </>
     );
   }
 
@@ -105,26 +109,29 @@ export function ReviewHome({ onOpenRound, onSummary }: Props) {
     );
   } else {
     sessionsBody = (
-      <ul className="review-session-list">
-        {recent.sessions.map((session) => (
-          <li key={session.id} className="review-session-row">
-            <span className="queue-main">
-              <span className="queue-title">{session.title}</span>
-              <span className="queue-meta">
-                {formatDateTime(session.createdAt)} · {plural(session.roundCount, 'round')}
+      <>
+        <ul className="review-session-list" aria-label="Sessions">
+          {recent.sessions.map((session) => (
+            <li key={session.id} className="review-session-row">
+              <span className="queue-main">
+                <span className="queue-title">{session.title}</span>
+                <span className="queue-meta">
+                  {formatDateTime(session.createdAt)} · {plural(session.roundCount, 'round')}
+                </span>
               </span>
-            </span>
-            <button
-              type="button"
-              className="btn btn-small"
-              aria-label={`Summary of ${session.title}`}
-              onClick={() => onSummary(session.id)}
-            >
-              Summary
-            </button>
-          </li>
-        ))}
-      </ul>
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={`Summary of ${session.title}`}
+                onClick={() => onSummary(session.id)}
+              >
+                Summary
+              </button>
+            </li>
+          ))}
+        </ul>
+        <ShowMore list={recent} what="sessions" />
+      </>
     );
   }
 
@@ -135,8 +142,10 @@ export function ReviewHome({ onOpenRound, onSummary }: Props) {
       <section className="panel review-list-panel" aria-labelledby="queue-heading">
         <div className="review-list-head">
           <h2 id="queue-heading">To score</h2>
-          {queue.data && queue.data.length ? (
-            <span className="muted">{plural(queue.data.length, 'round')}, newest first</span>
+          {queue.entries && queue.entries.length ? (
+            <span className="muted">
+              {queue.hasMore ? `${queue.entries.length} shown` : plural(queue.entries.length, 'round')}, newest first
+            </span>
           ) : null}
         </div>
         {queueBody}
