@@ -32,6 +32,10 @@ export const requestChannels = [
   'settings:update',
   'transcript:get',
   'transcript:search',
+  'models:list',
+  'models:download',
+  'models:cancel',
+  'models:remove',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
@@ -52,6 +56,8 @@ export const eventChannels = [
   'analysis:changed',
   'analysis:progress',
   'transcript:changed',
+  'models:progress',
+  'models:changed',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];
 

@@ -71,6 +71,11 @@ describe('fuzzing every contract channel', () => {
       'settings:update': { theme: 'dark' },
       'transcript:get': { roundId: round.id },
       'transcript:search': { query: 'fuzz', limit: 5 },
+      'models:list': {},
+      // Not a catalogue id: a real one would start a download from the network.
+      'models:download': { modelId: 'no-such-model' },
+      'models:cancel': { modelId: 'whisper-base.en-int8' },
+      'models:remove': { modelId: 'whisper-base.en-int8' },
     };
     const before = listFiles(sandbox).filter((f) => !f.startsWith('data/'));
     const random = prng(20261123);

@@ -11,6 +11,7 @@ import type { RequestSchemas } from './common';
 import type { ApiResult } from './errors';
 import type { eventContract } from './events';
 import { libraryRequests } from './library';
+import { modelRequests } from './models';
 import { progressRequests } from './progress';
 import { recordingRequests } from './recording';
 import { reviewRequests } from './review';
@@ -109,6 +110,33 @@ export {
   type TranscriptSearchResult,
   type TranscriptView,
 } from './transcripts';
+export {
+  catalogueEntry,
+  catalogueFile,
+  checksumSource,
+  modelCatalogue,
+  modelError,
+  modelErrorKind,
+  modelFamily,
+  modelFileName,
+  modelFileRole,
+  modelId,
+  modelList,
+  modelStatus,
+  modelView,
+  sha256Hex,
+  type CatalogueEntry,
+  type CatalogueFile,
+  type ChecksumSource,
+  type ModelCatalogue,
+  type ModelError,
+  type ModelErrorKind,
+  type ModelFamily,
+  type ModelFileRole,
+  type ModelList,
+  type ModelStatus,
+  type ModelView,
+} from './models';
 export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
 
 /** Request channels: input schema (parsed on the main side) and output schema. */
@@ -123,6 +151,7 @@ export const requestContract = {
   ...progressRequests,
   ...settingsRequests,
   ...transcriptRequests,
+  ...modelRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;
