@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { CatalogueEntry, ModelFileRole } from '../../src/shared/contract';
 
 export const REPO_COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
@@ -59,7 +60,7 @@ export function fixtureBytes(size: number, seed: number): Buffer {
 
 export async function startModelServer(files: Record<string, ServedFile>): Promise<ModelServer> {
   const requests: ModelServer['requests'] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const range = typeof req.headers.range === 'string' ? req.headers.range : null;
@@ -140,9 +141,9 @@ export async function startModelServer(files: Record<string, ServedFile>): Promi
 export function fixtureEntry(
   server: ModelServer,
   options: { id?: string; pinned?: Record<string, string>; names?: string[] } = {},
-) {
+): CatalogueEntry {
   const names = options.names ?? Object.keys(server.files);
-  const roles = ['encoder', 'decoder', 'joiner', 'tokens'] as const;
+  const roles: ModelFileRole[] = ['encoder', 'decoder', 'joiner', 'tokens'];
   const pinned = options.pinned;
   return {
     id: options.id ?? 'tiny-fixture',

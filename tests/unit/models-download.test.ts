@@ -10,7 +10,15 @@ import type { EventPayload } from '../../src/shared/contract';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
 import { dispatch } from '../../src/main/services/dispatch';
 import { installedModel } from '../../src/main/services/models/installed';
-import { fixtureBytes, fixtureEntry, REPO_COMMIT, sha256, startModelServer, type ModelServer, type ServedFile } from '../support/model-server';
+import {
+  fixtureBytes,
+  fixtureEntry,
+  REPO_COMMIT,
+  sha256,
+  startModelServer,
+  type ModelServer,
+  type ServedFile,
+} from '../support/model-server';
 import { builtinContentDir, migrationsDir, tempDir } from '../support/temp';
 
 const servers: ModelServer[] = [];
@@ -73,7 +81,12 @@ describe('model downloads from a local server', () => {
     expect(view.error).toBeNull();
     expect(view.status).toBe('installed');
     const record = installedModel.parse(JSON.parse(fs.readFileSync(path.join(modelDir, 'installed.json'), 'utf8')));
-    expect(record.files).toEqual({ encoder: 'encoder.onnx', decoder: 'decoder.onnx', joiner: 'joiner.onnx', tokens: 'tokens.txt' });
+    expect(record.files).toEqual({
+      encoder: 'encoder.onnx',
+      decoder: 'decoder.onnx',
+      joiner: 'joiner.onnx',
+      tokens: 'tokens.txt',
+    });
     for (const [name, file] of Object.entries(server.files)) {
       expect(record.sha256[name]).toBe(sha256(file.body));
       expect(fs.readFileSync(path.join(modelDir, name)).equals(file.body)).toBe(true);
@@ -83,15 +96,27 @@ describe('model downloads from a local server', () => {
     const gets = server.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/repo/'));
     expect(gets.map((r) => r.path)).toEqual(Object.keys(server.files).map((n) => `/repo/resolve/${REPO_COMMIT}/${n}`));
     // Progress only grows, per file in catalogue order, and ends at the total; installed comes last.
-    const progress = events.filter((e) => e.channel === 'models:progress').map((e) => e.payload as EventPayload<'models:progress'>);
+    const progress = events
+      .filter((e) => e.channel === 'models:progress')
+      .map((e) => e.payload as EventPayload<'models:progress'>);
     const received = progress.map((p) => p.receivedBytes);
     expect(received).toEqual([...received].sort((a, b) => a - b));
-    expect(progress.at(-1)).toEqual({ modelId: entry.id, receivedBytes: entry.sizeBytes, totalBytes: entry.sizeBytes, file: 'tokens.txt' });
+    expect(progress.at(-1)).toEqual({
+      modelId: entry.id,
+      receivedBytes: entry.sizeBytes,
+      totalBytes: entry.sizeBytes,
+      file: 'tokens.txt',
+    });
     expect([...new Set(progress.map((p) => p.file))]).toEqual(Object.keys(server.files));
-    const changes = events.filter((e) => e.channel === 'models:changed').map((e) => (e.payload as { status: string }).status);
+    const changes = events
+      .filter((e) => e.channel === 'models:changed')
+      .map((e) => (e.payload as { status: string }).status);
     expect(changes).toEqual(['downloading', 'installed']);
     const listed = await call(app, 'models:list', {});
-    expect(listed.ok && listed.value).toMatchObject({ chosenModelId: null, models: [{ id: entry.id, status: 'installed' }] });
+    expect(listed.ok && listed.value).toMatchObject({
+      chosenModelId: null,
+      models: [{ id: entry.id, status: 'installed' }],
+    });
   });
 
   it('an interrupted download stops with a message naming the file, keeps the .part, and Resume continues it with Range to the right hash', async () => {
@@ -110,7 +135,9 @@ describe('model downloads from a local server', () => {
     expect(resumed.status).toBe('installed');
     const encoderGets = server.requests.filter((r) => r.method === 'GET' && r.path === '/cdn/encoder.onnx');
     expect(encoderGets.map((r) => r.range)).toEqual([null, `bytes=${kept}-`]);
-    expect(sha256(fs.readFileSync(path.join(modelDir, 'encoder.onnx')))).toBe(sha256(server.files['encoder.onnx']!.body));
+    expect(sha256(fs.readFileSync(path.join(modelDir, 'encoder.onnx')))).toBe(
+      sha256(server.files['encoder.onnx']!.body),
+    );
   });
 
   it('a server that ignores Range gets the whole file again, and the result still matches', async () => {
@@ -132,7 +159,9 @@ describe('model downloads from a local server', () => {
     const view = await downloadAndWait(app, entry.id);
     expect(view.status).toBe('partial');
     expect(view.error).toMatchObject({ kind: 'hash', file: 'decoder.onnx' });
-    expect(view.error?.message).toMatch(/decoder\.onnx does not match the SHA-256 pinned for it .* deleted and will not be loaded/);
+    expect(view.error?.message).toMatch(
+      /decoder\.onnx does not match the SHA-256 pinned for it .* deleted and will not be loaded/,
+    );
     expect(fs.existsSync(path.join(modelDir, 'decoder.onnx'))).toBe(false);
     expect(fs.existsSync(path.join(modelDir, 'decoder.onnx.part'))).toBe(false);
     expect(fs.existsSync(path.join(modelDir, 'installed.json'))).toBe(false);
@@ -153,7 +182,9 @@ describe('model downloads from a local server', () => {
     const { app, entry, modelDir } = await setup(files({ 'tokens.txt': { publishedBlobId: 'ef'.repeat(20) } }));
     const view = await downloadAndWait(app, entry.id);
     expect(view.error).toMatchObject({ kind: 'hash', file: 'tokens.txt' });
-    expect(view.error?.message).toMatch(/^tokens\.txt does not match the git blob id 127\.0\.0\.1:\d+ publishes for it \(expected efefefefefef…/);
+    expect(view.error?.message).toMatch(
+      /^tokens\.txt does not match the git blob id 127\.0\.0\.1:\d+ publishes for it \(expected efefefefefef…/,
+    );
     expect(fs.existsSync(path.join(modelDir, 'tokens.txt'))).toBe(false);
     expect(fs.existsSync(path.join(modelDir, 'installed.json'))).toBe(false);
   });
@@ -192,10 +223,9 @@ describe('model downloads from a local server', () => {
     const cancelled = await call(app, 'models:cancel', { modelId: entry.id });
     expect(cancelled.ok && cancelled.value).toMatchObject({ status: 'partial', error: null });
     expect(fs.statSync(path.join(modelDir, 'encoder.onnx.part')).size).toBe(100_000);
-    expect(events.filter((e) => e.channel === 'models:changed').map((e) => (e.payload as { status: string }).status)).toEqual([
-      'downloading',
-      'partial',
-    ]);
+    expect(
+      events.filter((e) => e.channel === 'models:changed').map((e) => (e.payload as { status: string }).status),
+    ).toEqual(['downloading', 'partial']);
     delete server.files['encoder.onnx']!.stallAfter;
     const resumed = await downloadAndWait(app, entry.id);
     expect(resumed.status).toBe('installed');
@@ -207,13 +237,16 @@ describe('model downloads from a local server', () => {
     const refused = await call(app, 'settings:update', { transcriptionModelId: entry.id });
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'The model "Tiny fixture model" is not installed: download it in Settings → Transcription first.' },
+      error: {
+        code: 'conflict',
+        message: 'The model "Tiny fixture model" is not installed: download it in Settings → Transcription first.',
+      },
     });
     const unknown = await call(app, 'settings:update', { transcriptionModelId: 'nope' });
     expect(unknown.ok || unknown.error.message).toMatch(/"nope" is not installed/);
     await downloadAndWait(app, entry.id);
     const picked = await call(app, 'settings:update', { transcriptionModelId: entry.id });
-    expect(picked.ok && picked.value.transcriptionModelId).toBe(entry.id);
+    expect(picked).toMatchObject({ ok: true, value: { transcriptionModelId: entry.id } });
     expect(app.models.view(entry.id).chosen).toBe(true);
     // Other settings still save with the chosen model in the patch (the renderer sends every field).
     expect((await call(app, 'settings:update', { theme: 'dark', transcriptionModelId: entry.id })).ok).toBe(true);

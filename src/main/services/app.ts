@@ -216,7 +216,9 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
       // not block saving the theme.
       if (wanted && wanted !== readSettings(db).transcriptionModelId && !models.isInstalled(wanted)) {
         const title = models.catalogue.find((m) => m.id === wanted)?.title ?? wanted;
-        throw new ConflictError(`The model "${title}" is not installed: download it in Settings → Transcription first.`);
+        throw new ConflictError(
+          `The model "${title}" is not installed: download it in Settings → Transcription first.`,
+        );
       }
       return updateSettings(db, patch);
     },

@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { none, type RequestSchemasFor } from './common';
 
 /** sherpa-onnx offline model families the app can load (maps to OfflineRecognizer's model config). */
-export const modelFamily = z.enum(['whisper', 'moonshine', 'transducer', 'nemo-transducer', 'nemo-ctc', 'zipformer-ctc']);
+export const modelFamily = z.enum([
+  'whisper',
+  'moonshine',
+  'transducer',
+  'nemo-transducer',
+  'nemo-ctc',
+  'zipformer-ctc',
+]);
 export type ModelFamily = z.infer<typeof modelFamily>;
 
 /** What a file is to sherpa-onnx: which config field its path goes into. */
@@ -43,7 +50,10 @@ export const modelFileName = z
   .refine((name) => !name.includes('..'), 'a file name may not contain ".."')
   .refine((name) => !name.endsWith('.part'), 'a file name may not end in .part');
 /** A model id is also its folder's name. */
-export const modelId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a model id is lower-case letters, digits, ".", "_" and "-"').refine((id) => !id.includes('..'), 'a model id may not contain ".."');
+export const modelId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a model id is lower-case letters, digits, ".", "_" and "-"')
+  .refine((id) => !id.includes('..'), 'a model id may not contain ".."');
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lower-case hex digits');
 
 /** Downloads go over HTTPS; plain http only to this machine (the tests' local server). */
@@ -51,10 +61,11 @@ export const modelUrl = z
   .string()
   .max(2000)
   .url()
-  .refine((text) => {
-    const url = new URL(text);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === '127.0.0.1');
-  }, 'a model file is downloaded over https (http only from 127.0.0.1)');
+  // (No URL class here: shared code has neither the DOM's nor Node's.)
+  .refine(
+    (text) => /^(https:\/\/[^/\s?#]+|http:\/\/127\.0\.0\.1(:\d+)?)\//.test(text),
+    'a model file is downloaded over https (http only from 127.0.0.1)',
+  );
 
 export const catalogueFile = z
   .object({
@@ -91,13 +102,18 @@ export const catalogueEntry = z
   .strict()
   .superRefine((entry, ctx) => {
     const names = entry.files.map((f) => f.name);
-    if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', message: `${entry.id}: two files share a name` });
+    if (new Set(names).size !== names.length)
+      ctx.addIssue({ code: 'custom', message: `${entry.id}: two files share a name` });
     const roles = entry.files.map((f) => f.role);
-    if (new Set(roles).size !== roles.length) ctx.addIssue({ code: 'custom', message: `${entry.id}: two files share a role` });
+    if (new Set(roles).size !== roles.length)
+      ctx.addIssue({ code: 'custom', message: `${entry.id}: two files share a role` });
     if (entry.checksumSource === 'pinned')
       for (const file of entry.files)
         if (!file.sha256)
-          ctx.addIssue({ code: 'custom', message: `${entry.id}: ${file.name} has no pinned sha256 (checksumSource "pinned")` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `${entry.id}: ${file.name} has no pinned sha256 (checksumSource "pinned")`,
+          });
   });
 export type CatalogueEntry = z.infer<typeof catalogueEntry>;
 

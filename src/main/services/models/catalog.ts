@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import { modelCatalogue, type ModelCatalogue } from '../../../shared/contract';
 
-const hf = (repo: string, revision: string, name: string) => `https://huggingface.co/${repo}/resolve/${revision}/${name}`;
+const hf = (repo: string, revision: string, name: string) =>
+  `https://huggingface.co/${repo}/resolve/${revision}/${name}`;
 
 const PARAKEET_V2 = 'csukuangfj/sherpa-onnx-nemo-parakeet-tdt-0.6b-v2-int8';
 const PARAKEET_V3 = 'csukuangfj/sherpa-onnx-nemo-parakeet-tdt-0.6b-v3-int8';
@@ -37,9 +38,27 @@ export const builtinCatalogue: ModelCatalogue = modelCatalogue.parse([
     homepage: `https://huggingface.co/${PARAKEET_V2}`,
     checksumSource: 'host',
     files: [
-      { role: 'encoder', name: 'encoder.int8.onnx', url: hf(PARAKEET_V2, 'main', 'encoder.int8.onnx'), sha256: null, bytes: null },
-      { role: 'decoder', name: 'decoder.int8.onnx', url: hf(PARAKEET_V2, 'main', 'decoder.int8.onnx'), sha256: null, bytes: null },
-      { role: 'joiner', name: 'joiner.int8.onnx', url: hf(PARAKEET_V2, 'main', 'joiner.int8.onnx'), sha256: null, bytes: null },
+      {
+        role: 'encoder',
+        name: 'encoder.int8.onnx',
+        url: hf(PARAKEET_V2, 'main', 'encoder.int8.onnx'),
+        sha256: null,
+        bytes: null,
+      },
+      {
+        role: 'decoder',
+        name: 'decoder.int8.onnx',
+        url: hf(PARAKEET_V2, 'main', 'decoder.int8.onnx'),
+        sha256: null,
+        bytes: null,
+      },
+      {
+        role: 'joiner',
+        name: 'joiner.int8.onnx',
+        url: hf(PARAKEET_V2, 'main', 'joiner.int8.onnx'),
+        sha256: null,
+        bytes: null,
+      },
       { role: 'tokens', name: 'tokens.txt', url: hf(PARAKEET_V2, 'main', 'tokens.txt'), sha256: null, bytes: null },
     ],
   },
@@ -99,9 +118,27 @@ export const builtinCatalogue: ModelCatalogue = modelCatalogue.parse([
     homepage: `https://huggingface.co/${WHISPER_BASE_EN}`,
     checksumSource: 'host',
     files: [
-      { role: 'encoder', name: 'base.en-encoder.int8.onnx', url: hf(WHISPER_BASE_EN, 'main', 'base.en-encoder.int8.onnx'), sha256: null, bytes: null },
-      { role: 'decoder', name: 'base.en-decoder.int8.onnx', url: hf(WHISPER_BASE_EN, 'main', 'base.en-decoder.int8.onnx'), sha256: null, bytes: null },
-      { role: 'tokens', name: 'base.en-tokens.txt', url: hf(WHISPER_BASE_EN, 'main', 'base.en-tokens.txt'), sha256: null, bytes: null },
+      {
+        role: 'encoder',
+        name: 'base.en-encoder.int8.onnx',
+        url: hf(WHISPER_BASE_EN, 'main', 'base.en-encoder.int8.onnx'),
+        sha256: null,
+        bytes: null,
+      },
+      {
+        role: 'decoder',
+        name: 'base.en-decoder.int8.onnx',
+        url: hf(WHISPER_BASE_EN, 'main', 'base.en-decoder.int8.onnx'),
+        sha256: null,
+        bytes: null,
+      },
+      {
+        role: 'tokens',
+        name: 'base.en-tokens.txt',
+        url: hf(WHISPER_BASE_EN, 'main', 'base.en-tokens.txt'),
+        sha256: null,
+        bytes: null,
+      },
     ],
   },
   {
@@ -117,9 +154,27 @@ export const builtinCatalogue: ModelCatalogue = modelCatalogue.parse([
     homepage: `https://huggingface.co/${WHISPER_TINY_EN}`,
     checksumSource: 'host',
     files: [
-      { role: 'encoder', name: 'tiny.en-encoder.int8.onnx', url: hf(WHISPER_TINY_EN, 'main', 'tiny.en-encoder.int8.onnx'), sha256: null, bytes: null },
-      { role: 'decoder', name: 'tiny.en-decoder.int8.onnx', url: hf(WHISPER_TINY_EN, 'main', 'tiny.en-decoder.int8.onnx'), sha256: null, bytes: null },
-      { role: 'tokens', name: 'tiny.en-tokens.txt', url: hf(WHISPER_TINY_EN, 'main', 'tiny.en-tokens.txt'), sha256: null, bytes: null },
+      {
+        role: 'encoder',
+        name: 'tiny.en-encoder.int8.onnx',
+        url: hf(WHISPER_TINY_EN, 'main', 'tiny.en-encoder.int8.onnx'),
+        sha256: null,
+        bytes: null,
+      },
+      {
+        role: 'decoder',
+        name: 'tiny.en-decoder.int8.onnx',
+        url: hf(WHISPER_TINY_EN, 'main', 'tiny.en-decoder.int8.onnx'),
+        sha256: null,
+        bytes: null,
+      },
+      {
+        role: 'tokens',
+        name: 'tiny.en-tokens.txt',
+        url: hf(WHISPER_TINY_EN, 'main', 'tiny.en-tokens.txt'),
+        sha256: null,
+        bytes: null,
+      },
     ],
   },
   {
@@ -135,9 +190,27 @@ export const builtinCatalogue: ModelCatalogue = modelCatalogue.parse([
     homepage: `https://huggingface.co/${WHISPER_SMALL}`,
     checksumSource: 'host',
     files: [
-      { role: 'encoder', name: 'small-encoder.int8.onnx', url: hf(WHISPER_SMALL, 'main', 'small-encoder.int8.onnx'), sha256: null, bytes: null },
-      { role: 'decoder', name: 'small-decoder.int8.onnx', url: hf(WHISPER_SMALL, 'main', 'small-decoder.int8.onnx'), sha256: null, bytes: null },
-      { role: 'tokens', name: 'small-tokens.txt', url: hf(WHISPER_SMALL, 'main', 'small-tokens.txt'), sha256: null, bytes: null },
+      {
+        role: 'encoder',
+        name: 'small-encoder.int8.onnx',
+        url: hf(WHISPER_SMALL, 'main', 'small-encoder.int8.onnx'),
+        sha256: null,
+        bytes: null,
+      },
+      {
+        role: 'decoder',
+        name: 'small-decoder.int8.onnx',
+        url: hf(WHISPER_SMALL, 'main', 'small-decoder.int8.onnx'),
+        sha256: null,
+        bytes: null,
+      },
+      {
+        role: 'tokens',
+        name: 'small-tokens.txt',
+        url: hf(WHISPER_SMALL, 'main', 'small-tokens.txt'),
+        sha256: null,
+        bytes: null,
+      },
     ],
   },
 ]);
@@ -156,7 +229,9 @@ export function loadCatalogueFile(file: string): ModelCatalogue {
   const parsed = modelCatalogue.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`The model catalogue ${file} is not valid: ${issue.path.join('.') || 'catalogue'}: ${issue.message}`);
+    throw new Error(
+      `The model catalogue ${file} is not valid: ${issue.path.join('.') || 'catalogue'}: ${issue.message}`,
+    );
   }
   return parsed.data;
 }

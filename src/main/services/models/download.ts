@@ -104,7 +104,11 @@ export async function downloadFile(job: FileDownload): Promise<FileDownloaded> {
     );
   }
   if (job.expected.algorithm === 'git-blob-sha1' && total === null)
-    throw new ModelDownloadError('http', `${host} did not say how large ${job.fileName} is, so its hash cannot be checked.`, job.fileName);
+    throw new ModelDownloadError(
+      'http',
+      `${host} did not say how large ${job.fileName} is, so its hash cannot be checked.`,
+      job.fileName,
+    );
 
   const hashers = new FileHashers(job.expected, total);
   if (existing > 0) await hashers.updateFromFile(job.partPath, existing);
@@ -142,7 +146,11 @@ export async function downloadFile(job: FileDownload): Promise<FileDownloaded> {
     if (isAbort(error, job.signal)) throw cancelled(job.fileName);
     if (isDiskFull(error)) {
       fs.rmSync(job.partPath, { force: true });
-      throw new ModelDownloadError('disk-full', `The disk is full: ${job.fileName} could not be saved. Its partial file was removed and nothing else was lost.`, job.fileName);
+      throw new ModelDownloadError(
+        'disk-full',
+        `The disk is full: ${job.fileName} could not be saved. Its partial file was removed and nothing else was lost.`,
+        job.fileName,
+      );
     }
     throw new ModelDownloadError(
       'truncated',
@@ -184,7 +192,11 @@ export async function downloadFile(job: FileDownload): Promise<FileDownloaded> {
 }
 
 function cancelled(fileName: string): ModelDownloadError {
-  return new ModelDownloadError('cancelled', `The download was cancelled during ${fileName}; Resume continues from there.`, fileName);
+  return new ModelDownloadError(
+    'cancelled',
+    `The download was cancelled during ${fileName}; Resume continues from there.`,
+    fileName,
+  );
 }
 
 export function formatMb(bytes: number): string {

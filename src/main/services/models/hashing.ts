@@ -40,7 +40,10 @@ export function matches(expected: ExpectedHash, digest: { sha256: string; blobSh
 }
 
 /** Hashes a whole file already on disk (a file a previous attempt finished). */
-export async function hashFile(file: string, expected: ExpectedHash): Promise<{ sha256: string; blobSha1: string | null; bytes: number }> {
+export async function hashFile(
+  file: string,
+  expected: ExpectedHash,
+): Promise<{ sha256: string; blobSha1: string | null; bytes: number }> {
   const bytes = fs.statSync(file).size;
   const hashers = new FileHashers(expected, bytes);
   await hashers.updateFromFile(file, bytes);

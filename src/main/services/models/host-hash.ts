@@ -12,13 +12,19 @@ export type HostHash = { expected: ExpectedHash; bytes: number | null; url: stri
 
 const unquote = (value: string | null) => (value ?? '').replace(/^W\//, '').replace(/^"|"$/g, '').trim().toLowerCase();
 
-export async function hostHash(url: string, fileName: string, signal: AbortSignal, doFetch: Fetch = fetch): Promise<HostHash> {
+export async function hostHash(
+  url: string,
+  fileName: string,
+  signal: AbortSignal,
+  doFetch: Fetch = fetch,
+): Promise<HostHash> {
   const host = new URL(url).host;
   let response: Response;
   try {
     response = await doFetch(url, { method: 'HEAD', redirect: 'manual', signal });
   } catch (error) {
-    if (isAbort(error, signal)) throw new ModelDownloadError('cancelled', `The download was cancelled before ${fileName}.`, fileName);
+    if (isAbort(error, signal))
+      throw new ModelDownloadError('cancelled', `The download was cancelled before ${fileName}.`, fileName);
     throw new ModelDownloadError(
       'network',
       `Could not reach ${host} to check ${fileName}: ${describeNetworkError(error)}. Check the network and press Resume.`,
@@ -26,10 +32,15 @@ export async function hostHash(url: string, fileName: string, signal: AbortSigna
     );
   }
   if (response.status >= 400)
-    throw new ModelDownloadError('http', `${host} answered ${response.status} for ${fileName}: it was not downloaded.`, fileName);
+    throw new ModelDownloadError(
+      'http',
+      `${host} answered ${response.status} for ${fileName}: it was not downloaded.`,
+      fileName,
+    );
   const linked = unquote(response.headers.get('x-linked-etag'));
   const etag = unquote(response.headers.get('etag'));
-  const sizeHeader = response.headers.get('x-linked-size') ?? (response.status < 300 ? response.headers.get('content-length') : null);
+  const sizeHeader =
+    response.headers.get('x-linked-size') ?? (response.status < 300 ? response.headers.get('content-length') : null);
   const bytes = sizeHeader && /^\d+$/.test(sizeHeader) ? Number(sizeHeader) : null;
   let expected: ExpectedHash;
   if (/^[0-9a-f]{64}$/.test(linked)) expected = { algorithm: 'sha256', hex: linked, source: 'host' };

@@ -41,9 +41,7 @@ export function modelDir(modelsDir: string, id: string): string | null {
 }
 
 export type InstalledRead =
-  | { state: 'missing' }
-  | { state: 'installed'; model: InstalledModel }
-  | { state: 'invalid'; problem: string };
+  { state: 'missing' } | { state: 'installed'; model: InstalledModel } | { state: 'invalid'; problem: string };
 
 /**
  * Reads and checks a model's installed.json. An unreadable or hostile record (bad JSON, another model's
@@ -68,7 +66,10 @@ export function readInstalled(modelsDir: string, id: string): InstalledRead {
   const parsed = installedModel.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { state: 'invalid', problem: `${INSTALLED_FILE} of ${id}: ${issue.path.join('.') || 'record'}: ${issue.message}` };
+    return {
+      state: 'invalid',
+      problem: `${INSTALLED_FILE} of ${id}: ${issue.path.join('.') || 'record'}: ${issue.message}`,
+    };
   }
   if (parsed.data.modelId !== id)
     return { state: 'invalid', problem: `${INSTALLED_FILE} of ${id} names another model (${parsed.data.modelId})` };

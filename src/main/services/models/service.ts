@@ -85,7 +85,11 @@ export class ModelService {
         const err =
           error instanceof ModelDownloadError
             ? error
-            : new ModelDownloadError('other', `The download of ${entry.title} failed: ${(error as Error).message}`, null);
+            : new ModelDownloadError(
+                'other',
+                `The download of ${entry.title} failed: ${(error as Error).message}`,
+                null,
+              );
         if (err.kind !== 'cancelled') this.errors.set(id, { kind: err.kind, message: err.message, file: err.file });
       })
       .finally(() => {
@@ -262,7 +266,11 @@ export class ModelService {
     const error =
       this.errors.get(entry.id) ??
       (installed.state === 'invalid' && !run
-        ? { kind: 'other' as const, message: `Not installed: ${installed.problem}. Remove it and download it again.`, file: null }
+        ? {
+            kind: 'other' as const,
+            message: `Not installed: ${installed.problem}. Remove it and download it again.`,
+            file: null,
+          }
         : null);
     return {
       id: entry.id,
