@@ -39,7 +39,11 @@ function files(overrides: Partial<Record<string, Partial<ServedFile>>> = {}): Re
   return base;
 }
 
-async function setup(served: Record<string, ServedFile>, entryOptions: Parameters<typeof fixtureEntry>[1] = {}) {
+async function setup(
+  served: Record<string, ServedFile>,
+  entryOptions: Parameters<typeof fixtureEntry>[1] = {},
+  frozenClock = false,
+) {
   const server = await startModelServer(served);
   servers.push(server);
   const dataDir = tempDir('models-');
@@ -52,7 +56,7 @@ async function setup(served: Record<string, ServedFile>, entryOptions: Parameter
     transport: 'web',
     version: 'test',
     // Every read of the clock moves it on, so progress throttling lets each chunk's event through.
-    now: () => (clock += 1_000),
+    now: () => (frozenClock ? clock : (clock += 1_000)),
     modelCatalog: [entry],
   });
   apps.push(app);
@@ -230,6 +234,21 @@ describe('model downloads from a local server', () => {
     const resumed = await downloadAndWait(app, entry.id);
     expect(resumed.status).toBe('installed');
     expect(server.requests.filter((r) => r.path === '/cdn/encoder.onnx').at(-1)?.range).toBe('bytes=100000-');
+  });
+
+  it('a download that stalls still reports how far it got (the throttled last update is sent later)', async () => {
+    // A clock that never moves: only the first update of a file passes the throttle at once.
+    const { app, entry } = await setup(files({ 'encoder.onnx': { stallAfter: 123_456 } }), {}, true);
+    const reached = new Promise<number>((resolve) => {
+      app.events.subscribe((channel, payload) => {
+        const received = (payload as { receivedBytes?: number }).receivedBytes;
+        if (channel === 'models:progress' && received === 123_456) resolve(received);
+      });
+    });
+    await call(app, 'models:download', { modelId: entry.id });
+    expect(await reached).toBe(123_456);
+    expect(app.models.view(entry.id)).toMatchObject({ status: 'downloading', receivedBytes: 123_456 });
+    await call(app, 'models:cancel', { modelId: entry.id });
   });
 
   it('the chosen model: refused by name until installed, accepted after, cleared when removed', async () => {

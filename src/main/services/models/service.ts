@@ -147,20 +147,33 @@ export class ModelService {
       return unknown ? Math.max(known, entry.sizeBytes) : known;
     };
     let lastSent = -Infinity;
-    const progress = (file: string, inFile: number, force: boolean) => {
-      const doneBytes = [...done.entries()].filter(([name]) => name !== file).reduce((a, [, b]) => a + b, 0);
-      run.receivedBytes = doneBytes + inFile;
-      run.totalBytes = totals();
-      const at = this.options.now();
-      if (!force && at - lastSent < (this.options.progressEveryMs ?? 100)) return;
-      lastSent = at;
+    let lastFile = '';
+    // A throttled update is sent later, so a download that stalls still shows how far it got.
+    let trailing: ReturnType<typeof setTimeout> | null = null;
+    const every = this.options.progressEveryMs ?? 100;
+    const send = () => {
+      if (trailing) clearTimeout(trailing);
+      trailing = null;
+      lastSent = this.options.now();
       this.options.events.emit('models:progress', {
         modelId: entry.id,
         receivedBytes: run.receivedBytes,
         totalBytes: run.totalBytes,
-        file,
+        file: lastFile,
       });
     };
+    const progress = (file: string, inFile: number, force: boolean) => {
+      const doneBytes = [...done.entries()].filter(([name]) => name !== file).reduce((a, [, b]) => a + b, 0);
+      run.receivedBytes = doneBytes + inFile;
+      run.totalBytes = totals();
+      lastFile = file;
+      if (force || this.options.now() - lastSent >= every) send();
+      else
+        trailing ??= setTimeout(() => {
+          if (this.running.get(entry.id) === run && !signal.aborted) send();
+        }, every);
+    };
+    signal.addEventListener('abort', () => trailing && clearTimeout(trailing), { once: true });
 
     const record: InstalledModel = {
       modelId: entry.id,
@@ -219,6 +232,7 @@ export class ModelService {
       record.sha256[file.name] = result.sha256;
       record.bytes[file.name] = result.bytes;
     }
+    if (trailing) clearTimeout(trailing);
     // Last: the record that makes the model installed.
     writeInstalled(dir, { ...record, installedAt: this.options.now() });
   }
