@@ -3,7 +3,7 @@
  * Remove and "Use this model". Errors are shown with the message the main side gave (it names the file).
  * Nothing else in the app needs a model; transcripts simply do not appear without one.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ModelList, ModelView } from '../../../../shared/contract';
 import { call, subscribe } from '../../api/client';
 import { settingsResource, updateSettings, useSettings } from '../../api/settings';
@@ -29,20 +29,30 @@ export function TranscriptionSettings({ children }: { children?: ReactNode }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<Record<string, string>>({});
   const { data: settings } = useSettings();
+  // The newest progress per running download: a list fetched before it arrived must not roll it back.
+  const latest = useRef(new Map<string, { receivedBytes: number; totalBytes: number }>());
+
+  const fresh = useCallback((m: ModelView): ModelView => {
+    const seen = latest.current.get(m.id);
+    if (m.status !== 'downloading') latest.current.delete(m.id);
+    return m.status === 'downloading' && seen && seen.receivedBytes > m.receivedBytes ? { ...m, ...seen } : m;
+  }, []);
 
   const reload = useCallback(async () => {
     try {
-      setList(await call('models:list', {}));
+      const fetched = await call('models:list', {});
+      setList({ ...fetched, models: fetched.models.map(fresh) });
       setLoadError(null);
     } catch (error) {
       setLoadError(errorMessage(error));
     }
-  }, []);
+  }, [fresh]);
 
   useEffect(() => {
     void reload();
     const offChanged = subscribe('models:changed', () => void reload());
-    const offProgress = subscribe('models:progress', ({ modelId, receivedBytes, totalBytes }) =>
+    const offProgress = subscribe('models:progress', ({ modelId, receivedBytes, totalBytes }) => {
+      latest.current.set(modelId, { receivedBytes, totalBytes });
       setList((current) =>
         current
           ? {
@@ -52,8 +62,8 @@ export function TranscriptionSettings({ children }: { children?: ReactNode }) {
               ),
             }
           : current,
-      ),
-    );
+      );
+    });
     return () => {
       offChanged();
       offProgress();
@@ -65,7 +75,7 @@ export function TranscriptionSettings({ children }: { children?: ReactNode }) {
     try {
       const channel =
         action === 'download' ? 'models:download' : action === 'cancel' ? 'models:cancel' : 'models:remove';
-      const view = await call(channel, { modelId: model.id });
+      const view = fresh(await call(channel, { modelId: model.id }));
       setList((current) =>
         current ? { ...current, models: current.models.map((m) => (m.id === view.id ? view : m)) } : current,
       );
