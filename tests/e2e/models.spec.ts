@@ -83,7 +83,7 @@ test('download with progress, cancel, resume after a cut connection, then use th
   host.files['encoder.onnx']!.cutAfter = [300_000];
   await row.getByRole('button', { name: 'Resume the download of Tiny fixture model' }).click();
   await expect(row.getByRole('alert')).toHaveText(
-    /The download of encoder\.onnx stopped after 700000 of 1500000 bytes.*Press Resume/,
+    /The download of encoder\.onnx stopped after 700000 of 1500000 bytes \(the connection was cut \(UND_ERR_SOCKET\)\)\. Press Resume/,
   );
   await snapAll(page, 'settings-transcription-interrupted');
 

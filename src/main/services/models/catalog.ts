@@ -33,7 +33,7 @@ export const builtinCatalogue: ModelCatalogue = modelCatalogue.parse([
     timestamps: 'token',
     hesitations: false,
     summary:
-      'NVIDIA’s English transducer: the most accurate here, with punctuation and a time for every token. Large; about real time ÷ 10 on a laptop CPU.',
+      'NVIDIA’s English transducer: the most accurate of these, with punctuation and a time for every word piece. The largest download (about 660 MB).',
     recommended: true,
     homepage: `https://huggingface.co/${PARAKEET_V2}`,
     checksumSource: 'host',

@@ -22,6 +22,7 @@ const networkCodes: Record<string, string> = {
   ETIMEDOUT: 'the connection timed out',
   UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
   ECONNRESET: 'the connection was reset',
+  UND_ERR_SOCKET: 'the connection was cut',
   CERT_HAS_EXPIRED: 'its HTTPS certificate has expired',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its HTTPS certificate could not be verified',
 };
