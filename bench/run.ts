@@ -13,6 +13,7 @@ import { waveformBench } from './waveform';
 import { webStartBench } from './web-start';
 import { liveSessionBench } from './live-session';
 import { progressBench } from './progress';
+import { modelsBench } from './models';
 
 const benches: Bench[] = [
   recordingMain,
@@ -22,6 +23,7 @@ const benches: Bench[] = [
   waveformBench,
   progressBench,
   webStartBench,
+  modelsBench,
 ];
 
 function combine(figures: Figure[]): Figure[] {
