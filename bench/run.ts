@@ -17,6 +17,7 @@ import { todayBench } from './today';
 import { coverageBench } from './coverage';
 import { coachBench } from './coach';
 import { reviewBench } from './review';
+import { modelsBench } from './models';
 
 const benches: Bench[] = [
   recordingMain,
@@ -30,6 +31,7 @@ const benches: Bench[] = [
   reviewBench,
   webStartBench,
   coverageBench,
+  modelsBench,
 ];
 
 function combine(figures: Figure[]): Figure[] {

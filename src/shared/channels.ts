@@ -46,6 +46,10 @@ export const requestChannels = [
   'coach:actionsGenerate',
   'coach:actionCheck',
   'review:changes',
+  'models:list',
+  'models:download',
+  'models:cancel',
+  'models:remove',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
@@ -67,6 +71,8 @@ export const eventChannels = [
   'analysis:progress',
   'transcript:changed',
   'coach:changed',
+  'models:progress',
+  'models:changed',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];
 

@@ -88,6 +88,11 @@ describe('fuzzing every contract channel', () => {
       'coach:actions': { weekStartMs: 0 },
       'coach:actionsGenerate': {},
       'coach:actionCheck': { itemId: '00000000-0000-4000-8000-000000000000', done: true },
+      'models:list': {},
+      // Not a catalogue id: a real one would start a download from the network.
+      'models:download': { modelId: 'no-such-model' },
+      'models:cancel': { modelId: 'whisper-base.en-int8' },
+      'models:remove': { modelId: 'whisper-base.en-int8' },
     };
     const before = listFiles(sandbox).filter((f) => !f.startsWith('data/'));
     const random = prng(20261123);

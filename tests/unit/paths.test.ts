@@ -18,13 +18,14 @@ describe('data folder', () => {
     expect(defaultDataDir({}, 'darwin', '/Users/me')).toBe('/Users/me/Library/Application Support/Loop Coach');
   });
 
-  it('keeps the database, user content and recordings under the data folder', () => {
+  it('keeps the database, user content, recordings and speech models under the data folder', () => {
     const p = dataPaths('/data');
     expect(p).toEqual({
       dataDir: '/data',
       databaseFile: path.join('/data', 'loop-coach.db'),
       userContentDir: path.join('/data', 'content'),
       recordingsDir: path.join('/data', 'recordings'),
+      modelsDir: path.join('/data', 'models'),
     });
   });
 

@@ -8,7 +8,7 @@ import { loadContent, type LoadedContent } from './content/load';
 import { planSession } from './content/plan';
 import { itemPreview, libraryView } from './content/views';
 import { openDatabase, type AppDatabase } from './db/open';
-import { NotFoundError } from './errors';
+import { ConflictError, NotFoundError } from './errors';
 import { EventBus } from './events';
 import { dataPaths, type DataPaths } from './paths';
 import { RecordingService } from './recording/recordings';
@@ -33,6 +33,10 @@ import { readSettings, updateSettings } from './settings';
 import { TodayService } from './schedule/today';
 import { TranscriptStore } from './transcripts/store';
 import { coachHandlers } from './coach';
+import type { ModelCatalogue } from '../../shared/contract';
+import { builtinCatalogue } from './models/catalog';
+import type { Fetch } from './models/download';
+import { ModelService } from './models/service';
 
 export type AppOptions = {
   dataDir: string;
@@ -50,6 +54,10 @@ export type AppOptions = {
   resumeGraceMs?: number;
   /** Starts the speech analysis worker: utilityProcess under Electron, child_process.fork otherwise. */
   launchAnalysis?: AnalysisLauncher;
+  /** The speech models offered in Settings → Transcription (tests and `--model-catalog` inject their own). */
+  modelCatalog?: ModelCatalogue;
+  /** How model files are fetched (the global fetch unless a test passes another). */
+  modelFetch?: Fetch;
 };
 
 export type Handlers = {
@@ -64,6 +72,7 @@ export type LoopCoach = {
   recordings: RecordingService;
   analysis: AnalysisService;
   transcripts: TranscriptStore;
+  models: ModelService;
   content: () => LoadedContent;
   /** How many recordings a crash had left open and this start recovered. */
   recovered: number;
@@ -95,6 +104,14 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now, runner);
   const transcripts = new TranscriptStore(db, now);
   const today = new TodayService(db, () => content, now);
+  const models = new ModelService({
+    modelsDir: paths.modelsDir,
+    catalogue: options.modelCatalog ?? builtinCatalogue,
+    events,
+    now,
+    fetch: options.modelFetch,
+    chosenModelId: () => readSettings(db).transcriptionModelId,
+  });
 
   const reload = async () => {
     content = await loadContent(sources);
@@ -202,7 +219,26 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     'session:get': ({ sessionId }) => getSession(db, sessionId),
     'session:list': (input) => listSessions(db, input),
     'settings:get': () => readSettings(db),
-    'settings:update': (patch) => updateSettings(db, patch),
+    'settings:update': (patch) => {
+      const wanted = patch.transcriptionModelId;
+      // Only a change is checked: the renderer sends every field, and a model removed by hand must
+      // not block saving the theme.
+      if (wanted && wanted !== readSettings(db).transcriptionModelId && !models.isInstalled(wanted)) {
+        const title = models.catalogue.find((m) => m.id === wanted)?.title ?? wanted;
+        throw new ConflictError(
+          `The model "${title}" is not installed: download it in Settings → Transcription first.`,
+        );
+      }
+      return updateSettings(db, patch);
+    },
+    'models:list': () => models.list(),
+    'models:download': ({ modelId }) => models.download(modelId),
+    'models:cancel': ({ modelId }) => models.cancel(modelId),
+    'models:remove': async ({ modelId }) => {
+      const removed = await models.remove(modelId);
+      if (readSettings(db).transcriptionModelId === modelId) updateSettings(db, { transcriptionModelId: null });
+      return { ...removed, chosen: false };
+    },
     'today:get': () => today.get(),
     'today:snooze': ({ itemId, days }) => today.snooze(itemId, days),
     'today:retire': ({ itemId, retired }) => today.retire(itemId, retired),
@@ -220,10 +256,12 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     recordings: recordingService,
     analysis,
     transcripts,
+    models,
     content: () => content,
     recovered,
     close: () => {
       analysis.stop();
+      models.stopAll();
       recordingService.closeAll();
       db.$client.close();
     },

@@ -6,6 +6,8 @@ export type DataPaths = {
   databaseFile: string;
   userContentDir: string;
   recordingsDir: string;
+  /** Downloaded speech-to-text models, one folder per model id. */
+  modelsDir: string;
 };
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -15,6 +17,7 @@ export function dataPaths(dataDir: string): DataPaths {
     databaseFile: path.join(root, 'loop-coach.db'),
     userContentDir: path.join(root, 'content'),
     recordingsDir: path.join(root, 'recordings'),
+    modelsDir: path.join(root, 'models'),
   };
 }
 

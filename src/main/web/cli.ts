@@ -1,5 +1,5 @@
 /**
- * `npm run web -- [--data-dir DIR] [--port N] [--no-open] [--new-token] [--resume-grace-seconds S]`:
+ * `npm run web -- [--data-dir DIR] [--port N] [--no-open] [--new-token] [--resume-grace-seconds S] [--model-catalog FILE]`:
  * Loop Coach in the system browser, served from 127.0.0.1 with the data folder's access token
  * (docs/security.md, "Browser mode: coming back after a restart").
  */
@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLoopCoach, type LoopCoach } from '../services/app';
+import { loadCatalogueFile } from '../services/models/catalog';
 import { findAppRoot, shippedPaths } from '../services/app-root';
 import { dataPaths, defaultDataDir, resolveDataDir } from '../services/paths';
 import { startWebServer } from './server';
@@ -44,6 +45,16 @@ function ensureDir(dir: string): string {
   return dir;
 }
 
+/** `--model-catalog FILE`: the speech models Settings offers, from a JSON file (tests; a private mirror). */
+function parseModelCatalog(argv: string[]) {
+  const i = argv.indexOf('--model-catalog');
+  if (i < 0) return undefined;
+  const file = argv[i + 1];
+  if (!file || file.startsWith('--'))
+    throw new Error('--model-catalog needs a JSON file, e.g. --model-catalog models.json');
+  return loadCatalogueFile(path.resolve(file));
+}
+
 function openBrowser(url: string) {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
@@ -59,6 +70,8 @@ async function main() {
   if (!fs.existsSync(path.join(shipped.rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${shipped.rendererDir} is missing): run \`npm run build:web\` first.`);
   }
+  // A bad --model-catalog file is refused before anything starts.
+  const modelCatalog = parseModelCatalog(argv);
   // The token and the server come first: the tab can fetch the renderer while the database opens
   // (migrations are checked and applied before any API request is answered) and the content loads.
   const { token, source } = loadOrCreateToken(ensureDir(dataPaths(dataDir).dataDir), {
@@ -95,6 +108,7 @@ async function main() {
       migrationsDir: shipped.migrationsDir,
       transport: 'web',
       resumeGraceMs: parseResumeGraceMs(argv),
+      modelCatalog,
       version: JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')).version,
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EventChannel } from '../channels';
 import { analysisStatus, transcriptStatus } from '../enums';
 import { sessionId } from './common';
+import { modelEvents } from './models';
 
 export const eventContract = {
   'library:changed': z.object({ problems: z.number().int() }),
@@ -13,4 +14,5 @@ export const eventContract = {
   'transcript:changed': z.object({ roundId: z.string(), status: transcriptStatus }),
   /** A re-score was answered or dismissed, or an action list made or checked off. */
   'coach:changed': z.object({ what: z.enum(['rescore', 'actions']) }),
+  ...modelEvents,
 } satisfies Record<EventChannel, z.ZodType>;

@@ -12,6 +12,7 @@ import type { RequestSchemas } from './common';
 import type { ApiResult } from './errors';
 import type { eventContract } from './events';
 import { libraryRequests } from './library';
+import { modelRequests } from './models';
 import { progressRequests } from './progress';
 import { recordingRequests } from './recording';
 import { reviewRequests } from './review';
@@ -137,6 +138,33 @@ export {
   type TranscriptSearchResult,
   type TranscriptView,
 } from './transcripts';
+export {
+  catalogueEntry,
+  catalogueFile,
+  checksumSource,
+  modelCatalogue,
+  modelError,
+  modelErrorKind,
+  modelFamily,
+  modelFileName,
+  modelFileRole,
+  modelId,
+  modelList,
+  modelStatus,
+  modelView,
+  sha256Hex,
+  type CatalogueEntry,
+  type CatalogueFile,
+  type ChecksumSource,
+  type ModelCatalogue,
+  type ModelError,
+  type ModelErrorKind,
+  type ModelFamily,
+  type ModelFileRole,
+  type ModelList,
+  type ModelStatus,
+  type ModelView,
+} from './models';
 export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
 export {
   todayEntry,
@@ -163,6 +191,7 @@ export const requestContract = {
   ...todayRequests,
   ...transcriptRequests,
   ...coachRequests,
+  ...modelRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;

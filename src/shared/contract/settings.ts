@@ -17,6 +17,8 @@ const settingsShape = {
   focusLayout: z.boolean(),
   /** Blind re-score prompts (docs/metrics.md, "Honest self-scores"). */
   rescorePrompts: rescoreSetting,
+  /** The speech-to-text model transcription uses (a models:list id); null: no transcription. */
+  transcriptionModelId: z.string().max(64).nullable(),
 };
 export const settings = z.object(settingsShape);
 export type Settings = z.infer<typeof settings>;
@@ -31,6 +33,7 @@ export const defaultSettings: Settings = {
   blindScoring: false,
   focusLayout: true,
   rescorePrompts: 'auto',
+  transcriptionModelId: null,
 };
 
 export const settingsRequests = {

@@ -8,6 +8,7 @@ import { getSaveState, settingsResource, subscribeSaveState, updateSettings, use
 import { ScreenHeader } from '../components/ScreenHeader';
 import { SegmentedControl } from '../components/SegmentedControl';
 import { StateMessage } from '../components/StateMessage';
+import { TranscriptionSettings } from '../components/settings/TranscriptionSettings';
 import { VoicePicker } from '../components/VoicePicker';
 import { errorMessage } from '../lib/errors';
 import { plural } from '../lib/format';
@@ -219,6 +220,7 @@ export function SettingsScreen() {
             </SettingsSection>
           </>
         )}
+        <TranscriptionSettings />
         <ExportData />
         <DataLocations />
       </div>
