@@ -32,6 +32,8 @@ export const requestChannels = [
   'settings:update',
   'transcript:get',
   'transcript:search',
+  'transcription:backfill',
+  'transcription:run',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
@@ -52,6 +54,7 @@ export const eventChannels = [
   'analysis:changed',
   'analysis:progress',
   'transcript:changed',
+  'transcription:progress',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];
 

@@ -31,6 +31,7 @@ import {
 } from './sessions';
 import { readSettings, updateSettings } from './settings';
 import { TranscriptStore } from './transcripts/store';
+import { TranscriptionService } from './transcription/service';
 
 export type AppOptions = {
   dataDir: string;
@@ -62,6 +63,7 @@ export type LoopCoach = {
   recordings: RecordingService;
   analysis: AnalysisService;
   transcripts: TranscriptStore;
+  transcription: TranscriptionService;
   content: () => LoadedContent;
   /** How many recordings a crash had left open and this start recovered. */
   recovered: number;
@@ -85,6 +87,21 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const runner = new AnalysisRunner(options.launchAnalysis ?? (() => forkAnalysisWorker()));
   const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now, runner);
   const transcripts = new TranscriptStore(db, now);
+  const transcription = new TranscriptionService(
+    db,
+    paths.dataDir,
+    transcripts,
+    events,
+    runner,
+    () => readSettings(db).transcriptionModelId,
+    now,
+  );
+  // A new round is transcribed once its analysis is done (the speech segments are the model's chunks).
+  events.subscribe((channel, payload) => {
+    if (channel !== 'analysis:changed') return;
+    const { roundId, status } = payload as { roundId: string; status: string };
+    if (status === 'done') transcription.onAnalysed(roundId);
+  });
   const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
   let content = await loadContent(sources);
 
@@ -172,6 +189,8 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     },
     'transcript:get': ({ roundId }) => transcripts.view(roundId),
     'transcript:search': (input) => transcripts.search(input),
+    'transcription:backfill': ({ limit }) => transcription.backfillOlder(limit),
+    'transcription:run': ({ roundId }) => transcription.run(roundId),
     'progress:get': ({ sinceMs, limit }) => progressView(db, sinceMs ?? 0, limit),
     'export:create': ({ format }) => {
       const file = buildExport(db, options.version, now());
@@ -198,6 +217,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
 
   // Recordings a crash left behind, or analysis a shutdown interrupted, are analysed now.
   analysis.enqueueMissing();
+  transcription.resumeInterrupted();
 
   return {
     paths,
@@ -207,9 +227,11 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     recordings: recordingService,
     analysis,
     transcripts,
+    transcription,
     content: () => content,
     recovered,
     close: () => {
+      transcription.stop();
       analysis.stop();
       recordingService.closeAll();
       db.$client.close();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EventChannel } from '../channels';
 import { analysisStatus, transcriptStatus } from '../enums';
 import { sessionId } from './common';
+import { transcriptionProgress } from './transcription';
 
 export const eventContract = {
   'library:changed': z.object({ problems: z.number().int() }),
@@ -11,4 +12,5 @@ export const eventContract = {
   'analysis:progress': z.object({ roundId: z.string(), fraction: z.number().min(0).max(1) }),
   'session:changed': z.object({ sessionId }),
   'transcript:changed': z.object({ roundId: z.string(), status: transcriptStatus }),
+  'transcription:progress': transcriptionProgress,
 } satisfies Record<EventChannel, z.ZodType>;

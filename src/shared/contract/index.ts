@@ -18,6 +18,7 @@ import { roundRequests } from './rounds';
 import { sessionRequests } from './sessions';
 import { settingsRequests } from './settings';
 import { transcriptRequests } from './transcripts';
+import { transcriptionRequests } from './transcription';
 
 export {
   analysisStatus,
@@ -109,6 +110,13 @@ export {
   type TranscriptSearchResult,
   type TranscriptView,
 } from './transcripts';
+export {
+  BACKFILL_MAX,
+  backfillResult,
+  transcriptionProgress,
+  type BackfillResult,
+  type TranscriptionProgress,
+} from './transcription';
 export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
 
 /** Request channels: input schema (parsed on the main side) and output schema. */
@@ -123,6 +131,7 @@ export const requestContract = {
   ...progressRequests,
   ...settingsRequests,
   ...transcriptRequests,
+  ...transcriptionRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;

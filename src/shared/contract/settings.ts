@@ -14,6 +14,8 @@ const settingsShape = {
   playbackRate: z.union([z.literal(1), z.literal(1.25), z.literal(1.5), z.literal(2)]),
   blindScoring: z.boolean(),
   focusLayout: z.boolean(),
+  /** The speech-to-text model chosen in Settings → Transcription; null: no transcripts. */
+  transcriptionModelId: z.string().min(1).max(200).nullable(),
 };
 export const settings = z.object(settingsShape);
 export type Settings = z.infer<typeof settings>;
@@ -27,6 +29,7 @@ export const defaultSettings: Settings = {
   playbackRate: 1.5,
   blindScoring: false,
   focusLayout: true,
+  transcriptionModelId: null,
 };
 
 export const settingsRequests = {
