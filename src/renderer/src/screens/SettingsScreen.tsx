@@ -8,6 +8,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { SegmentedControl } from '../components/SegmentedControl';
 import { StateMessage } from '../components/StateMessage';
 import { VoicePicker } from '../components/VoicePicker';
+import { TranscribeOlder } from '../components/transcription/TranscribeOlder';
 import { errorMessage } from '../lib/errors';
 import { plural } from '../lib/format';
 import './SettingsScreen.css';
@@ -211,6 +212,10 @@ export function SettingsScreen() {
                 checked={settings.focusLayout}
                 onChange={(focusLayout) => updateSettings({ focusLayout }, 0)}
               />
+            </SettingsSection>
+
+            <SettingsSection title="Transcription">
+              <TranscribeOlder modelChosen={settings.transcriptionModelId !== null} />
             </SettingsSection>
           </>
         )}
