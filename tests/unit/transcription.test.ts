@@ -78,7 +78,7 @@ describe('transcription in the analysis worker', () => {
     const speech = (await call(app, 'analysis:get', { roundId: round.id })).segments;
     for (const [i, s] of transcript.segments.entries()) {
       expect(s.words.map((w) => w.text)).toEqual(['loop', 'coach']);
-      const [first, second] = s.words as [{ startMs: number; endMs: number }, { startMs: number; endMs: number }];
+      const [first, second] = [s.words[0]!, s.words[1]!];
       expect(first.startMs).toBeGreaterThanOrEqual(s.startMs);
       expect(first.endMs).toBeLessThanOrEqual(second.startMs);
       expect(second.endMs).toBeLessThanOrEqual(s.endMs);
