@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes a tiny NeMo TDT transducer in sherpa-onnx's format: tests/fixtures/asr/tiny-tdt/.
+"""Writes a tiny NeMo TDT transducer in sherpa-onnx's format: tests/fixtures/asr/tiny-tdt-fixture/.
 
 It is the same family as the default model (Parakeet-TDT, sherpa-onnx's "nemo_transducer" with a
 TDT joiner), so the tests exercise the config path, the token times and the TDT durations a real
@@ -11,7 +11,7 @@ times on the voiced frames.
 
 Regenerate (Debian: `apt-get install python3-onnx python3-numpy`; CI never needs this):
     /usr/bin/python3 scripts/make-tiny-asr-model.py
-then update the pinned hashes if the files changed (tests/fixtures/asr/tiny-tdt/installed.json is
+then update the pinned hashes if the files changed (tests/fixtures/asr/tiny-tdt-fixture/installed.json is
 written here too, in the shape the model manager writes).
 """
 import hashlib
@@ -23,7 +23,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "asr", "tiny-tdt")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "asr", "tiny-tdt-fixture")
 MODEL_ID = "tiny-tdt-fixture"
 FEAT_DIM = 80
 SUBSAMPLING = 8

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const FIXTURE_MODEL_ID = 'tiny-tdt-fixture';
-export const fixtureModelDir = path.resolve(__dirname, '..', 'fixtures', 'asr', 'tiny-tdt');
+export const fixtureModelDir = path.resolve(__dirname, '..', 'fixtures', 'asr', 'tiny-tdt-fixture');
 
 /** Copies the fixture to `<dataDir>/models/<id>/` with its installed.json (written last, as the manager does). */
 export function installFixtureModel(dataDir: string, modelId = FIXTURE_MODEL_ID): string {

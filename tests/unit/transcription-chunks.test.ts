@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CHUNK_MS, transcriptionChunks, wordsFromTokens } from '../../src/main/services/transcription/chunks';
 import { recognizerConfig } from '../../src/main/services/transcription/recognizer-config';
+import { wordErrorRate } from '../../src/main/services/transcription/wer';
 
 describe('transcription chunks', () => {
   it('joins speech across short pauses, keeps long pauses apart, pads without overlapping or leaving the recording', () => {
@@ -87,5 +88,15 @@ describe('recognizer config', () => {
     expect(() => recognizerConfig('moonshine', { encoder: '/e', tokens: '/t' }, 1)).toThrow(
       'A moonshine model needs the files preprocessor, uncached_decoder, cached_decoder',
     );
+  });
+});
+
+describe('word error rate', () => {
+  it('ignores case, punctuation and spacing, and counts each kind of edit', () => {
+    expect(wordErrorRate('Hash maps, mostly.', 'hash  maps mostly')).toMatchObject({ wer: 0, referenceWords: 3 });
+    const r = wordErrorRate('the table doubles and rehashes', 'table doubles and rehashes every key');
+    expect(r).toMatchObject({ substitutions: 0, deletions: 1, insertions: 2, referenceWords: 5 });
+    expect(r.wer).toBeCloseTo(3 / 5);
+    expect(wordErrorRate('grows the table', 'grows a table')).toMatchObject({ substitutions: 1, wer: 1 / 3 });
   });
 });

@@ -28,18 +28,18 @@ export function modelsDir(dataDir: string): string {
   return path.join(dataDir, 'models');
 }
 
-function modelDir(dataDir: string, modelId: string): string {
+function modelDir(root: string, modelId: string): string {
   // The id names a folder: one plain path segment, never a way out of the models folder.
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(modelId) || modelId.includes('..')) {
     throw new ModelUnusableError(`"${modelId}" is not a model id Loop Coach can use.`);
   }
-  return path.join(modelsDir(dataDir), modelId);
+  return path.join(root, modelId);
 }
 
 /** True when installed.json exists: the manager writes it last, so a half-downloaded model has none. */
 export function isInstalled(dataDir: string, modelId: string): boolean {
   try {
-    return fs.existsSync(path.join(modelDir(dataDir, modelId), INSTALLED_FILE));
+    return fs.existsSync(path.join(modelDir(modelsDir(dataDir), modelId), INSTALLED_FILE));
   } catch {
     return false;
   }
@@ -50,10 +50,11 @@ type Cached = { size: number; mtimeMs: number; sha256: string };
 export class ModelVerifier {
   private readonly hashes = new Map<string, Cached>();
 
-  constructor(private readonly dataDir: string) {}
+  /** `root` holds one folder per model: `<dataDir>/models` in the app. */
+  constructor(private readonly root: string) {}
 
   async verify(modelId: string): Promise<VerifiedModel> {
-    const dir = modelDir(this.dataDir, modelId);
+    const dir = modelDir(this.root, modelId);
     let raw: string;
     try {
       raw = await fs.promises.readFile(path.join(dir, INSTALLED_FILE), 'utf8');

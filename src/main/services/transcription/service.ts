@@ -17,7 +17,7 @@ import { UnavailableError } from '../errors';
 import type { EventBus } from '../events';
 import { insideRoot } from '../paths';
 import type { TranscriptStore } from '../transcripts/store';
-import { isInstalled, ModelVerifier } from './model-files';
+import { isInstalled, ModelVerifier, modelsDir } from './model-files';
 
 const NO_MODEL =
   'No transcription model is installed and chosen: pick one and download it in Settings → Transcription.';
@@ -42,7 +42,7 @@ export class TranscriptionService {
     private readonly chosenModel: () => string | null,
     private readonly now: () => number,
   ) {
-    this.verifier = new ModelVerifier(dataDir);
+    this.verifier = new ModelVerifier(modelsDir(dataDir));
   }
 
   /** The model transcription uses now: chosen and installed, else null (the app works without one). */
