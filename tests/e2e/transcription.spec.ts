@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { FIXTURE_MODEL_ID, installFixtureModel } from '../support/asr-model';
-import { api } from '../support/recording-client';
+import { webmFixture } from '../support/audio';
+import { api, streamUntilKilled } from '../support/recording-client';
+import type { RunningServer } from '../support/web-server';
 import { expect, screenshotDir, test as base } from './fixtures';
 
 const loop = `kind: loop
@@ -63,6 +65,25 @@ async function waitForVoices(page: Page): Promise<void> {
     .toBeGreaterThan(0);
 }
 
+/** A round recorded before any model was chosen, sent over HTTP as the renderer sends it. */
+async function olderRound(server: RunningServer): Promise<string> {
+  const webm = webmFixture('e2e-asr-older', [0.5, 'An older answer about buckets.', 0.5]).webm;
+  const session = (await api(server, 'session:start', { source: { type: 'item', id: 'e2e-asr' } })).value as {
+    id: string;
+  };
+  const begun = (await api(server, 'round:begin', { sessionId: session.id, roundIndex: 0, mimeType: 'audio/webm' }))
+    .value as { round: { id: string }; recording: { id: string } };
+  expect(await streamUntilKilled(server, begun.recording.id, webm, 3, 0)).toBe(3);
+  expect((await api(server, 'recording:finish', { recordingId: begun.recording.id })).ok).toBe(true);
+  expect((await api(server, 'round:end', { roundId: begun.round.id, outcome: 'done' })).ok).toBe(true);
+  await expect
+    .poll(
+      async () => ((await api(server, 'analysis:get', { roundId: begun.round.id })).value as { status: string }).status,
+    )
+    .toBe('done');
+  return begun.round.id;
+}
+
 test.describe('transcription', () => {
   test.use({ userContent: { 'e2e-asr.yaml': loop } });
   test.setTimeout(150_000);
@@ -71,6 +92,7 @@ test.describe('transcription', () => {
     app,
     server,
   }) => {
+    const older = await olderRound(server);
     const chosen = await api(server, 'settings:update', { transcriptionModelId: FIXTURE_MODEL_ID });
     expect(chosen.ok).toBe(true);
     // The page read the settings before the API changed them (the model manager's UI sets it in-page).
@@ -90,6 +112,8 @@ test.describe('transcription', () => {
     await app.getByRole('button', { name: 'Finish session' }).click();
     await expect(app.getByRole('heading', { name: 'Session complete' })).toBeVisible({ timeout: 30_000 });
 
+    // The older round was analysed before a model was chosen: it has no transcript.
+    expect(((await api(server, 'transcript:get', { roundId: older })).value as Transcript).status).toBe('none');
     const sessions = (await api(server, 'session:list', { limit: 1 })).value as { id: string }[];
     const session = (await api(server, 'session:get', { sessionId: sessions[0]!.id })).value as {
       rounds: { id: string; recording: { durationMs: number | null } | null }[];
@@ -121,7 +145,7 @@ test.describe('transcription', () => {
       }
     }
 
-    // Every round now has a transcript: "Transcribe older rounds" says so.
+    // The older round is transcribed on request from Settings, with a progress bar.
     await app
       .getByRole('navigation', { name: 'Main' })
       .getByRole('button', { name: /Settings/ })
@@ -129,9 +153,13 @@ test.describe('transcription', () => {
     const button = app.getByRole('button', { name: 'Transcribe older rounds' });
     await expect(button).toBeEnabled();
     await button.click();
-    await expect(
-      app.getByRole('status').filter({ hasText: 'Every round with a recording already has a transcript.' }),
-    ).toBeVisible();
+    await expect(app.getByRole('status').filter({ hasText: 'Done: 1 older round transcribed.' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(app.getByRole('progressbar', { name: 'Transcribing older rounds' })).toHaveAttribute('value', '1');
+    const olderView = (await api(server, 'transcript:get', { roundId: older })).value as Transcript;
+    expect(olderView.status).toBe('done');
+    expect(olderView.transcript!.segments.map((s) => s.text)).toEqual(['loop coach']);
     const section = app.getByRole('region', { name: 'Transcription' });
     await section.scrollIntoViewIfNeeded();
     fs.mkdirSync(screenshotDir, { recursive: true });
@@ -142,5 +170,11 @@ test.describe('transcription', () => {
         await section.screenshot({ path: path.join(screenshotDir, `transcribe-older-${width}-${colorScheme}.png`) });
       }
     }
+    // Asked again: nothing is left.
+    await app.setViewportSize({ width: 1280, height: 820 });
+    await button.click();
+    await expect(
+      app.getByRole('status').filter({ hasText: 'Every round with a recording already has a transcript.' }),
+    ).toBeVisible();
   });
 });

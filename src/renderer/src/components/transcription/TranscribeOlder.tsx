@@ -21,7 +21,7 @@ export function TranscribeOlder({ modelChosen }: { modelChosen: boolean }) {
   const start = () => {
     setState({ kind: 'asking' });
     call('transcription:backfill', {}).then(
-      (result) => setState(result.queued === 0 && !progress?.total ? { kind: 'nothing' } : { kind: 'idle' }),
+      (result) => setState(result.queued === 0 ? { kind: 'nothing' } : { kind: 'idle' }),
       (error: unknown) => setState({ kind: 'failed', message: errorMessage(error) }),
     );
   };
