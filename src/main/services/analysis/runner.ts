@@ -1,6 +1,6 @@
 /**
- * Runs speech analyses in a worker process (worker.ts), one at a time, in the order asked. The
- * process comes from an injected launcher: Electron's utilityProcess under Electron
+ * Runs speech analyses and transcriptions in a worker process (worker.ts), one at a time, in the
+ * order asked. The process comes from an injected launcher: Electron's utilityProcess under Electron
  * (src/main/electron/analysis-process.ts), Node's child_process.fork in browser mode, scripts and
  * tests (fork.ts). A child process rather than a worker thread because native code that aborts
  * (sherpa-onnx on a corrupt model) ends its whole process: here that is the worker, never the app.

@@ -4,6 +4,7 @@
  * at most 30 s. Recognizers are kept per model while the worker lives: loading a 600 MB encoder
  * takes seconds, a chunk far less.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import type { Segment } from '../../../shared/metrics';
@@ -31,7 +32,12 @@ export type TranscribeInput = {
 };
 
 function recognizerFor(family: ModelFamily, files: TranscribeInput['files']): Recognizer {
-  const key = JSON.stringify([family, files]);
+  // A model downloaded again under the same paths is a new recognizer, not the one in memory.
+  const stamps = Object.values(files).map((f) => {
+    const stat = fs.statSync(f);
+    return [stat.size, stat.mtimeMs];
+  });
+  const key = JSON.stringify([family, files, stamps]);
   let recognizer = recognizers.get(key);
   if (!recognizer) {
     // One core stays free for the app; a laptop's other cores go to the model.
