@@ -18,6 +18,7 @@ import { coverageBench } from './coverage';
 import { coachBench } from './coach';
 import { reviewBench } from './review';
 import { modelsBench } from './models';
+import { transcriptionBench } from './transcription';
 
 const benches: Bench[] = [
   recordingMain,
@@ -29,6 +30,7 @@ const benches: Bench[] = [
   todayBench,
   coachBench,
   reviewBench,
+  transcriptionBench,
   webStartBench,
   coverageBench,
   modelsBench,

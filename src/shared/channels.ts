@@ -50,6 +50,8 @@ export const requestChannels = [
   'models:download',
   'models:cancel',
   'models:remove',
+  'transcription:backfill',
+  'transcription:run',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
@@ -73,6 +75,7 @@ export const eventChannels = [
   'coach:changed',
   'models:progress',
   'models:changed',
+  'transcription:progress',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { launchAnalysisUtility } from '../../src/main/electron/analysis-process';
 import { createLoopCoach } from '../../src/main/services/app';
+import { FIXTURE_MODEL_ID, installFixtureModel } from '../support/asr-model';
 import { webmFixture } from '../support/audio';
 import { electronMock } from '../support/electron-mock';
 import { call, recordRound } from '../support/sessions';
@@ -79,5 +80,32 @@ describe('the analysis utility process', () => {
     expect(view.status).toBe('done');
     expect(view.segments).toHaveLength(2);
     expect(view.segments[0]!.startMs).toBeGreaterThan(500);
+  });
+
+  it('transcribes a recorded round in the same utility process, after its analysis', async () => {
+    electronMock.ready();
+    const dataDir = tempDir();
+    writeFiles(path.join(dataDir, 'content'), { 'star.yaml': star });
+    installFixtureModel(dataDir);
+    const coach = await createLoopCoach({
+      dataDir,
+      builtinContentDir,
+      migrationsDir,
+      transport: 'electron',
+      version: 'test',
+      launchAnalysis: launchAnalysisUtility,
+    });
+    await call(coach, 'settings:update', { transcriptionModelId: FIXTURE_MODEL_ID });
+    const session = await call(coach, 'session:start', { source: { type: 'item', id: 'star-utility' } });
+    const round = await recordRound(coach, session.id, 0, answer);
+    for (let i = 0; i < 3; i++) {
+      await coach.analysis.idle();
+      await coach.transcription.idle();
+    }
+    const view = await call(coach, 'transcript:get', { roundId: round.id });
+    coach.close();
+    expect(electronMock.utilityForks()).toHaveLength(1);
+    expect(view.status).toBe('done');
+    expect(view.transcript!.segments.map((s) => s.text)).toEqual(['loop coach', 'loop coach']);
   });
 });

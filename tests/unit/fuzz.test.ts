@@ -93,6 +93,8 @@ describe('fuzzing every contract channel', () => {
       'models:download': { modelId: 'no-such-model' },
       'models:cancel': { modelId: 'whisper-base.en-int8' },
       'models:remove': { modelId: 'whisper-base.en-int8' },
+      'transcription:backfill': { limit: 5 },
+      'transcription:run': { roundId: round.id },
     };
     const before = listFiles(sandbox).filter((f) => !f.startsWith('data/'));
     const random = prng(20261123);

@@ -37,6 +37,7 @@ import type { ModelCatalogue } from '../../shared/contract';
 import { builtinCatalogue } from './models/catalog';
 import type { Fetch } from './models/download';
 import { ModelService } from './models/service';
+import { TranscriptionService } from './transcription/service';
 
 export type AppOptions = {
   dataDir: string;
@@ -73,6 +74,7 @@ export type LoopCoach = {
   analysis: AnalysisService;
   transcripts: TranscriptStore;
   models: ModelService;
+  transcription: TranscriptionService;
   content: () => LoadedContent;
   /** How many recordings a crash had left open and this start recovered. */
   recovered: number;
@@ -111,6 +113,21 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     now,
     fetch: options.modelFetch,
     chosenModelId: () => readSettings(db).transcriptionModelId,
+  });
+  const transcription = new TranscriptionService(
+    db,
+    paths.dataDir,
+    transcripts,
+    events,
+    runner,
+    () => readSettings(db).transcriptionModelId,
+    now,
+  );
+  // A new round is transcribed once its analysis is done (the speech segments are the model's chunks).
+  events.subscribe((channel, payload) => {
+    if (channel !== 'analysis:changed') return;
+    const { roundId, status } = payload as { roundId: string; status: string };
+    if (status === 'done') transcription.onAnalysed(roundId);
   });
 
   const reload = async () => {
@@ -199,6 +216,8 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     'transcript:get': ({ roundId }) => transcripts.view(roundId),
     'transcript:search': (input) => transcripts.search(input),
     'progress:get': (input) => progressSummary(db, input),
+    'transcription:backfill': ({ limit }) => transcription.backfillOlder(limit),
+    'transcription:run': ({ roundId }) => transcription.run(roundId),
     'export:create': ({ format }) => {
       const file = buildExport(db, options.version, now());
       const stamp = file.exportedAt.slice(0, 10);
@@ -247,6 +266,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
 
   // Recordings a crash left behind, or analysis a shutdown interrupted, are analysed now.
   analysis.enqueueMissing();
+  transcription.resumeInterrupted();
 
   return {
     paths,
@@ -257,9 +277,11 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     analysis,
     transcripts,
     models,
+    transcription,
     content: () => content,
     recovered,
     close: () => {
+      transcription.stop();
       analysis.stop();
       models.stopAll();
       recordingService.closeAll();

@@ -4,6 +4,7 @@ import type { EventChannel } from '../channels';
 import { analysisStatus, transcriptStatus } from '../enums';
 import { sessionId } from './common';
 import { modelEvents } from './models';
+import { transcriptionProgress } from './transcription';
 
 export const eventContract = {
   'library:changed': z.object({ problems: z.number().int() }),
@@ -15,4 +16,5 @@ export const eventContract = {
   /** A re-score was answered or dismissed, or an action list made or checked off. */
   'coach:changed': z.object({ what: z.enum(['rescore', 'actions']) }),
   ...modelEvents,
+  'transcription:progress': transcriptionProgress,
 } satisfies Record<EventChannel, z.ZodType>;

@@ -21,6 +21,7 @@ import { sessionRequests } from './sessions';
 import { settingsRequests } from './settings';
 import { todayRequests } from './today';
 import { transcriptRequests } from './transcripts';
+import { transcriptionRequests } from './transcription';
 
 export {
   analysisStatus,
@@ -165,6 +166,13 @@ export {
   type ModelStatus,
   type ModelView,
 } from './models';
+export {
+  BACKFILL_MAX,
+  backfillResult,
+  transcriptionProgress,
+  type BackfillResult,
+  type TranscriptionProgress,
+} from './transcription';
 export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
 export {
   todayEntry,
@@ -192,6 +200,7 @@ export const requestContract = {
   ...transcriptRequests,
   ...coachRequests,
   ...modelRequests,
+  ...transcriptionRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;

@@ -1,6 +1,6 @@
 /**
- * Runs speech analyses in a worker process (worker.ts), one at a time, in the order asked. The
- * process comes from an injected launcher: Electron's utilityProcess under Electron
+ * Runs speech analyses and transcriptions in a worker process (worker.ts), one at a time, in the
+ * order asked. The process comes from an injected launcher: Electron's utilityProcess under Electron
  * (src/main/electron/analysis-process.ts), Node's child_process.fork in browser mode, scripts and
  * tests (fork.ts). A child process rather than a worker thread because native code that aborts
  * (sherpa-onnx on a corrupt model) ends its whole process: here that is the worker, never the app.
@@ -8,6 +8,7 @@
  * starts a fresh worker. An idle worker exits after `idleMs`, giving back the memory of long recordings.
  */
 import type { Segment } from '../../../shared/metrics';
+import type { TranscriptSegment } from '../../../shared/transcript';
 import { workerResponse, type WorkerRequest, type WorkerResponse } from './worker-messages';
 
 /** What the runner needs of a process; Node's ChildProcess fits as is, Electron's UtilityProcess through a thin adapter. */
@@ -35,12 +36,22 @@ export class AnalysisStopped extends Error {
   override name = 'AnalysisStopped';
 }
 
+/** A transcription request without its job id (the runner numbers jobs). */
+export type TranscribeRequest = Omit<Extract<WorkerRequest, { type: 'transcribe' }>, 'jobId' | 'type'>;
+
+type Finished = Extract<WorkerResponse, { type: 'done' | 'transcribed' }>;
 type Job = {
   id: number;
-  file: string;
+  request: WorkerRequest;
   onProgress?: (fraction: number) => void;
-  resolve: (result: AnalysisResult) => void;
+  resolve: (result: Finished) => void;
   reject: (error: Error) => void;
+};
+
+/** How a crash message names the job the worker died on. */
+const DOING: Record<WorkerRequest['type'], { process: string; while: string; again: string }> = {
+  analyze: { process: 'speech analysis', while: 'analysing', again: 'analyse' },
+  transcribe: { process: 'transcription', while: 'transcribing', again: 'transcribe' },
 };
 type Worker = { process: AnalysisProcess; stderrTail: string };
 
@@ -60,10 +71,24 @@ export class AnalysisRunner {
   ) {}
 
   /** Decodes `file` and finds its speech in the worker; `onProgress` gets the fraction read (0..1). */
-  analyze(file: string, onProgress?: (fraction: number) => void): Promise<AnalysisResult> {
+  async analyze(file: string, onProgress?: (fraction: number) => void): Promise<AnalysisResult> {
+    const done = await this.run({ type: 'analyze', jobId: 0, file }, onProgress);
+    if (done.type !== 'done') throw new Error('The analysis worker answered an analysis with a transcript.');
+    return { durationMs: done.durationMs, segments: done.segments };
+  }
+
+  /** Transcribes `file` with a verified model in the same worker, queued with the analyses. */
+  async transcribe(request: TranscribeRequest, onProgress?: (fraction: number) => void): Promise<TranscriptSegment[]> {
+    const done = await this.run({ type: 'transcribe', jobId: 0, ...request }, onProgress);
+    if (done.type !== 'transcribed') throw new Error('The analysis worker answered a transcription with an analysis.');
+    return done.segments;
+  }
+
+  private run(request: WorkerRequest, onProgress?: (fraction: number) => void): Promise<Finished> {
     if (this.stopped) return Promise.reject(new AnalysisStopped('Speech analysis has stopped: the app is closing.'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextJobId++, file, onProgress, resolve, reject });
+      const id = this.nextJobId++;
+      this.waiting.push({ id, request: { ...request, jobId: id }, onProgress, resolve, reject });
       this.next();
     });
   }
@@ -85,11 +110,13 @@ export class AnalysisRunner {
     this.clearIdle();
     this.job = job;
     try {
-      this.ensureWorker().process.send({ type: 'analyze', jobId: job.id, file: job.file });
+      this.ensureWorker().process.send(job.request);
     } catch (error) {
       this.finish(
         job,
-        new AnalysisWorkerCrashed(`The speech analysis process could not start: ${(error as Error).message}`),
+        new AnalysisWorkerCrashed(
+          `The ${DOING[job.request.type].process} process could not start: ${(error as Error).message}`,
+        ),
       );
     }
   }
@@ -117,7 +144,9 @@ export class AnalysisRunner {
       if (this.job)
         this.finish(
           this.job,
-          new AnalysisWorkerCrashed(`The speech analysis process sent a message Loop Coach does not understand.`),
+          new AnalysisWorkerCrashed(
+            `The ${DOING[this.job.request.type].process} process sent a message Loop Coach does not understand.`,
+          ),
         );
       return;
     }
@@ -125,8 +154,8 @@ export class AnalysisRunner {
     const job = this.job;
     if (message.type === 'ready' || !job || message.jobId !== job.id) return;
     if (message.type === 'progress') job.onProgress?.(message.fraction);
-    else if (message.type === 'done') this.finish(job, { durationMs: message.durationMs, segments: message.segments });
-    else this.finish(job, new Error(message.message));
+    else if (message.type === 'failed') this.finish(job, new Error(message.message));
+    else this.finish(job, message);
   }
 
   private onExit(worker: Worker, code: number | null, signal: NodeJS.Signals | null, error?: unknown): void {
@@ -139,17 +168,18 @@ export class AnalysisRunner {
     afterEnd(worker.process.stderr, () => {
       if (this.job !== job) return;
       const cause = error instanceof Error ? error.message : lastLine(worker.stderrTail);
+      const doing = DOING[job.request.type];
       this.finish(
         job,
         new AnalysisWorkerCrashed(
-          `The speech analysis process ${how} while analysing this recording${cause ? ` (${cause})` : ''}. ` +
-            'The recording itself is safe; press Try again to analyse it in a fresh process.',
+          `The ${doing.process} process ${how} while ${doing.while} this recording${cause ? ` (${cause})` : ''}. ` +
+            `The recording itself is safe; press Try again to ${doing.again} it in a fresh process.`,
         ),
       );
     });
   }
 
-  private finish(job: Job, outcome: AnalysisResult | Error): void {
+  private finish(job: Job, outcome: Finished | Error): void {
     if (this.job === job) this.job = null;
     if (outcome instanceof Error) job.reject(outcome);
     else job.resolve(outcome);

@@ -5,10 +5,24 @@
  */
 import { z } from 'zod';
 import { segment } from '../../../shared/metrics';
+import { transcriptSegment } from '../../../shared/transcript';
+import { modelFamily, modelFileRole } from '../models/installed';
 
 /** Runner → worker. `jobId` ties every answer to the request it belongs to. */
 export const workerRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('analyze'), jobId: z.number().int().positive(), file: z.string().min(1) }).strict(),
+  /** Speech to text with a model whose files the main side has verified (size and SHA-256). */
+  z
+    .object({
+      type: z.literal('transcribe'),
+      jobId: z.number().int().positive(),
+      file: z.string().min(1),
+      family: modelFamily,
+      files: z.partialRecord(modelFileRole, z.string().min(1)),
+      /** The analysis's speech segments, or null to find them in the worker. */
+      speech: z.array(segment).nullable(),
+    })
+    .strict(),
 ]);
 export type WorkerRequest = z.infer<typeof workerRequest>;
 
@@ -26,6 +40,7 @@ export const workerResponse = z.discriminatedUnion('type', [
       segments: z.array(segment),
     })
     .strict(),
+  z.object({ type: z.literal('transcribed'), jobId: z.number().int(), segments: z.array(transcriptSegment) }).strict(),
   /** An ordinary failure (unreadable file, ffmpeg error): the worker stays usable. */
   z.object({ type: z.literal('failed'), jobId: z.number().int(), message: z.string() }).strict(),
 ]);

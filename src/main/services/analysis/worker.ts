@@ -1,6 +1,6 @@
 /**
- * The analysis worker: decodes a recording with ffmpeg and runs the speech detector in a process of
- * its own, so a 60-minute analysis (tens of seconds of CPU, ~350 MB of samples) never runs beside
+ * The analysis worker: decodes a recording with ffmpeg and runs the speech detector, or a
+ * speech-to-text model (transcribe.ts), in a process of its own, so a 60-minute analysis (tens of seconds of CPU, ~350 MB of samples) never runs beside
  * chunk appends, and a native crash (sherpa-onnx aborts its whole process on a corrupt model) takes
  * down only this process. Started by Electron's utilityProcess.fork (messages through
  * process.parentPort) or by Node's child_process.fork (process.send); see runner.ts.
@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { analyzeAudioFile } from './analyze-file';
+import { transcribeAudioFile } from './transcribe';
 import { vadModelPath } from './vad';
-import { workerRequest, type WorkerResponse } from './worker-messages';
+import { workerRequest, type WorkerRequest, type WorkerResponse } from './worker-messages';
 
 type ParentPort = {
   postMessage(message: unknown): void;
@@ -45,6 +46,16 @@ async function analyze(jobId: number, file: string): Promise<WorkerResponse> {
   }
 }
 
+async function transcribe(request: Extract<WorkerRequest, { type: 'transcribe' }>): Promise<WorkerResponse> {
+  const { jobId, ...input } = request;
+  try {
+    const segments = await transcribeAudioFile(input, throttled(jobId));
+    return { type: 'transcribed', jobId, segments };
+  } catch (error) {
+    return { type: 'failed', jobId, message: (error as Error).message };
+  }
+}
+
 const looseJobId = z.object({ jobId: z.number().int() });
 
 // One request at a time, in arrival order (the runner sends one at a time anyway).
@@ -56,8 +67,10 @@ function onRequest(raw: unknown): void {
     send({ type: 'failed', jobId, message: `The analysis worker got a malformed request: ${request.error.message}` });
     return;
   }
-  const { jobId, file } = request.data;
-  chain = chain.then(async () => send(await analyze(jobId, file)));
+  const job = request.data;
+  chain = chain.then(async () =>
+    send(job.type === 'analyze' ? await analyze(job.jobId, job.file) : await transcribe(job)),
+  );
 }
 
 if (parentPort) {

@@ -8,6 +8,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { modelFamily, modelFileName, modelFileRole, modelId, sha256Hex } from '../../../shared/contract';
 
+// The engine configures sherpa-onnx by these; they are the contract's, re-exported where the record is.
+export { modelFamily, modelFileRole };
+export type { ModelFamily, ModelFileRole } from '../../../shared/contract';
+
 export const INSTALLED_FILE = 'installed.json';
 
 export const installedModel = z

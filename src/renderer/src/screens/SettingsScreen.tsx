@@ -10,6 +10,7 @@ import { SegmentedControl } from '../components/SegmentedControl';
 import { StateMessage } from '../components/StateMessage';
 import { TranscriptionSettings } from '../components/settings/TranscriptionSettings';
 import { VoicePicker } from '../components/VoicePicker';
+import { TranscribeOlder } from '../components/transcription/TranscribeOlder';
 import { errorMessage } from '../lib/errors';
 import { plural } from '../lib/format';
 import './SettingsScreen.css';
@@ -220,7 +221,9 @@ export function SettingsScreen() {
             </SettingsSection>
           </>
         )}
-        <TranscriptionSettings />
+        <TranscriptionSettings>
+          {settings ? <TranscribeOlder modelChosen={settings.transcriptionModelId !== null} /> : null}
+        </TranscriptionSettings>
         <ExportData />
         <DataLocations />
       </div>
