@@ -8,10 +8,12 @@ import { formatDateTime, formatDuration, plural } from '../../lib/format';
 import { Badge } from '../Badge';
 import { ScreenHeader } from '../ScreenHeader';
 import { StateMessage } from '../StateMessage';
+import { TranscriptSearch } from './TranscriptSearch';
 import './ReviewLists.css';
 
 type Props = {
-  onOpenRound: (roundId: string) => void;
+  /** atMs: open the review at this moment of the recording (a transcript search hit). */
+  onOpenRound: (roundId: string, atMs?: number) => void;
   onSummary: (sessionId: string) => void;
 };
 
@@ -130,6 +132,7 @@ export function ReviewHome({ onOpenRound, onSummary }: Props) {
   return (
     <div className="review-home">
       <ScreenHeader title="Review" subtitle="Listen back, score yourself and compare with the expected points." />
+      <TranscriptSearch onOpen={onOpenRound} />
       <section className="panel review-list-panel" aria-labelledby="queue-heading">
         <div className="review-list-head">
           <h2 id="queue-heading">To score</h2>

@@ -3,7 +3,7 @@
  * answer, score clarity/rigor/speed against the rubric, tick expected points and behaviours and
  * write the 3-line postmortem. Everything saves as you go.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MarkKind, RecordingView } from '../../../../shared/contract';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
@@ -26,6 +26,7 @@ import { ScoreScales } from './ScoreScales';
 import { SelfReviewQuestions } from './SelfReviewQuestions';
 import { SpeechStrip } from './SpeechStrip';
 import { TimingPanel } from './TimingPanel';
+import { TranscriptPanel } from './TranscriptPanel';
 import { ReportCard } from '../analysis/ReportCard';
 import { useReviewKeys } from './useReviewKeys';
 import { useRoundReview } from './useRoundReview';
@@ -37,6 +38,8 @@ type Props = {
   onBack: () => void;
   onCompare: (roundId: string) => void;
   onSummary: (sessionId: string) => void;
+  /** Start at this moment of the recording (ms), e.g. a search hit. */
+  startAtMs?: number;
 };
 
 type Playable = RecordingView & { durationMs: number };
@@ -55,7 +58,7 @@ function Section({ title, children, className }: { title: string; children: Reac
   );
 }
 
-export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
+export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }: Props) {
   const review = useRoundReview(roundId);
   const { data: settings } = useSettings();
   const [chosenRate, setChosenRate] = useState<PlaybackRate | null>(null);
@@ -100,6 +103,20 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
   useReviewKeys({ controls, followUpTimes, onRateStep: stepRate, onMark: markNow });
 
   const seekMs = useCallback((ms: number) => controls.current?.seek(ms / 1000), []);
+
+  // Opened at a moment (a search hit): seek once, as soon as the waveform can.
+  useEffect(() => {
+    if (startAtMs === undefined) return;
+    let done = false;
+    const trySeek = () => {
+      if (done || !store.get().ready || !controls.current) return;
+      done = true;
+      controls.current.seek(startAtMs / 1000);
+    };
+    trySeek();
+    const unsubscribe = store.subscribe(trySeek);
+    return unsubscribe;
+  }, [startAtMs, store]);
 
   if (review.error && !view) {
     return (
@@ -214,6 +231,10 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
           ) : null}
         </section>
       ) : null}
+
+      <Section title="Transcript" className="review-transcript">
+        <TranscriptPanel roundId={view.round.id} followUps={followUps} store={store} onSeek={seekMs} />
+      </Section>
 
       <div className="review-grid">
         <div className="review-col">
