@@ -47,7 +47,7 @@ const SegmentRow = memo(function SegmentRow({
       <button
         type="button"
         className="transcript-time"
-        aria-label={`Play from ${at}: ${row.text.slice(0, 80)}`}
+        aria-label={`Jump to ${at}: ${row.text.slice(0, 80)}`}
         onClick={() => onSeek(row.startMs)}
       >
         {at}
@@ -83,7 +83,7 @@ function FollowUpRow({
       <button
         type="button"
         className="transcript-time"
-        aria-label={`Play the follow-up asked at ${at}: ${row.text}`}
+        aria-label={`Jump to the follow-up asked at ${at}: ${row.text}`}
         onClick={() => onSeek(row.atMs)}
       >
         {at}
