@@ -4,6 +4,7 @@
  * are the single definition of that format. Types are inferred, never written by hand.
  */
 import { z } from 'zod';
+import { STOPWORDS, normalise } from './words/tokens';
 
 /** Lower-case ids usable in file names and URLs: no dots, slashes or spaces (no traversal). */
 export const slug = z
@@ -23,6 +24,27 @@ export const followUpSpec = z.strictObject({
 });
 export type FollowUpSpec = z.infer<typeof followUpSpec>;
 
+/**
+ * A cue: one idea an answer must say for its expected point to count as covered, as a word or short
+ * phrase; alternatives are separated by "|" ("hash map|dictionary"). See docs/content-format.md.
+ */
+export const cue = z
+  .string()
+  .trim()
+  .min(2)
+  .max(120)
+  .refine(
+    (c) => c.split('|').every((alt) => normalise(alt).some((w) => !STOPWORDS.has(w))),
+    'every alternative of a cue needs a word that is not a function word ("the", "of", "is"…), and no alternative may be empty',
+  );
+
+/** An expected point: its checklist line, or the line with the cues the coverage matcher looks for. */
+export const expectedPointSpec = z.union([
+  text(2),
+  z.strictObject({ text: text(2), cues: z.array(cue).min(1).max(8) }),
+]);
+export type ExpectedPointSpec = z.infer<typeof expectedPointSpec>;
+
 export const roundSpec = z
   .strictObject({
     /** Short label for the round inside its item, e.g. "Coding" in a 15/30/15 mock. */
@@ -36,8 +58,8 @@ export const roundSpec = z
       .int()
       .min(20)
       .max(4 * 3600),
-    /** What a strong answer covers; ticked as covered or missed in review. */
-    expectedPoints: z.array(text(2)).min(1),
+    /** What a strong answer covers; ticked as covered or missed in review. Each may carry cues. */
+    expectedPoints: z.array(expectedPointSpec).min(1),
     followUps: z.array(followUpSpec).default([]),
     /** Markdown. Shown only after the candidate chooses to reveal it. */
     referenceAnswer: text().optional(),
@@ -60,7 +82,14 @@ export const roundSpec = z
         });
       }
     });
-  });
+  })
+  // Everything downstream sees the checklist lines as before, and the cues beside them.
+  .transform(({ expectedPoints, ...round }) => ({
+    ...round,
+    expectedPoints: expectedPoints.map((p) => (typeof p === 'string' ? p : p.text)),
+    /** Cues per expected point, in the same order ([] for a point without cues). */
+    expectedPointCues: expectedPoints.map((p) => (typeof p === 'string' ? [] : p.cues)),
+  }));
 export type RoundSpec = z.infer<typeof roundSpec>;
 
 const itemBase = {

@@ -46,7 +46,11 @@ function rubricView(rubric: RubricSpec | null): RubricView | null {
 function answersFor(row: typeof rounds.$inferSelect, content: LoadedContent): RoundAnswers {
   if (row.answersJson) return roundAnswers.parse(JSON.parse(row.answersJson));
   const round = content.items.get(row.itemId)?.rounds[row.itemRound];
-  return { expectedPoints: round?.expectedPoints ?? [], referenceAnswer: round?.referenceAnswer ?? null };
+  return {
+    expectedPoints: round?.expectedPoints ?? [],
+    expectedPointCues: round?.expectedPointCues ?? [],
+    referenceAnswer: round?.referenceAnswer ?? null,
+  };
 }
 
 export class ReviewService {

@@ -23,7 +23,12 @@ export const roundPlan = z.object({
 export type RoundPlan = z.infer<typeof roundPlan>;
 
 /** What a round is judged against, frozen at session start and revealed only on request. */
-export const roundAnswers = z.object({ expectedPoints: z.array(z.string()), referenceAnswer: z.string().nullable() });
+export const roundAnswers = z.object({
+  expectedPoints: z.array(z.string()),
+  /** Cues per expected point for the coverage matcher ([] each when the content has none; absent in older rounds). */
+  expectedPointCues: z.array(z.array(z.string())).default([]),
+  referenceAnswer: z.string().nullable(),
+});
 export type RoundAnswers = z.infer<typeof roundAnswers>;
 
 export const askedFollowUp = z.object({

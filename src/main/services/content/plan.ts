@@ -55,7 +55,11 @@ function planRound(
       atSeconds: Math.round(f.atSeconds * scale),
       jitterSeconds: f.jitterSeconds,
     })),
-    answers: { expectedPoints: round.expectedPoints, referenceAnswer: round.referenceAnswer ?? null },
+    answers: {
+      expectedPoints: round.expectedPoints,
+      expectedPointCues: round.expectedPointCues,
+      referenceAnswer: round.referenceAnswer ?? null,
+    },
   };
 }
 
