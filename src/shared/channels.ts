@@ -32,6 +32,8 @@ export const requestChannels = [
   'settings:update',
   'transcript:get',
   'transcript:search',
+  'words:round',
+  'words:trends',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 

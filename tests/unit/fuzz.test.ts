@@ -71,6 +71,8 @@ describe('fuzzing every contract channel', () => {
       'settings:update': { theme: 'dark' },
       'transcript:get': { roundId: round.id },
       'transcript:search': { query: 'fuzz', limit: 5 },
+      'words:round': { roundId: round.id },
+      'words:trends': { sinceMs: 0, utcOffsetMinutes: 60 },
     };
     const before = listFiles(sandbox).filter((f) => !f.startsWith('data/'));
     const random = prng(20261123);

@@ -31,6 +31,7 @@ import {
 } from './sessions';
 import { readSettings, updateSettings } from './settings';
 import { TranscriptStore } from './transcripts/store';
+import { RoundWords } from './words/round-words';
 
 export type AppOptions = {
   dataDir: string;
@@ -62,6 +63,7 @@ export type LoopCoach = {
   recordings: RecordingService;
   analysis: AnalysisService;
   transcripts: TranscriptStore;
+  words: RoundWords;
   content: () => LoadedContent;
   /** How many recordings a crash had left open and this start recovered. */
   recovered: number;
@@ -84,7 +86,15 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const review = new ReviewService(db, () => content, now);
   const runner = new AnalysisRunner(options.launchAnalysis ?? (() => forkAnalysisWorker()));
   const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now, runner);
-  const transcripts = new TranscriptStore(db, now);
+  const words = new RoundWords(db, () => content, now);
+  const transcripts = new TranscriptStore(db, now, (t) => {
+    try {
+      words.store(t);
+    } catch (error) {
+      // The transcript is saved; storeMissing() measures it on the next start.
+      console.error(`Word metrics of round ${t.roundId} were not stored: ${(error as Error).message}`);
+    }
+  });
   const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
   let content = await loadContent(sources);
 
@@ -172,6 +182,8 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     },
     'transcript:get': ({ roundId }) => transcripts.view(roundId),
     'transcript:search': (input) => transcripts.search(input),
+    'words:round': ({ roundId }) => words.view(roundId),
+    'words:trends': (input) => words.trends(input),
     'progress:get': ({ sinceMs, limit }) => progressView(db, sinceMs ?? 0, limit),
     'export:create': ({ format }) => {
       const file = buildExport(db, options.version, now());
@@ -198,6 +210,8 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
 
   // Recordings a crash left behind, or analysis a shutdown interrupted, are analysed now.
   analysis.enqueueMissing();
+  // Transcripts imported, or saved before word metrics were stored, are measured now.
+  words.storeMissing();
 
   return {
     paths,
@@ -207,6 +221,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     recordings: recordingService,
     analysis,
     transcripts,
+    words,
     content: () => content,
     recovered,
     close: () => {

@@ -18,6 +18,7 @@ import { roundRequests } from './rounds';
 import { sessionRequests } from './sessions';
 import { settingsRequests } from './settings';
 import { transcriptRequests } from './transcripts';
+import { wordsRequests } from './words';
 
 export {
   analysisStatus,
@@ -109,6 +110,7 @@ export {
   type TranscriptSearchResult,
   type TranscriptView,
 } from './transcripts';
+export { roundWordsView, wordTrendWeek, type RoundWordsView, type WordTrendWeek } from './words';
 export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
 
 /** Request channels: input schema (parsed on the main side) and output schema. */
@@ -123,6 +125,7 @@ export const requestContract = {
   ...progressRequests,
   ...settingsRequests,
   ...transcriptRequests,
+  ...wordsRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;
