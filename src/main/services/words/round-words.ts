@@ -137,7 +137,8 @@ export class RoundWords {
   /** Weekly averages of the stored word metrics since `sinceMs`, in one grouped query. */
   trends(input: { sinceMs: number; utcOffsetMinutes: number }): { weeks: WordTrendWeek[] } {
     const offset = input.utcOffsetMinutes * 60_000;
-    const week = sql<number>`(${roundWordMetrics.startedAt} + ${offset - FIRST_MONDAY_MS}) / ${WEEK_MS}`;
+    // better-sqlite3 binds numbers as REAL: the CAST makes it whole weeks (start times are positive).
+    const week = sql<number>`CAST((${roundWordMetrics.startedAt} + ${offset - FIRST_MONDAY_MS}) / ${WEEK_MS} AS INTEGER)`;
     const rows = this.db
       .select({
         week,
