@@ -13,6 +13,7 @@ import { waveformBench } from './waveform';
 import { webStartBench } from './web-start';
 import { liveSessionBench } from './live-session';
 import { progressBench } from './progress';
+import { transcriptsBench } from './transcripts';
 
 const benches: Bench[] = [
   recordingMain,
@@ -21,6 +22,7 @@ const benches: Bench[] = [
   analysisBench,
   waveformBench,
   progressBench,
+  transcriptsBench,
   webStartBench,
 ];
 

@@ -23,8 +23,11 @@ rounds:
     prompt: Explain how a hash map works, and what happens as it fills up.
     budgetSeconds: 20
     expectedPoints:
-      - Keys are hashed into an array of buckets
-      - Collisions are handled by chaining or open addressing
+      - text: Keys are hashed into an array of buckets
+        cues: [hash, bucket]
+      - text: Collisions are handled by chaining or open addressing
+        cues: [collision, chaining|short list|open addressing]
+      - The table grows and rehashes to keep the load factor low
     followUps:
       - { text: What is the worst case?, atSeconds: 2 }
 `,
@@ -195,12 +198,27 @@ test.describe('transcripts in review', () => {
 
       // Playing follows the words, then falls back to the whole segment where there are no word times.
       await list.getByRole('button', { name: /^Jump to [0-9:]*: Collisions share/ }).click();
+      // Every word that becomes current is noted in order (a word is current for a fraction of a second).
+      await list.evaluate((el) => {
+        const seen: string[] = [];
+        (window as unknown as { spokenWords: string[] }).spokenWords = seen;
+        new MutationObserver(() => {
+          const current = el.querySelector('.transcript-word[aria-current="true"]')?.textContent?.trim();
+          if (current && seen.at(-1) !== current) seen.push(current);
+        }).observe(el, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+      });
       await page.getByRole('button', { name: 'Play' }).click();
-      await expect(list.locator('.transcript-word[aria-current="true"]')).toHaveText('list.', { timeout: 15_000 });
       await expect(list.locator('li[aria-current="true"]')).toHaveText(/It doubles when it fills up/, {
         timeout: 15_000,
       });
       await expect(list.locator('li[aria-current="true"] .transcript-word')).toHaveCount(0);
+      const spoken = await page.evaluate(() => (window as unknown as { spokenWords: string[] }).spokenWords);
+      // The words of the segment went by in order (some may be skipped between two frames, never reordered).
+      const order = segments[1]!.words.map((w) => w.text);
+      const positions = spoken.map((w) => order.indexOf(w));
+      expect(positions.filter((p) => p < 0)).toEqual([]);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(spoken.length).toBeGreaterThanOrEqual(3);
       await page.getByRole('button', { name: 'Pause' }).click();
 
       // Keyboard: Up/Down move between the rows' time buttons.
@@ -208,7 +226,49 @@ test.describe('transcripts in review', () => {
       await page.keyboard.press('ArrowDown');
       await expect(list.getByRole('button', { name: /^Jump to the follow-up asked at/ })).toBeFocused();
 
+      // The report card's words: pace, fillers, and the follow-up taken up or not.
+      const words = page.getByRole('region', { name: 'Word report' });
+      await expect(words.getByRole('row', { name: /^Pace / })).toContainText('wpm');
+      await expect(words.getByRole('row', { name: /^Filler words / })).toContainText('% of words');
+      await expect(words.getByRole('table', { name: 'Follow-ups, by your words' }).getByRole('row')).toHaveCount(2);
+
+      // Suggestions in the checklist after the reveal: evidence and time, never a mark until confirmed.
+      const answer = page.getByRole('region', { name: 'Answer' });
+      await answer.getByRole('button', { name: 'Reveal answer' }).click();
+      const points = answer.getByRole('list').first();
+      await expect(answer.getByText('0 of 3 covered · 2 suggested by the transcript')).toBeVisible();
+      await expect(points.getByRole('listitem').nth(0)).toContainText('Suggested: covered');
+      await expect(points.getByRole('listitem').nth(1)).toContainText('Collisions share a bucket as a short');
+      await expect(points.getByRole('listitem').nth(2)).toContainText('Not found in the transcript.');
+      const coveredRadios = points.getByRole('radio', { name: 'Covered' });
+      await expect(coveredRadios).toHaveCount(3);
+      for (let i = 0; i < 3; i++) await expect(coveredRadios.nth(i)).not.toBeChecked();
+      await calm(page);
+      await answer.scrollIntoViewIfNeeded();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await snap(`transcript-suggestions-1366-${colorScheme}`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      // "Hear it" plays from the evidence.
+      await points.getByRole('button', { name: /^Hear the evidence for point 2, at / }).click();
+      await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+      await page.getByRole('button', { name: 'Pause' }).click();
+      // One click confirms; only then does it count.
+      await points.getByRole('button', { name: 'Confirm point 2 covered' }).click();
+      await expect(coveredRadios.nth(1)).toBeChecked();
+      await expect(answer.getByText('1 of 3 covered · 2 suggested by the transcript')).toBeVisible();
+      await expect(points.getByRole('button', { name: 'Confirm point 2 covered' })).toHaveCount(0);
+      await words.scrollIntoViewIfNeeded();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await calm(page);
+        await snap(`transcript-word-report-1366-${colorScheme}`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+
       await list.getByText('short', { exact: true }).click();
+      await expect(list.locator('.transcript-word[aria-current="true"]')).toHaveText('short');
       await panel.scrollIntoViewIfNeeded();
       for (const width of [1366, 1024]) {
         await page.setViewportSize({ width, height: 900 });

@@ -13,6 +13,7 @@ import { BaselinesTable } from '../components/analysis/BaselinesTable';
 import { TimeAllocationChart } from '../components/analysis/TimeAllocationChart';
 import { TrendChart, type TrendSeries } from '../components/analysis/TrendChart';
 import { WeakestAreas } from '../components/analysis/WeakestAreas';
+import { WordTrends } from '../components/analysis/WordTrends';
 import { RecentSessions } from '../components/RecentSessions';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { StateMessage } from '../components/StateMessage';
@@ -90,6 +91,7 @@ export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: s
         ) : (
           <ProgressBody rounds={rounds} actions={data.actions} />
         )}
+        <WordTrends />
         <RecentSessions
           recent={recent}
           onOpen={onOpenSession}

@@ -30,6 +30,8 @@ import { TranscriptPanel } from './TranscriptPanel';
 import { ReportCard } from '../analysis/ReportCard';
 import { useReviewKeys } from './useReviewKeys';
 import { useRoundReview } from './useRoundReview';
+import { useRoundWords } from './useRoundWords';
+import { WordReport } from './WordReport';
 import { Waveform, type FollowUpMarker } from './Waveform';
 import './RoundReview.css';
 
@@ -68,6 +70,7 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
 
   const rate: PlaybackRate = chosenRate ?? settings?.playbackRate ?? 1.5;
   const { view, draft, marks, addMark } = review;
+  const words = useRoundWords(roundId, view?.revealed ?? false);
 
   const followUps = useMemo<FollowUpMarker[]>(
     () =>
@@ -103,6 +106,16 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
   useReviewKeys({ controls, followUpTimes, onRateStep: stepRate, onMark: markNow });
 
   const seekMs = useCallback((ms: number) => controls.current?.seek(ms / 1000), []);
+  // "Hear it": jump there and play.
+  const hearMs = useCallback(
+    (ms: number) => {
+      const player = controls.current;
+      if (!player) return;
+      player.seek(ms / 1000);
+      if (!store.get().playing) player.playPause();
+    },
+    [store],
+  );
 
   // Opened at a moment (a search hit): seek once, as soon as the waveform can.
   useEffect(() => {
@@ -266,6 +279,8 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
               points={draft.points}
               onReveal={review.reveal}
               onPoint={review.setPoint}
+              suggestions={words.words?.coverage}
+              onHear={hearMs}
             />
           </Section>
           <Section title="Follow-ups">
@@ -289,6 +304,7 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
               budgetSeconds={view.round.budgetSeconds}
               headingLevel="h3"
             />
+            <WordReport words={words.words} error={words.error} hidden={hideTiming} onRetry={words.reload} />
           </Section>
           <Section title="Self-review questions">
             <SelfReviewQuestions questions={view.rubric?.selfReviewQuestions ?? []} />
