@@ -234,7 +234,7 @@ test.describe('transcripts in review', () => {
       await expect(words.getByRole('table', { name: 'Follow-ups, by your words' }).getByRole('row')).toHaveCount(2);
 
       // Suggestions in the checklist after the reveal: evidence and time, never a mark until confirmed.
-      const answer = page.getByRole('region', { name: 'Answer' });
+      const answer = page.getByRole('region', { name: 'Answer', exact: true });
       await answer.getByRole('button', { name: 'Reveal answer' }).click();
       const points = answer.getByRole('list').first();
       await expect(answer.getByText('0 of 3 covered · 2 suggested by the transcript')).toBeVisible();
@@ -288,6 +288,78 @@ test.describe('transcripts in review', () => {
       await expect(page.getByRole('region', { name: 'Transcript' }).getByRole('alert')).toHaveText(
         /Transcribing again failed: The model file encoder\.onnx is missing\./,
       );
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+test.describe('word trends on Progress', () => {
+  test.setTimeout(120_000);
+
+  test('draws weekly pace, fillers, hedges and follow-up uptake from the stored word metrics', async ({
+    page,
+    dataDir,
+    snap,
+  }) => {
+    const { webm } = webmFixture('e2e-transcript-answer', [
+      'A hash map stores each key in a bucket chosen by its hash.',
+      1.4,
+      'Collisions share a bucket as a short list.',
+      1.2,
+      'It doubles when it fills up.',
+      0.3,
+    ]);
+    const week = 7 * 24 * 3600 * 1000;
+    const start = Date.now() - 6 * week;
+    let t = start;
+    const app = await makeApp(dataDir, loops, () => t);
+    try {
+      for (let i = 0; i < 6; i++) {
+        t = start + i * week;
+        const session = await call(app, 'session:start', { source: { type: 'item', id: 'e2e-transcript' } });
+        const round = await recordRound(app, session.id, 0, webm);
+        // Slower and with fewer fillers week by week.
+        const text =
+          i < 3
+            ? 'um so basically a hash map like stores each key in a bucket'
+            : 'a hash map stores each key in a bucket';
+        app.transcripts.save({
+          roundId: round.id,
+          modelId: 'fixture-tiny',
+          createdAt: t,
+          segments: [timedSegment(text, 0, 3000 + i * 400)],
+        });
+      }
+    } finally {
+      app.close();
+    }
+    const server = await startServer(dataDir);
+    try {
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.goto(server.url);
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('button', { name: 'Progress', exact: true })
+        .click();
+      const section = page.getByRole('region', { name: 'Your words' });
+      await expect(section.getByText('Weekly averages of 6 transcribed rounds across')).toBeVisible();
+      for (const title of ['Pace', 'Filler words', 'Hedges and restarts', 'Follow-ups'])
+        await expect(section.getByRole('region', { name: title, exact: true })).toBeVisible();
+      await expect(section.locator('.recharts-line-curve').first()).toBeVisible();
+      await expect(section.getByRole('img', { name: /^Weekly average words per minute/ })).toHaveAccessibleName(
+        /6 weeks\./,
+      );
+      await section.scrollIntoViewIfNeeded();
+      for (const width of [1366, 1024]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await calm(page);
+          await section.scrollIntoViewIfNeeded();
+          await snap(`word-trends-${width}-${colorScheme}`);
+        }
+      }
     } finally {
       await server.stop();
     }

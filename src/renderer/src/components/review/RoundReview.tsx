@@ -117,18 +117,21 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
     [store],
   );
 
-  // Opened at a moment (a search hit): seek once, as soon as the waveform can.
+  // Opened at a moment (a search hit): seek as soon as the waveform can, and again while the player
+  // falls back to 0 before anything played (a waveform drawn anew, or the audio's metadata arriving
+  // after the seek, starts at 0).
   useEffect(() => {
     if (startAtMs === undefined) return;
-    let done = false;
+    let played = false;
     const trySeek = () => {
-      if (done || !store.get().ready || !controls.current) return;
-      done = true;
-      controls.current.seek(startAtMs / 1000);
+      const { ready, playing, time } = store.get();
+      played ||= playing;
+      if (!ready || played || !controls.current) return;
+      if (Math.abs(controls.current.time() * 1000 - startAtMs) > 250 && (time === 0 || controls.current.time() === 0))
+        controls.current.seek(startAtMs / 1000);
     };
     trySeek();
-    const unsubscribe = store.subscribe(trySeek);
-    return unsubscribe;
+    return store.subscribe(trySeek);
   }, [startAtMs, store]);
 
   if (review.error && !view) {
