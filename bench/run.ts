@@ -14,6 +14,7 @@ import { webStartBench } from './web-start';
 import { liveSessionBench } from './live-session';
 import { progressBench } from './progress';
 import { transcriptsBench } from './transcripts';
+import { coverageBench } from './coverage';
 
 const benches: Bench[] = [
   recordingMain,
@@ -24,6 +25,7 @@ const benches: Bench[] = [
   progressBench,
   transcriptsBench,
   webStartBench,
+  coverageBench,
 ];
 
 function combine(figures: Figure[]): Figure[] {

@@ -31,8 +31,8 @@ export type FollowUpSpec = z.infer<typeof followUpSpec>;
 export const cue = z
   .string()
   .trim()
-  .min(2)
-  .max(120)
+  .min(1)
+  .max(300)
   .refine(
     (c) => c.split('|').every((alt) => normalise(alt).some((w) => !STOPWORDS.has(w))),
     'every alternative of a cue needs a word that is not a function word ("the", "of", "is"…), and no alternative may be empty',

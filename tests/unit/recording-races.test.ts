@@ -263,6 +263,16 @@ describe('recording races', () => {
     try {
       const restarted = await makeApp(dataDir, { resumeGraceMs: 60_000, now });
       expect(restarted.recovered).toBe(0);
+      const changed: string[] = [];
+      restarted.events.subscribe((channel, payload) => {
+        if (channel === 'session:changed') changed.push((payload as { sessionId: string }).sessionId);
+      });
+      const queued: string[] = [];
+      const enqueue = restarted.analysis.enqueue.bind(restarted.analysis);
+      restarted.analysis.enqueue = (roundId: string) => {
+        queued.push(roundId);
+        enqueue(roundId);
+      };
       clock += 61_000;
       await vi.advanceTimersByTimeAsync(61_000);
       vi.useRealTimers();
@@ -271,6 +281,15 @@ describe('recording races', () => {
         status: string;
       };
       expect(row.status).toBe('recovered');
+      // An open Library learns of it, and the recovered audio is analysed without waiting for a restart.
+      const round = restarted.db.$client
+        .prepare(
+          'SELECT r.id, r.session_id AS sessionId, r.status FROM rounds r JOIN recordings c ON c.round_id = r.id WHERE c.id = ?',
+        )
+        .get(recordingId) as { id: string; sessionId: string; status: string };
+      expect(round.status).toBe('recovered');
+      expect(changed).toEqual([round.sessionId]);
+      expect(queued).toEqual([round.id]);
       restarted.close();
     } finally {
       vi.useRealTimers();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, coverageOfWords, stem, wordsFromText, type ExpectedPoint } from '../../src/shared/words';
+import {
+  computeCoverage,
+  coverageOfWords,
+  expectedPointsOf,
+  stem,
+  wordsFromText,
+  type ExpectedPoint,
+} from '../../src/shared/words';
 import type { TranscriptSegment } from '../../src/shared/transcript';
 
 const lru: ExpectedPoint[] = [
@@ -20,6 +27,10 @@ describe('stemming', () => {
     expect(new Set(['evict', 'evicts', 'evicted', 'eviction', 'evicting'].map(stem))).toEqual(new Set(['evict']));
     expect(new Set(['cache', 'caches', 'cached', 'caching'].map(stem))).toEqual(new Set(['cach']));
     expect(stem('normalise')).toBe(stem('normalization'));
+    // The s of "bias" is not a plural: "unbias" (a cue) and "unbiased" (said) meet.
+    expect(stem('unbias')).toBe(stem('unbiased'));
+    expect(stem('bias')).toBe(stem('biases'));
+    expect(stem('disagreed')).toBe(stem('disagree'));
   });
 });
 
@@ -51,6 +62,12 @@ describe('coverage with cues', () => {
     expect(covered(lru, 'It is not constant time, it is linear.')[3]).toBe(false);
     expect(covered(lru, 'Both operations are constant time.')[3]).toBe(true);
     expect(covered(lru, 'Both are O(1).')[3]).toBe(true);
+  });
+
+  it('matches a cue phrase with its function words, so "same timestamp" is not any "timestamp"', () => {
+    const dupes: ExpectedPoint[] = [{ text: 'Duplicate timestamps', cues: ['same timestamp|duplicate'] }];
+    expect(covered(dupes, 'Each timestamp maps to a value.')).toEqual([false]);
+    expect(covered(dupes, 'Two sets at the same exact timestamp overwrite.')).toEqual([true]);
   });
 
   it('gives the evidence its time on the recording', () => {
@@ -105,5 +122,15 @@ describe('coverage without cues', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('points from a round', () => {
+  it("pairs the frozen answers' lines with their cues, and treats rounds frozen before cues as cue-less", () => {
+    expect(expectedPointsOf({ expectedPoints: ['A', 'B'], expectedPointCues: [['x'], []] })).toEqual([
+      { text: 'A', cues: ['x'] },
+      { text: 'B', cues: [] },
+    ]);
+    expect(expectedPointsOf({ expectedPoints: ['A'] })).toEqual([{ text: 'A', cues: [] }]);
   });
 });

@@ -107,7 +107,7 @@ describe('filler words', () => {
 
   it('counts "like" only as a filler, not as a verb or a comparison', () => {
     const notFiller = plain(
-      "I'd like to add a cache. It looks like a stack. I like this design. Something like a heap works.",
+      "I'd like to add a cache. It looks like a stack. I like this design. Something like a heap works. That is the part I like, the rest is fine.",
     );
     expect(notFiller.fillers.counts.like).toBe(0);
     const filler = plain('So like, we store it. And it was, like, slow. Like, the queue grows. He was like no way.');
@@ -117,6 +117,12 @@ describe('filler words', () => {
   it('does not count "kind of", "you know" or "I mean" when they are ordinary words', () => {
     const m = plain('What kind of index is it? Do you know that it fails? This is what I mean. A sort of heap.');
     expect(m.fillers.total).toBe(0);
+  });
+
+  it('passes on whether the engine writes um and uh at all', () => {
+    const segments = [timed(0, 'we hash the key')];
+    expect(computeWordMetrics({ segments }).fillers.hesitationsTranscribed).toBeNull();
+    expect(computeWordMetrics({ segments, hesitationsTranscribed: false }).fillers.hesitationsTranscribed).toBe(false);
   });
 
   it('gives filler words per minute of speaking time', () => {

@@ -81,7 +81,11 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     nativeBinding: options.nativeBinding,
   });
   const events = new EventBus();
-  const recordingService = new RecordingService(db, paths.dataDir, now, options.resumeGraceMs ?? 0);
+  // Late recoveries (browser mode's grace ran out) arrive while the app runs; `analysis` exists by then.
+  const recordingService = new RecordingService(db, paths.dataDir, now, options.resumeGraceMs ?? 0, (round) => {
+    events.emit('session:changed', { sessionId: round.sessionId });
+    analysis.enqueue(round.roundId);
+  });
   const recovered = await recordingService.recoverAll();
   const review = new ReviewService(db, () => content, now);
   const runner = new AnalysisRunner(options.launchAnalysis ?? (() => forkAnalysisWorker()));

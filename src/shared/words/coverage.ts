@@ -19,8 +19,8 @@ import {
 
 /** Every cue of a point must be said within this many words of each other. */
 export const EVIDENCE_WINDOW_WORDS = 40;
-/** Words between two words of one cue phrase that are not function words ("subtract the row max"). */
-export const CUE_GAP = 1;
+/** Words allowed between two words of one cue phrase ("subtract max" is said as "subtract the row max"). */
+export const CUE_GAP = 2;
 /** Without cues: the share of the point's content words that must be said within one window. */
 export const CONTENT_WORD_SHARE = 0.75;
 
@@ -56,11 +56,12 @@ export type PointCoverage = z.infer<typeof pointCoverage>;
 type Need = { label: string; alternatives: { stems: string[]; negated: boolean }[] };
 type Match = { need: number; first: number; last: number };
 
-/** Stems of a cue phrase: function words dropped unless the phrase is nothing else; "not" kept. */
+/**
+ * Stems of a cue phrase, function words included: "same timestamp" must be said as that, not as
+ * any "timestamp" (the words between may differ, up to CUE_GAP of them).
+ */
 function phraseStems(phrase: string): string[] {
-  const lower = normalise(phrase);
-  const content = lower.filter((w) => !STOPWORDS.has(w) || NEGATIONS.has(w));
-  return (content.length ? content : lower).map(stem);
+  return normalise(phrase).map(stem);
 }
 
 /** `distinctive`: needs of which at least `distinctiveRequired` must be among those said. */
@@ -137,7 +138,7 @@ const GENERIC = new Set(
   ),
 );
 
-/** Every place one alternative is said: its stems in order, at most CUE_GAP content words apart. */
+/** Every place one alternative is said: its stems in order, at most CUE_GAP words apart. */
 function findAlternative(
   tokens: readonly Token[],
   content: readonly number[],
@@ -211,9 +212,8 @@ export function coverageOfWords(
   options: { prompt?: string } = {},
 ): PointCoverage[] {
   const tokens = tokenise(words);
-  const content = tokens
-    .map((t, i) => (t.stem && (!STOPWORDS.has(t.lower) || NEGATIONS.has(t.lower)) ? i : -1))
-    .filter((i) => i >= 0);
+  // Every token that is a word (a bare dash is not): cue phrases are matched on all of them.
+  const content = tokens.map((t, i) => (t.stem ? i : -1)).filter((i) => i >= 0);
   const parsed = points.map((p) => expectedPoint.parse(p));
   const stemsOf = (text: string) => new Set(contentWords(text).map(stem));
   const pointStems = parsed.map((p) => stemsOf(p.text));
@@ -299,4 +299,12 @@ export function computeCoverage(
   segments: readonly TranscriptSegment[],
 ): PointCoverage[] {
   return coverageOfWords(points, wordsFromSegments(segments));
+}
+
+/** The points of a round as its frozen answers hold them (`RoundAnswers`: lines and cues side by side). */
+export function expectedPointsOf(answers: {
+  expectedPoints: readonly string[];
+  expectedPointCues?: readonly (readonly string[])[];
+}): ExpectedPoint[] {
+  return answers.expectedPoints.map((text, i) => ({ text, cues: [...(answers.expectedPointCues?.[i] ?? [])] }));
 }

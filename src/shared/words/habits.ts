@@ -150,8 +150,9 @@ export function findRepetitions(tokens: readonly Token[]): Hit<'repetition'>[] {
       if (i + 2 * n > tokens.length) continue;
       let same = true;
       for (let k = 0; k < n && same; k++) same = tokens[i + k]!.lower === tokens[i + n + k]!.lower;
+      if (!same) continue;
       const words = tokens.slice(i, i + n).map((t) => t.lower);
-      if (same && words.every(Boolean) && !words.every((w) => UM.has(w) || UH.has(w))) {
+      if (words.every(Boolean) && !words.every((w) => UM.has(w) || UH.has(w))) {
         // "that that" as in "I know that that works" is grammatical: only flag it across a break.
         if (n === 1 && words[0] === 'that' && !tokens[i]!.breakAfter) continue;
         found = n;
@@ -195,27 +196,46 @@ export function findRestarts(tokens: readonly Token[]): Hit<'restart'>[] {
   return hits;
 }
 
+/** At most this many repeated phrases are listed (the most frequent). */
+export const MAX_REPEATED_PHRASES = 20;
+
 /** Phrases of three or four words said at least `minCount` times (not all function words). */
 export function findRepeatedPhrases(
   tokens: readonly Token[],
   isContent: (t: Token) => boolean,
   minCount = 3,
 ): { phrase: string; count: number; firsts: number[] }[] {
-  const found = new Map<string, number[]>();
+  const byLength = new Map<number, Map<string, number[]>>();
   for (const n of [4, 3]) {
+    const found = new Map<string, number[]>();
+    byLength.set(n, found);
     for (let i = 0; i + n <= tokens.length; i++) {
-      const slice = tokens.slice(i, i + n);
-      if (slice.filter(isContent).length < 2) continue;
-      if (slice.slice(0, -1).some((t) => t.sentenceEnd)) continue;
-      const phrase = slice.map((t) => t.lower).join(' ');
-      const starts = found.get(phrase) ?? [];
-      if (starts.length === 0 || i >= starts[starts.length - 1]! + n) found.set(phrase, [...starts, i]);
+      let content = 0;
+      let broken = false;
+      for (let k = 0; k < n; k++) {
+        if (isContent(tokens[i + k]!)) content++;
+        if (k < n - 1 && tokens[i + k]!.sentenceEnd) broken = true;
+      }
+      if (content < 2 || broken) continue;
+      let phrase = tokens[i]!.lower;
+      for (let k = 1; k < n; k++) phrase += ` ${tokens[i + k]!.lower}`;
+      const starts = found.get(phrase);
+      // Overlapping occurrences ("a a a a") count once.
+      if (!starts) found.set(phrase, [i]);
+      else if (i >= starts[starts.length - 1]! + n) starts.push(i);
     }
   }
-  const repeated = [...found.entries()].filter(([, s]) => s.length >= minCount);
-  // A three-word phrase inside a repeated four-word one is the same habit: keep the longer.
-  return repeated
-    .filter(([p, s]) => !repeated.some(([q, r]) => q !== p && q.includes(p) && r.length >= s.length))
+  const four = [...byLength.get(4)!.entries()].filter(([, s]) => s.length >= minCount);
+  const three = [...byLength.get(3)!.entries()].filter(([, s]) => s.length >= minCount);
+  // A three-word phrase at the start or end of a repeated four-word one is the same habit: keep the longer.
+  const covered = new Map<string, number>();
+  for (const [q, s] of four) {
+    const words = q.split(' ');
+    for (const part of [words.slice(0, 3).join(' '), words.slice(1).join(' ')])
+      covered.set(part, Math.max(covered.get(part) ?? 0, s.length));
+  }
+  return [...four, ...three.filter(([p, s]) => (covered.get(p) ?? 0) < s.length)]
     .map(([phrase, firsts]) => ({ phrase, count: firsts.length, firsts }))
-    .sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase));
+    .sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase))
+    .slice(0, MAX_REPEATED_PHRASES);
 }

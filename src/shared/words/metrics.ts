@@ -41,6 +41,12 @@ export const wordMetricsInput = z.object({
       }),
     )
     .default([]),
+  /**
+   * Whether the engine writes hesitations ("um", "uh") at all: Whisper-style models mostly drop
+   * them. null: not known. Passed through to `fillers.hesitationsTranscribed` so a count of 0 um/uh
+   * is shown as "not heard by this model", not as "none".
+   */
+  hesitationsTranscribed: z.boolean().nullable().default(null),
 });
 export type WordMetricsInput = z.input<typeof wordMetricsInput>;
 
@@ -87,6 +93,8 @@ export const wordMetrics = z.object({
     share: rate,
     counts: counts(fillerKind),
     occurrences: z.array(occurrence.extend({ kind: fillerKind })),
+    /** As given in the input: false means um/uh counts are a lower bound (the model drops them). */
+    hesitationsTranscribed: z.boolean().nullable(),
   }),
   hedges: z.object({
     total: z.number().int(),
@@ -152,7 +160,8 @@ export function candidateWords(words: readonly TimedWord[], answerCueMs: number,
 
 export function computeWordMetrics(input: WordMetricsInput): WordMetrics {
   const parsed = wordMetricsInput.parse(input);
-  return computeFromWords(wordsFromSegments(parsed.segments), parsed.answerCueMs, parsed.followUps);
+  const metrics = computeFromWords(wordsFromSegments(parsed.segments), parsed.answerCueMs, parsed.followUps);
+  return { ...metrics, fillers: { ...metrics.fillers, hesitationsTranscribed: parsed.hesitationsTranscribed } };
 }
 
 /** The same metrics for words that are already laid out (also plain text, whose words have no times). */
@@ -215,6 +224,7 @@ export function computeFromWords(
       share: words.length ? Math.round((fillerWordCount(fillerHits) / words.length) * 1000) / 1000 : null,
       counts: fillerCounts as WordMetrics['fillers']['counts'],
       occurrences: occurrencesOf(fillerHits),
+      hesitationsTranscribed: null,
     },
     hedges: {
       total: hedgeHits.length,

@@ -106,30 +106,46 @@ const FOLDS: Record<string, string[]> = {
   percent: ['%'],
 };
 
+/** Suffix rules, first match wins (see stem). */
+const STEM_RULES: [RegExp, string][] = [
+  [/izations?$/, ''],
+  [/ization$/, ''],
+  [/iz(e|es|ed|ing)$/, ''],
+  [/ational$/, 'ate'],
+  [/(at|ut|ct|ss)ions?$/, '$1'],
+  [/ness(es)?$/, ''],
+  [/ies$/, 'y'],
+  [/ied$/, 'y'],
+  [/eed$/, 'ee'],
+  [/(.{3,})ings?$/, '$1'],
+  [/(.{3,})ed$/, '$1'],
+  // Plural s, but not the s of "bias", "corpus", "basis", "loss".
+  [/^(?!.*(?:ss|us|is|ias)$)(.{3,})s$/, '$1'],
+  [/(.{3,})ly$/, '$1'],
+];
+
 /**
  * A deliberately small suffix stemmer: the same word family maps to one stem ("evict", "evicts",
  * "evicted", "eviction" → "evict"; "normalise", "normalization" → "normal"). It only has to be
  * consistent between the cues and the transcript, not linguistically right.
  */
 export function stem(word: string): string {
+  let cached = stemCache.get(word);
+  if (cached === undefined) {
+    // Speech repeats a small vocabulary: remember stems (bounded, so a huge transcript cannot grow it without end).
+    if (stemCache.size > 50_000) stemCache.clear();
+    cached = stemUncached(word);
+    stemCache.set(word, cached);
+  }
+  return cached;
+}
+const stemCache = new Map<string, string>();
+
+function stemUncached(word: string): string {
   let w = word;
   if (w.length <= 3 || /\d/.test(w)) return w;
   w = w.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1');
-  const rules: [RegExp, string][] = [
-    [/izations?$/, ''],
-    [/ization$/, ''],
-    [/iz(e|es|ed|ing)$/, ''],
-    [/ational$/, 'ate'],
-    [/(at|ut|ct|ss)ions?$/, '$1'],
-    [/ness(es)?$/, ''],
-    [/ies$/, 'y'],
-    [/ied$/, 'y'],
-    [/(.{3,})ings?$/, '$1'],
-    [/(.{3,})ed$/, '$1'],
-    [/(.{3,}[^s])s$/, '$1'],
-    [/(.{3,})ly$/, '$1'],
-  ];
-  for (const [pattern, replacement] of rules) {
+  for (const [pattern, replacement] of STEM_RULES) {
     if (pattern.test(w)) {
       w = w.replace(pattern, replacement);
       break;
@@ -144,7 +160,7 @@ export function stem(word: string): string {
 /** Normalised tokens of one piece of text (a word, a cue or a point), without word bookkeeping. */
 export function normalise(text: string): string[] {
   let t = text.toLowerCase().replace(/[’‘`]/g, "'");
-  for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  if (t.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
   const parts = t
     .replace(/%/g, ' % ')
     .split(/[^\p{L}\p{N}%]+/u)
@@ -186,7 +202,7 @@ export const STOPWORDS = new Set(
     'being am do does did doing have has had having it its this that these those there here i me my we our us you your ' +
     'he she him her they them their what which who whom whose when where why how all any each every some such than too ' +
     'very can could would should will shall may might must just also only own same other about up down out off again ' +
-    'once both few more most much many no nor not yes well like really get got going go thing things way lot lots say ' +
+    'once both few more most much many no nor not yes well like really got going go thing things way lots say ' +
     'said e g eg ie etc um uh okay ok right yeah'
   ).split(' '),
 );

@@ -57,6 +57,11 @@ export class RecordingService {
     private readonly now: () => number,
     /** See AppOptions.resumeGraceMs. */
     private readonly resumeGraceMs = 0,
+    /**
+     * Told of a round recovered after its grace ran out, while the app runs (a start-up recovery is
+     * seen by every screen that loads after it): the Library refreshes and the audio gets analysed.
+     */
+    private readonly onLateRecovery: (round: { sessionId: string; roundId: string }) => void = () => {},
   ) {}
 
   private resolve(relative: string): string {
@@ -324,6 +329,9 @@ export class RecordingService {
     const timer = setTimeout(() => {
       this.awaitingPage.delete(recordingId);
       const job = this.recover(recordingId)
+        .then((round) => {
+          if (round) this.onLateRecovery(round);
+        })
         .catch((error: unknown) => console.error('[loop-coach] recovery failed:', error))
         .finally(() => this.recoveries.delete(job));
       this.recoveries.add(job);
@@ -338,12 +346,13 @@ export class RecordingService {
     this.awaitingPage.delete(recordingId);
   }
 
-  private async recover(recordingId: string): Promise<void> {
+  /** Returns the recovered round, or null when there was nothing left to recover. */
+  private async recover(recordingId: string): Promise<{ sessionId: string; roundId: string } | null> {
     const row = this.db.select().from(recordings).where(eq(recordings.id, recordingId)).get();
-    if (!row || row.status !== 'recording') return;
+    if (!row || row.status !== 'recording') return null;
     await this.finish(row.id, 'recovered');
     const round = this.db.select().from(rounds).where(eq(rounds.id, row.roundId)).get();
-    if (!round) return;
+    if (!round) return null;
     const at = this.now();
     this.db.transaction((tx) => {
       tx.update(rounds).set({ status: 'recovered', endedAt: at }).where(eq(rounds.id, round.id)).run();
@@ -355,6 +364,7 @@ export class RecordingService {
         .values({ sessionId: round.sessionId, roundId: round.id, type: 'round-recovered', at })
         .run();
     });
+    return { sessionId: round.sessionId, roundId: round.id };
   }
 
   /** Closes every open file (window closing, shutdown); the rows stay "recording" for recovery. */

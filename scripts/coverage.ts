@@ -1,0 +1,104 @@
+/**
+ * `npm run -s coverage -- --item ITEM_ID [--round N] --text FILE [--json] [--data-dir DIR]`: reads a
+ * plain-text transcript and prints each expected point of that round (N counts from 1; default 1)
+ * with covered true/false and its evidence, plus the filler counts. `--json` prints exactly
+ * {"points": [{index, text, covered, evidence}], "fillers": {total, share, counts}}, points in the
+ * content file's order, index from 0. Bad input exits 2 with a message saying what was wrong.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { shippedPaths } from '../src/main/services/app-root';
+import { loadContent } from '../src/main/services/content/load';
+import { computeFromWords, coverageOfWords, expectedPointsOf, fillerKinds, wordsFromText } from '../src/shared/words';
+import { argValue, projectRoot, resolveFromUser } from './cli-args';
+
+const USAGE = 'usage: npm run -s coverage -- --item ITEM_ID [--round N] --text FILE [--json] [--data-dir DIR]';
+
+/** A mistake in what the user typed: exit 2, nothing else to see. */
+class BadInput extends Error {}
+
+async function main(argv: string[]) {
+  const json = argv.includes('--json');
+  const known = new Set(['--item', '--round', '--text', '--json', '--data-dir']);
+  const unknown = argv.find((a) => a.startsWith('--') && !known.has(a));
+  if (unknown) throw new BadInput(`unknown option ${unknown}\n${USAGE}`);
+  let itemId: string | undefined,
+    roundArg: string | undefined,
+    textArg: string | undefined,
+    dataDir: string | undefined;
+  try {
+    itemId = argValue(argv, '--item');
+    roundArg = argValue(argv, '--round');
+    textArg = argValue(argv, '--text');
+    dataDir = argValue(argv, '--data-dir');
+  } catch (error) {
+    throw new BadInput(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (!itemId) throw new BadInput(`--item is required\n${USAGE}`);
+  if (!textArg) throw new BadInput(`--text is required\n${USAGE}`);
+
+  const content = await loadContent({
+    builtinDir: shippedPaths(projectRoot).builtinContentDir,
+    userDir: dataDir ? path.join(resolveFromUser(dataDir), 'content') : undefined,
+  });
+  const item = content.items.get(itemId);
+  if (!item) {
+    const ids = [...content.items.keys()].sort();
+    throw new BadInput(`no loop or mock has the id "${itemId}". Known ids:\n  ${ids.join('\n  ')}`);
+  }
+  const roundNumber = roundArg === undefined ? 1 : Number(roundArg);
+  if (!Number.isInteger(roundNumber) || roundNumber < 1 || roundNumber > item.rounds.length) {
+    const range =
+      item.rounds.length === 1
+        ? 'it has 1 round: use --round 1'
+        : `it has ${item.rounds.length} rounds: use --round 1 to ${item.rounds.length}`;
+    throw new BadInput(`--round ${roundArg} is out of range for "${itemId}" (${range})`);
+  }
+  const round = item.rounds[roundNumber - 1]!;
+  const file = resolveFromUser(textArg);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BadInput(
+      code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`,
+    );
+  }
+
+  const words = wordsFromText(text);
+  const points = expectedPointsOf(round);
+  const coverage = coverageOfWords(points, words, { prompt: round.prompt });
+  const metrics = computeFromWords(words);
+  const fillers = { total: metrics.fillers.total, share: metrics.fillers.share, counts: metrics.fillers.counts };
+
+  if (json) {
+    const out = {
+      points: coverage.map((c) => ({ index: c.index, text: c.text, covered: c.covered, evidence: c.evidence })),
+      fillers,
+    };
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
+  const title =
+    item.rounds.length > 1
+      ? `${item.title}, round ${roundNumber}${round.title ? ` (${round.title})` : ''}`
+      : item.title;
+  const coveredCount = coverage.filter((c) => c.covered).length;
+  console.log(`${title}: ${coveredCount} of ${coverage.length} expected points covered (${words.length} words)`);
+  for (const c of coverage) {
+    console.log(`  ${c.covered ? '[x]' : '[ ]'} ${c.index}. ${c.text}`);
+    console.log(
+      `        covered: ${c.covered}${c.evidence ? `; evidence: "${c.evidence}"` : c.matched.length ? `; heard only: ${c.matched.join(', ')}` : ''}`,
+    );
+  }
+  const share = fillers.share === null ? '—' : `${Math.round(fillers.share * 1000) / 10} % of words`;
+  console.log(`  fillers: ${fillers.total} (${share})`);
+  for (const kind of fillerKinds)
+    if (fillers.counts[kind] > 0) console.log(`    ${kind.padEnd(10)} ${fillers.counts[kind]}`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`coverage: ${(error as Error).message}`);
+  process.exitCode = error instanceof BadInput ? 2 : 1;
+});
