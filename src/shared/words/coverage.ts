@@ -297,8 +297,9 @@ function subsetsBySize(said: number[], required: number): number[][] {
 export function computeCoverage(
   points: readonly ExpectedPoint[],
   segments: readonly TranscriptSegment[],
+  options: { prompt?: string } = {},
 ): PointCoverage[] {
-  return coverageOfWords(points, wordsFromSegments(segments));
+  return coverageOfWords(points, wordsFromSegments(segments), options);
 }
 
 /** The points of a round as its frozen answers hold them (`RoundAnswers`: lines and cues side by side). */
