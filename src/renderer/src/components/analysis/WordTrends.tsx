@@ -13,6 +13,7 @@ import { call, subscribe } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatWeek, plural } from '../../lib/format';
 import { StateMessage } from '../StateMessage';
+import { ChartLegend } from './ChartLegend';
 import { tooltipStyle, useChartTheme, type ChartTheme } from './useChartTheme';
 import './WordTrends.css';
 
@@ -64,9 +65,19 @@ function WordTrendChart({ chart, weeks }: { chart: Chart; weeks: readonly WordTr
   const spoken = chart.series
     .map((s) => `${s.label}: ${last?.[s.key] == null ? 'no data' : chart.format(last[s.key]!)} in the latest week`)
     .join('; ');
+  if (!weeks.some((w) => chart.series.some((s) => w[s.key] !== null)))
+    return (
+      <section className="trend" aria-label={chart.title}>
+        <h3 className="trend-title">{chart.title}</h3>
+        <p className="progress-note">No data yet in these weeks.</p>
+      </section>
+    );
   return (
     <section className="trend" aria-label={chart.title}>
       <h3 className="trend-title">{chart.title}</h3>
+      {chart.series.length > 1 ? (
+        <ChartLegend entries={chart.series.map((s) => ({ label: s.label, color: theme[s.color], shape: 'line' }))} />
+      ) : null}
       <div className="trend-chart" role="img" aria-label={`${chart.description}, ${weeks.length} weeks. ${spoken}.`}>
         <ResponsiveContainer width="100%" height={160} initialDimension={{ width: 400, height: 160 }}>
           <LineChart data={[...weeks]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
