@@ -14,6 +14,7 @@ import { webStartBench } from './web-start';
 import { liveSessionBench } from './live-session';
 import { progressBench } from './progress';
 import { todayBench } from './today';
+import { transcriptsBench } from './transcripts';
 import { coverageBench } from './coverage';
 import { coachBench } from './coach';
 import { reviewBench } from './review';
@@ -31,6 +32,7 @@ const benches: Bench[] = [
   coachBench,
   reviewBench,
   transcriptionBench,
+  transcriptsBench,
   webStartBench,
   coverageBench,
   modelsBench,

@@ -52,6 +52,8 @@ export const requestChannels = [
   'models:remove',
   'transcription:backfill',
   'transcription:run',
+  'words:round',
+  'words:trends',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 

@@ -24,6 +24,7 @@ import {
 import { slug } from './content';
 import { roundMetrics, segment } from './metrics';
 import { exportedCoach } from './coach/export';
+import { transcriptSegment } from './transcript';
 
 export const EXPORT_VERSION = 2;
 /** The JSON document's name inside a bundle. */
@@ -73,6 +74,31 @@ export const exportedRecording = exportedRecordingFields.superRefine((r, ctx) =>
 });
 export type ExportedRecording = z.infer<typeof exportedRecording>;
 
+/**
+ * A round's finished transcript (issue 11). Optional, so version 2 stays version 2: an older app's
+ * import, whose round object does not know the key, reads the file and leaves the transcript out.
+ * Bounded and ordered, so a hostile file cannot make one round hold a novel or words out of order.
+ */
+export const exportedTranscript = z
+  .object({
+    modelId: z.string().min(1).max(200),
+    createdAt: z.number().int(),
+    segments: z
+      .array(
+        transcriptSegment
+          .refine((seg) => seg.text.length <= 20_000, 'a transcript segment holds at most 20,000 characters')
+          .refine((seg) => seg.words.length <= 5_000, 'a transcript segment holds at most 5,000 words')
+          .refine(
+            (seg) =>
+              seg.words.every((w, i) => w.text.length <= 200 && (i === 0 || w.startMs >= seg.words[i - 1]!.startMs)),
+            'transcript words must be in time order, each at most 200 characters',
+          ),
+      )
+      .max(50_000),
+  })
+  .strict();
+export type ExportedTranscript = z.infer<typeof exportedTranscript>;
+
 export const exportedRound = z.object({
   id: z.string().uuid(),
   index: z.number().int(),
@@ -114,6 +140,7 @@ export const exportedRound = z.object({
       createdAt: z.number(),
     }),
   ),
+  transcript: exportedTranscript.nullable().optional(),
 });
 export type ExportedRound = z.infer<typeof exportedRound>;
 

@@ -95,6 +95,8 @@ describe('fuzzing every contract channel', () => {
       'models:remove': { modelId: 'whisper-base.en-int8' },
       'transcription:backfill': { limit: 5 },
       'transcription:run': { roundId: round.id },
+      'words:round': { roundId: round.id },
+      'words:trends': { sinceMs: 0, utcOffsetMinutes: 60 },
     };
     const before = listFiles(sandbox).filter((f) => !f.startsWith('data/'));
     const random = prng(20261123);

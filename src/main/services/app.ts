@@ -38,6 +38,7 @@ import { builtinCatalogue } from './models/catalog';
 import type { Fetch } from './models/download';
 import { ModelService } from './models/service';
 import { TranscriptionService } from './transcription/service';
+import { RoundWords } from './words/round-words';
 
 export type AppOptions = {
   dataDir: string;
@@ -75,6 +76,7 @@ export type LoopCoach = {
   transcripts: TranscriptStore;
   models: ModelService;
   transcription: TranscriptionService;
+  words: RoundWords;
   content: () => LoadedContent;
   /** How many recordings a crash had left open and this start recovered. */
   recovered: number;
@@ -104,7 +106,15 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const review = new ReviewService(db, () => content, now);
   const runner = new AnalysisRunner(options.launchAnalysis ?? (() => forkAnalysisWorker()));
   const analysis = new AnalysisService(db, paths.dataDir, () => content, events, now, runner);
-  const transcripts = new TranscriptStore(db, now);
+  const words = new RoundWords(db, () => content, now);
+  const transcripts = new TranscriptStore(db, now, (t) => {
+    try {
+      words.store(t);
+    } catch (error) {
+      // The transcript is saved; storeMissing() measures it on the next start.
+      console.error(`Word metrics of round ${t.roundId} were not stored: ${(error as Error).message}`);
+    }
+  });
   const today = new TodayService(db, () => content, now);
   const models = new ModelService({
     modelsDir: paths.modelsDir,
@@ -218,6 +228,8 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     'progress:get': (input) => progressSummary(db, input),
     'transcription:backfill': ({ limit }) => transcription.backfillOlder(limit),
     'transcription:run': ({ roundId }) => transcription.run(roundId),
+    'words:round': ({ roundId }) => words.view(roundId),
+    'words:trends': (input) => words.trends(input),
     'export:create': ({ format }) => {
       const file = buildExport(db, options.version, now());
       const stamp = file.exportedAt.slice(0, 10);
@@ -267,6 +279,8 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   // Recordings a crash left behind, or analysis a shutdown interrupted, are analysed now.
   analysis.enqueueMissing();
   transcription.resumeInterrupted();
+  // Transcripts imported, or saved before word metrics were stored, are measured now.
+  words.storeMissing();
 
   return {
     paths,
@@ -278,6 +292,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     transcripts,
     models,
     transcription,
+    words,
     content: () => content,
     recovered,
     close: () => {

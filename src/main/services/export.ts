@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, isNotNull } from 'drizzle-orm';
 import { pointVerdict, roundAnswers, roundPlan, sessionSource } from '../../shared/contract';
 import {
   bundleFiles,
@@ -14,7 +14,9 @@ import {
   exportFile,
   type ExportFile,
   type ExportedRound,
+  type ExportedTranscript,
 } from '../../shared/export';
+import { transcriptSegment } from '../../shared/transcript';
 import { roundMetrics, segment } from '../../shared/metrics';
 import { exportCoach } from './coach/export';
 import type { AppDatabase } from './db/open';
@@ -26,6 +28,7 @@ import {
   roundAnalyses,
   roundReviews,
   rounds,
+  roundTranscripts,
   sessionEvents,
   sessions,
 } from './db/schema';
@@ -65,6 +68,22 @@ export function buildExport(db: AppDatabase, appVersion: string, now: number, bu
       .from(roundReviews)
       .all()
       .map((r) => [r.roundId, r]),
+  );
+  // Only saved segments travel: pending/running/failed are this machine's engine state, not data.
+  const transcriptByRound = new Map(
+    db
+      .select()
+      .from(roundTranscripts)
+      .where(isNotNull(roundTranscripts.segmentsJson))
+      .all()
+      .map((t): [string, ExportedTranscript] => [
+        t.roundId,
+        {
+          modelId: t.modelId,
+          createdAt: t.createdAt,
+          segments: transcriptSegment.array().parse(JSON.parse(t.segmentsJson!)),
+        },
+      ]),
   );
   const followUpsByRound = byRound(db.select().from(followUps).orderBy(asc(followUps.index)).all());
   const marksByRound = byRound(db.select().from(reviewMarks).orderBy(asc(reviewMarks.startMs)).all());
@@ -160,6 +179,7 @@ export function buildExport(db: AppDatabase, appVersion: string, now: number, bu
               endMs: m.endMs,
               createdAt: m.createdAt,
             })),
+            transcript: transcriptByRound.get(r.id) ?? null,
           };
         }),
     })),
@@ -246,6 +266,30 @@ export function markdownReport(file: ExportFile): string {
         '',
       );
     }
+    for (const r of session.rounds) {
+      if (!r.transcript) continue;
+      const spoken = r.transcript.segments.filter((seg) => seg.text.trim());
+      lines.push(`**Round ${r.index + 1} transcript** (times on the recording)`, '');
+      if (spoken.length === 0) lines.push('_No words were heard._');
+      spoken.forEach((seg, i) => {
+        if (i > 0) lines.push('>');
+        lines.push(`> [${clock(seg.startMs)}] ${escapeMarkdown(seg.text)}`);
+      });
+      lines.push('');
+    }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Spoken text on one line, with anything Markdown would read as markup escaped. */
+function escapeMarkdown(text: string): string {
+  return text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
+}
+
+function clock(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -22,8 +22,10 @@ import {
   roundAnalyses,
   roundReviews,
   rounds,
+  roundTranscripts,
   sessionEvents,
   sessions,
+  transcriptSegments,
 } from './db/schema';
 import { insideRoot } from './paths';
 import { recordingFiles } from './recording/paths';
@@ -140,6 +142,8 @@ export function importExport(
   const present = (id: string) => db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, id)).get();
   const fresh = file.sessions.filter((s) => !present(s.id));
 
+  checkTranscripts(file);
+
   // 1. Every named file is checked before anything is written (hostile entries in skipped sessions too).
   const sources = new Map<string, { audio: string | null; peaks: string | null }>();
   for (const s of file.sessions)
@@ -216,6 +220,36 @@ export function importExport(
   return result;
 }
 
+/** Slack for a transcript's last segment past the recording's stored length (encoder rounding). */
+const TRANSCRIPT_SLACK_MS = 2000;
+
+/**
+ * What the schema cannot see: a transcript belongs to a round's recording and lies on its timeline.
+ * Refuses naming the round, before anything is written.
+ */
+function checkTranscripts(file: ExportFile): void {
+  file.sessions.forEach((s, si) =>
+    s.rounds.forEach((r, ri) => {
+      if (!r.transcript) return;
+      const where = `sessions.${si}.rounds.${ri}.transcript`;
+      if (!r.recording)
+        throw new ImportRefusedError(
+          `Not a Loop Coach export: ${where}: a round without a recording has no transcript.`,
+        );
+      const limit = r.recording.durationMs;
+      if (limit === null) return;
+      const late = r.transcript.segments.findIndex(
+        (seg) =>
+          seg.endMs > limit + TRANSCRIPT_SLACK_MS || seg.words.some((w) => w.endMs > limit + TRANSCRIPT_SLACK_MS),
+      );
+      if (late >= 0)
+        throw new ImportRefusedError(
+          `Not a Loop Coach export: ${where}.segments.${late}: ends after the recording (${limit} ms long).`,
+        );
+    }),
+  );
+}
+
 type Tx = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
 
 function insertSession(tx: Tx, s: ExportFile['sessions'][number]): void {
@@ -282,6 +316,26 @@ function insertSession(tx: Tx, s: ExportFile['sessions'][number]): void {
           analyzedAt: r.analysis.analyzedAt,
         })
         .run();
+    }
+    if (r.transcript) {
+      const text = r.transcript.segments.map((seg) => seg.text.trim()).filter(Boolean);
+      tx.insert(roundTranscripts)
+        .values({
+          roundId: r.id,
+          modelId: r.transcript.modelId,
+          status: 'done',
+          segmentsJson: JSON.stringify(r.transcript.segments),
+          wordCount: text.reduce((n, t) => n + t.split(/\s+/).length, 0),
+          createdAt: r.transcript.createdAt,
+          updatedAt: r.transcript.createdAt,
+        })
+        .run();
+      // Its rows feed the search index (triggers keep the FTS table in step), as TranscriptStore.save does.
+      for (const seg of r.transcript.segments)
+        if (seg.text.trim())
+          tx.insert(transcriptSegments)
+            .values({ roundId: r.id, startMs: seg.startMs, endMs: seg.endMs, text: seg.text })
+            .run();
     }
     if (r.review) {
       tx.insert(roundReviews)

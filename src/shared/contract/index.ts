@@ -22,6 +22,7 @@ import { settingsRequests } from './settings';
 import { todayRequests } from './today';
 import { transcriptRequests } from './transcripts';
 import { transcriptionRequests } from './transcription';
+import { wordsRequests } from './words';
 
 export {
   analysisStatus,
@@ -173,6 +174,7 @@ export {
   type BackfillResult,
   type TranscriptionProgress,
 } from './transcription';
+export { roundWordsView, wordTrendWeek, type RoundWordsView, type WordTrendWeek } from './words';
 export { defaultSettings, settings, settingsPatch, theme, type Settings } from './settings';
 export {
   todayEntry,
@@ -201,6 +203,7 @@ export const requestContract = {
   ...coachRequests,
   ...modelRequests,
   ...transcriptionRequests,
+  ...wordsRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;

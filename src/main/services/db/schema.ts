@@ -6,7 +6,16 @@
  * enums in src/shared/enums.ts and a CHECK constraint makes SQLite refuse any other value.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type SQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import { actionKind, actionListReason } from '../../../shared/coach/enums';
 import {
   analysisStatus,
@@ -385,4 +394,35 @@ export const actionItems = sqliteTable(
     uniqueIndex('action_items_list_idx').on(t.listId, t.index),
     check('action_items_kind_check', oneOf(t.kind, actionKind.options)),
   ],
+);
+
+/**
+ * Word metrics of a transcribed round (migration 0011), written when its transcript is saved: the
+ * columns the Progress trends aggregate in SQL, and the whole WordMetrics for baselines.
+ */
+export const roundWordMetrics = sqliteTable(
+  'round_word_metrics',
+  {
+    roundId: text('round_id')
+      .primaryKey()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    /** The round's start (epoch ms), kept here so trends read one index. */
+    startedAt: integer('started_at').notNull(),
+    wordCount: integer('word_count').notNull(),
+    speakingMs: integer('speaking_ms'),
+    wordsPerMinute: real('words_per_minute'),
+    fillerShare: real('filler_share'),
+    fillersPerMinute: real('fillers_per_minute'),
+    hedgesPerMinute: real('hedges_per_minute'),
+    restartsPerMinute: real('restarts_per_minute'),
+    repeats: integer('repeats').notNull(),
+    restarts: integer('restarts').notNull(),
+    /** Median over the round's follow-ups, ms from the end of the follow-up to the first word. */
+    msToFirstWord: real('ms_to_first_word'),
+    followUpsJudged: integer('follow_ups_judged').notNull(),
+    followUpsAnswered: integer('follow_ups_answered').notNull(),
+    metricsJson: text('metrics_json').notNull(),
+    computedAt: integer('computed_at').notNull(),
+  },
+  (t) => [index('round_word_metrics_started').on(t.startedAt)],
 );

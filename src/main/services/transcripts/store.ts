@@ -20,6 +20,8 @@ export class TranscriptStore {
   constructor(
     private readonly db: AppDatabase,
     private readonly now: () => number,
+    /** After a transcript is saved (word metrics are measured here); a failure never undoes the save. */
+    private readonly onSaved: (transcript: RoundTranscript) => void = () => undefined,
   ) {}
 
   /** A model will transcribe this round; replaces a failed or older transcript's state. */
@@ -82,6 +84,7 @@ export class TranscriptStore {
           .run();
       }
     });
+    this.onSaved(transcript);
   }
 
   view(roundId: string): TranscriptView {

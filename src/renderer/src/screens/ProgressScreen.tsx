@@ -16,6 +16,7 @@ import { BaselinesTable } from '../components/analysis/BaselinesTable';
 import { TimeAllocationChart } from '../components/analysis/TimeAllocationChart';
 import { WeakestAreas } from '../components/analysis/WeakestAreas';
 import { ProgressTrends } from '../components/progress/ProgressTrends';
+import { WordTrends } from '../components/analysis/WordTrends';
 import { RecentSessions } from '../components/RecentSessions';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { StateMessage } from '../components/StateMessage';
@@ -117,6 +118,7 @@ export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: s
           </>
         )}
         {data && data.rounds > 0 ? <CoachProgress /> : null}
+        <WordTrends />
         <RecentSessions
           recent={recent}
           onOpen={onOpenSession}

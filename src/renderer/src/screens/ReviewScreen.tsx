@@ -13,7 +13,7 @@ import './ReviewScreen.css';
 
 type View =
   | { kind: 'home' }
-  | { kind: 'round'; roundId: string; from: View | null }
+  | { kind: 'round'; roundId: string; from: View | null; atMs?: number }
   | { kind: 'summary'; sessionId: string }
   | { kind: 'compare'; roundId: string };
 
@@ -44,7 +44,10 @@ export function ReviewScreen({ onOpenSession }: { onOpenSession: (sessionId: str
     [go],
   );
 
-  const openRound = useCallback((roundId: string) => go({ kind: 'round', roundId, from: view }), [go, view]);
+  const openRound = useCallback(
+    (roundId: string, atMs?: number) => go({ kind: 'round', roundId, from: view, atMs }),
+    [go, view],
+  );
   const home = useCallback(() => go({ kind: 'home' }), [go]);
 
   let content;
@@ -54,6 +57,7 @@ export function ReviewScreen({ onOpenSession }: { onOpenSession: (sessionId: str
         <RoundReview
           key={view.roundId}
           roundId={view.roundId}
+          startAtMs={view.atMs}
           onBack={() => go(view.from && view.from.kind !== 'round' ? view.from : { kind: 'home' })}
           onCompare={(roundId) => go({ kind: 'compare', roundId })}
           onSummary={(sessionId) => go({ kind: 'summary', sessionId })}

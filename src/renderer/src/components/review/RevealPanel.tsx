@@ -4,8 +4,10 @@
  */
 import { useId, useState } from 'react';
 import type { PointVerdict, RoundAnswers } from '../../../../shared/contract';
+import type { PointCoverage } from '../../../../shared/words';
 import { plural } from '../../lib/format';
 import { Markdown } from './Markdown';
+import { PointSuggestion } from './PointSuggestion';
 import { ReviewIcon } from './ReviewIcons';
 import './RevealPanel.css';
 
@@ -16,11 +18,15 @@ function PointRow({
   text,
   value,
   onChange,
+  suggestion,
+  onHear,
 }: {
   index: number;
   text: string;
   value: PointState;
   onChange: (index: number, value: PointState) => void;
+  suggestion?: PointCoverage | null;
+  onHear?: (ms: number) => void;
 }) {
   const id = useId();
   return (
@@ -44,6 +50,15 @@ function PointRow({
           </label>
         ))}
       </div>
+      {suggestion && onHear ? (
+        <PointSuggestion
+          number={index + 1}
+          suggestion={suggestion}
+          value={value}
+          onConfirm={() => onChange(index, 'covered')}
+          onHear={onHear}
+        />
+      ) : null}
     </li>
   );
 }
@@ -55,9 +70,14 @@ type Props = {
   points: readonly PointState[];
   onReveal: () => Promise<void>;
   onPoint: (index: number, value: PointState) => void;
+  /** The transcript's coverage suggestions, in the points' order (none without a transcript). */
+  suggestions?: readonly PointCoverage[] | null;
+  /** Plays the recording from this moment (ms). */
+  onHear?: (ms: number) => void;
 };
 
-export function RevealPanel({ revealed, answers, expectedPointCount, points, onReveal, onPoint }: Props) {
+export function RevealPanel(props: Props) {
+  const { revealed, answers, expectedPointCount, points, onReveal, onPoint, suggestions, onHear } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -101,11 +121,22 @@ export function RevealPanel({ revealed, answers, expectedPointCount, points, onR
             <h3 id="expected-points-heading">Expected points</h3>
             <span className="muted">
               {covered} of {answers.expectedPoints.length} covered
+              {suggestions?.length
+                ? ` · ${suggestions.filter((c) => c.covered).length} suggested by the transcript`
+                : ''}
             </span>
           </div>
           <ul className="point-list">
             {answers.expectedPoints.map((text, i) => (
-              <PointRow key={i} index={i} text={text} value={points[i] ?? null} onChange={onPoint} />
+              <PointRow
+                key={i}
+                index={i}
+                text={text}
+                value={points[i] ?? null}
+                onChange={onPoint}
+                suggestion={suggestions?.[i] ?? null}
+                onHear={onHear}
+              />
             ))}
           </ul>
         </section>

@@ -10,10 +10,12 @@ import { RescorePrompt } from '../coach/RescorePrompt';
 import { ScreenHeader } from '../ScreenHeader';
 import { ShowMore } from '../ShowMore';
 import { StateMessage } from '../StateMessage';
+import { TranscriptSearch } from './TranscriptSearch';
 import './ReviewLists.css';
 
 type Props = {
-  onOpenRound: (roundId: string) => void;
+  /** atMs: open the review at this moment of the recording (a transcript search hit). */
+  onOpenRound: (roundId: string, atMs?: number) => void;
   onSummary: (sessionId: string) => void;
 };
 
@@ -139,6 +141,7 @@ export function ReviewHome({ onOpenRound, onSummary }: Props) {
     <div className="review-home">
       <ScreenHeader title="Review" subtitle="Listen back, score yourself and compare with the expected points." />
       <RescorePrompt />
+      <TranscriptSearch onOpen={onOpenRound} />
       <section className="panel review-list-panel" aria-labelledby="queue-heading">
         <div className="review-list-head">
           <h2 id="queue-heading">To score</h2>

@@ -3,7 +3,7 @@
  * answer, score clarity/rigor/speed against the rubric, tick expected points and behaviours and
  * write the 3-line postmortem. Everything saves as you go.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MarkKind, RecordingView } from '../../../../shared/contract';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
@@ -26,9 +26,12 @@ import { ScoreScales } from './ScoreScales';
 import { SelfReviewQuestions } from './SelfReviewQuestions';
 import { SpeechStrip } from './SpeechStrip';
 import { TimingPanel } from './TimingPanel';
+import { TranscriptPanel } from './TranscriptPanel';
 import { ReportCard } from '../analysis/ReportCard';
 import { useReviewKeys } from './useReviewKeys';
 import { useRoundReview } from './useRoundReview';
+import { useRoundWords } from './useRoundWords';
+import { WordReport } from './WordReport';
 import { Waveform, type FollowUpMarker } from './Waveform';
 import './RoundReview.css';
 
@@ -37,6 +40,8 @@ type Props = {
   onBack: () => void;
   onCompare: (roundId: string) => void;
   onSummary: (sessionId: string) => void;
+  /** Start at this moment of the recording (ms), e.g. a search hit. */
+  startAtMs?: number;
 };
 
 type Playable = RecordingView & { durationMs: number };
@@ -55,7 +60,7 @@ function Section({ title, children, className }: { title: string; children: Reac
   );
 }
 
-export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
+export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }: Props) {
   const review = useRoundReview(roundId);
   const { data: settings } = useSettings();
   const [chosenRate, setChosenRate] = useState<PlaybackRate | null>(null);
@@ -65,6 +70,7 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
 
   const rate: PlaybackRate = chosenRate ?? settings?.playbackRate ?? 1.5;
   const { view, draft, marks, addMark } = review;
+  const words = useRoundWords(roundId, view?.revealed ?? false);
 
   const followUps = useMemo<FollowUpMarker[]>(
     () =>
@@ -100,6 +106,33 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
   useReviewKeys({ controls, followUpTimes, onRateStep: stepRate, onMark: markNow });
 
   const seekMs = useCallback((ms: number) => controls.current?.seek(ms / 1000), []);
+  // "Hear it": jump there and play.
+  const hearMs = useCallback(
+    (ms: number) => {
+      const player = controls.current;
+      if (!player) return;
+      player.seek(ms / 1000);
+      if (!store.get().playing) player.playPause();
+    },
+    [store],
+  );
+
+  // Opened at a moment (a search hit): seek as soon as the waveform can, and again while the player
+  // falls back to 0 before anything played (a waveform drawn anew, or the audio's metadata arriving
+  // after the seek, starts at 0).
+  useEffect(() => {
+    if (startAtMs === undefined) return;
+    let played = false;
+    const trySeek = () => {
+      const { ready, playing, time } = store.get();
+      played ||= playing;
+      if (!ready || played || !controls.current) return;
+      if (Math.abs(controls.current.time() * 1000 - startAtMs) > 250 && (time === 0 || controls.current.time() === 0))
+        controls.current.seek(startAtMs / 1000);
+    };
+    trySeek();
+    return store.subscribe(trySeek);
+  }, [startAtMs, store]);
 
   if (review.error && !view) {
     return (
@@ -215,6 +248,10 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
         </section>
       ) : null}
 
+      <Section title="Transcript" className="review-transcript">
+        <TranscriptPanel roundId={view.round.id} followUps={followUps} store={store} onSeek={seekMs} />
+      </Section>
+
       <div className="review-grid">
         <div className="review-col">
           <Section title="Scores">
@@ -245,6 +282,8 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
               points={draft.points}
               onReveal={review.reveal}
               onPoint={review.setPoint}
+              suggestions={words.words?.coverage}
+              onHear={hearMs}
             />
           </Section>
           <Section title="Follow-ups">
@@ -268,6 +307,7 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary }: Props) {
               budgetSeconds={view.round.budgetSeconds}
               headingLevel="h3"
             />
+            <WordReport words={words.words} error={words.error} hidden={hideTiming} onRetry={words.reload} />
           </Section>
           <Section title="Self-review questions">
             <SelfReviewQuestions questions={view.rubric?.selfReviewQuestions ?? []} />

@@ -1,0 +1,211 @@
+/**
+ * Progress: how the user's words change over weeks — pace against Speaker Coach's 100–165 wpm band,
+ * filler words as a share of words, hedges and restarts per minute, the time to the first word
+ * after a follow-up and how often the reply took up the follow-up's terms. Its own channel
+ * (words:trends): weekly averages aggregated in SQLite from round_word_metrics, a few dozen numbers
+ * whatever the history's size.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { WordTrendWeek } from '../../../../shared/contract';
+import { WORD_THRESHOLDS } from '../../../../shared/words';
+import { call, subscribe } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { formatWeek, plural } from '../../lib/format';
+import { StateMessage } from '../StateMessage';
+import { ChartLegend } from './ChartLegend';
+import { tooltipStyle, useChartTheme, type ChartTheme } from './useChartTheme';
+import './WordTrends.css';
+
+type Key = Exclude<keyof WordTrendWeek, 'weekStart' | 'rounds'>;
+type Chart = {
+  title: string;
+  description: string;
+  series: { key: Key; label: string; color: keyof ChartTheme }[];
+  format: (v: number) => string;
+  band?: [number, number];
+};
+
+const percent = (v: number) => `${Math.round(v * 1000) / 10} %`;
+const charts: Chart[] = [
+  {
+    title: 'Pace',
+    description: `Weekly average words per minute; the band is ${WORD_THRESHOLDS.wordsPerMinute.source}`,
+    series: [{ key: 'wordsPerMinute', label: 'Words per minute', color: 'metric' }],
+    format: (v) => `${Math.round(v)}`,
+    band: [WORD_THRESHOLDS.wordsPerMinute.low, WORD_THRESHOLDS.wordsPerMinute.high],
+  },
+  {
+    title: 'Filler words',
+    description: `Weekly average share of words that were fillers; the guide is under ${percent(WORD_THRESHOLDS.fillerShare.max)}`,
+    series: [{ key: 'fillerShare', label: 'Filler share', color: 'overrun' }],
+    format: percent,
+    band: [0, WORD_THRESHOLDS.fillerShare.max],
+  },
+  {
+    title: 'Hedges and restarts',
+    description: 'Weekly average hedges and restarts per minute of speaking',
+    series: [
+      { key: 'hedgesPerMinute', label: 'Hedges / min', color: 'clarity' },
+      { key: 'restartsPerMinute', label: 'Restarts / min', color: 'rigor' },
+    ],
+    format: (v) => `${Math.round(v * 10) / 10}`,
+  },
+  {
+    title: 'Follow-ups',
+    description: 'Weekly share of follow-ups whose reply took up their terms',
+    series: [{ key: 'answeredShare', label: 'Answered the exact follow-up', color: 'speed' }],
+    format: percent,
+  },
+];
+
+function WordTrendChart({ chart, weeks }: { chart: Chart; weeks: readonly WordTrendWeek[] }) {
+  const theme = useChartTheme();
+  const last = weeks.at(-1);
+  const spoken = chart.series
+    .map((s) => `${s.label}: ${last?.[s.key] == null ? 'no data' : chart.format(last[s.key]!)} in the latest week`)
+    .join('; ');
+  if (!weeks.some((w) => chart.series.some((s) => w[s.key] !== null)))
+    return (
+      <section className="trend" aria-label={chart.title}>
+        <h3 className="trend-title">{chart.title}</h3>
+        <p className="progress-note">No data yet in these weeks.</p>
+      </section>
+    );
+  return (
+    <section className="trend" aria-label={chart.title}>
+      <h3 className="trend-title">{chart.title}</h3>
+      {chart.series.length > 1 ? (
+        <ChartLegend entries={chart.series.map((s) => ({ label: s.label, color: theme[s.color], shape: 'line' }))} />
+      ) : null}
+      <div className="trend-chart" role="img" aria-label={`${chart.description}, ${weeks.length} weeks. ${spoken}.`}>
+        <ResponsiveContainer width="100%" height={160} initialDimension={{ width: 400, height: 160 }}>
+          <LineChart data={[...weeks]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <CartesianGrid stroke={theme.grid} vertical={false} />
+            {chart.band ? (
+              <ReferenceArea
+                y1={chart.band[0]}
+                y2={chart.band[1]}
+                fill={theme.grid}
+                fillOpacity={0.5}
+                ifOverflow="extendDomain"
+              />
+            ) : null}
+            <XAxis
+              dataKey="weekStart"
+              tickFormatter={formatWeek}
+              tick={{ fill: theme.muted, fontSize: 11 }}
+              stroke={theme.border}
+              minTickGap={16}
+              tickMargin={6}
+            />
+            <YAxis
+              tickFormatter={chart.format}
+              tick={{ fill: theme.muted, fontSize: 11 }}
+              stroke={theme.border}
+              width={52}
+            />
+            <Tooltip
+              labelFormatter={(week) => `Week of ${formatWeek(Number(week))}`}
+              formatter={(value) => chart.format(Number(value))}
+              {...tooltipStyle(theme)}
+              cursor={{ stroke: theme.border }}
+            />
+            {chart.series.map((s) => (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                type="monotone"
+                stroke={theme[s.color]}
+                strokeWidth={2}
+                dot={{ r: 2.5, fill: theme[s.color], strokeWidth: 0 }}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}
+
+export function WordTrends() {
+  const [weeks, setWeeks] = useState<WordTrendWeek[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    // Week boundaries at today's offset from UTC (a daylight-saving change shifts a week's edge by an hour).
+    call('words:trends', { sinceMs: 0, utcOffsetMinutes: -new Date().getTimezoneOffset() }).then(
+      (result) => {
+        if (cancelled) return;
+        setWeeks(result.weeks);
+        setError(null);
+      },
+      (err: unknown) => {
+        if (!cancelled) setError(err);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [version]);
+
+  useEffect(
+    () =>
+      subscribe('transcript:changed', (payload) => {
+        if (payload.status === 'done') reload();
+      }),
+    [reload],
+  );
+
+  const rounds = weeks?.reduce((n, w) => n + w.rounds, 0) ?? 0;
+  let body;
+  if (error && !weeks)
+    body = (
+      <StateMessage
+        kind="error"
+        icon="alert"
+        title="Could not load the word trends"
+        compact
+        action={
+          <button type="button" className="btn" onClick={reload}>
+            Try again
+          </button>
+        }
+      >
+        {errorMessage(error)}
+      </StateMessage>
+    );
+  else if (!weeks) body = <StateMessage kind="loading" title="Loading the word trends…" compact />;
+  else if (weeks.length === 0)
+    body = (
+      <StateMessage kind="empty" title="No transcribed rounds yet" compact>
+        Pace and filler-word trends appear once rounds are transcribed (Settings → Transcription).
+      </StateMessage>
+    );
+  else
+    body = (
+      <div className="word-trend-grid">
+        {charts.map((c) => (
+          <WordTrendChart key={c.title} chart={c} weeks={weeks} />
+        ))}
+      </div>
+    );
+
+  return (
+    <section className="panel progress-section" aria-labelledby="progress-word-trends">
+      <h2 id="progress-word-trends">Your words</h2>
+      <p className="progress-note">
+        {weeks && weeks.length
+          ? `Weekly averages of ${plural(rounds, 'transcribed round')} across ${plural(weeks.length, 'week')}.`
+          : 'From the transcripts of your rounds.'}
+      </p>
+      {body}
+    </section>
+  );
+}
