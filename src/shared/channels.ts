@@ -32,6 +32,7 @@ export const requestChannels = [
   'settings:update',
   'transcript:get',
   'transcript:search',
+  'session:allocation',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 

@@ -71,6 +71,7 @@ describe('fuzzing every contract channel', () => {
       'settings:update': { theme: 'dark' },
       'transcript:get': { roundId: round.id },
       'transcript:search': { query: 'fuzz', limit: 5 },
+      'session:allocation': { sessionId: session.id },
     };
     const before = listFiles(sandbox).filter((f) => !f.startsWith('data/'));
     const random = prng(20261123);

@@ -17,6 +17,7 @@ import { AnalysisService } from './analysis/analysis';
 import { forkAnalysisWorker } from './analysis/fork';
 import { AnalysisRunner, type AnalysisLauncher } from './analysis/runner';
 import { progressSummary } from './progress-summary';
+import { sessionAllocation } from './session-allocation';
 import { buildExport, markdownReport } from './export';
 import {
   controlSession,
@@ -195,6 +196,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
           };
     },
     'session:get': ({ sessionId }) => getSession(db, sessionId),
+    'session:allocation': ({ sessionId }) => sessionAllocation(db, sessionId),
     'session:list': ({ limit }) => listSessions(db, limit),
     'settings:get': () => readSettings(db),
     'settings:update': (patch) => updateSettings(db, patch),

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { EventChannel, MethodName, RequestChannel } from '../channels';
+import { allocationRequests } from './allocation';
 import { analysisRequests } from './analysis';
 import { appRequests } from './app';
 import type { RequestSchemas } from './common';
@@ -44,6 +45,14 @@ export type {
   TranscriptStatus,
 } from '../enums';
 
+export {
+  allocationRow,
+  sessionAllocation,
+  timeAllocationView,
+  type AllocationRow,
+  type SessionAllocation,
+  type TimeAllocationView,
+} from './allocation';
 export { analysisView, type AnalysisView } from './analysis';
 export { appInfo, type AppInfo } from './app';
 export { apiError, apiErrorCode, type ApiError, type ApiResult } from './errors';
@@ -136,6 +145,7 @@ export const requestContract = {
   ...progressRequests,
   ...settingsRequests,
   ...transcriptRequests,
+  ...allocationRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;
