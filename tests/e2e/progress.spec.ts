@@ -29,11 +29,11 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
       await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
     }
     const scores = page.getByRole('region', { name: 'Clarity, rigor and speed' });
-    await expect(scores.locator('svg.recharts-surface')).toHaveCount(1);
-    await expect(page.locator('.trend-chart svg.recharts-surface')).toHaveCount(5);
-    const scoreDots = scores.locator('.recharts-line-dots circle');
+    await expect(scores.locator('svg.trend-svg')).toHaveCount(1);
+    await expect(page.locator('.trend-chart svg.trend-svg')).toHaveCount(5);
+    const scoreDots = scores.locator('.trend-dots circle');
     await expect.poll(() => scoreDots.count()).toBeGreaterThanOrEqual(3 * 10);
-    await expect(page.locator('.recharts-cartesian-axis-tick-value').first()).toBeVisible();
+    await expect(page.locator('.trend-chart .trend-tick').first()).toBeVisible();
     await expect(scores.locator('.trend-chart')).toHaveAttribute('aria-label', /Weekly average scores.*Clarity: \d/);
 
     // Filters change what is charted.
@@ -82,12 +82,12 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
     const light = path.join(screenshotDir, 'progress-light.png');
     await page.screenshot({ path: light });
     await allocation.screenshot({ path: path.join(screenshotDir, 'progress-time-allocation-light.png') });
-    const lightAxis = await page.locator('.recharts-cartesian-axis-tick-value').first().getAttribute('fill');
+    const lightAxis = await page.locator('.trend-chart .trend-tick').first().getAttribute('fill');
 
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect
-      .poll(() => page.locator('.recharts-cartesian-axis-tick-value').first().getAttribute('fill'))
+      .poll(() => page.locator('.trend-chart .trend-tick').first().getAttribute('fill'))
       .not.toBe(lightAxis);
     const dark = path.join(screenshotDir, 'progress-dark.png');
     await page.screenshot({ path: dark });
