@@ -39,6 +39,12 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
     // Filters change what is charted.
     const status = page.locator('#progress-trends ~ .progress-note');
     await expect(status).toHaveText(/Weekly averages of 600 rounds across 1\d weeks\./);
+    // The numbers behind each chart, for screen readers: a row per week, a column per line.
+    const weeks = Number(/across (\d+) weeks/.exec((await status.textContent()) ?? '')?.[1]);
+    const numbers = scores.getByRole('table', { name: 'Clarity, rigor and speed, weekly averages' });
+    await expect(numbers.locator('tbody tr')).toHaveCount(weeks);
+    await expect(numbers.locator('thead th')).toHaveText(['Week of', 'Clarity', 'Rigor', 'Speed']);
+    await expect(scoreDots).toHaveCount(3 * weeks);
     const category = page.getByLabel('Category', { exact: true });
     const questionType = page.getByLabel('Question type', { exact: true });
     await category.selectOption('Behavioural');
@@ -86,9 +92,7 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
 
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect
-      .poll(() => page.locator('.trend-chart .trend-tick').first().getAttribute('fill'))
-      .not.toBe(lightAxis);
+    await expect.poll(() => page.locator('.trend-chart .trend-tick').first().getAttribute('fill')).not.toBe(lightAxis);
     const dark = path.join(screenshotDir, 'progress-dark.png');
     await page.screenshot({ path: dark });
     await allocation.screenshot({ path: path.join(screenshotDir, 'progress-time-allocation-dark.png') });

@@ -1,9 +1,11 @@
 /**
  * One trend over weeks: a line per series, with axis, grid and text in the theme's colours. Drawn as
  * plain SVG (a path and a dot per week per series, a few ticks): laying out five of these with a
- * charting library cost most of the Progress page's first paint. Each dot carries a native tooltip;
- * screen readers get the summary in aria-label and the numbers in a visually hidden table.
+ * charting library cost most of the Progress page's first paint. Screen readers get the summary in
+ * aria-label at once; the per-dot tooltips and the numbers as a visually hidden table follow right
+ * after the first paint (a deferred render), as nothing on screen waits for them.
  */
+import { useDeferredValue } from 'react';
 import { formatWeek } from '../../lib/format';
 import type { WeekPoint } from '../../../../shared/contract';
 import { secondTicks } from '../../lib/time-allocation';
@@ -37,6 +39,7 @@ const minLabelGap = 64;
 export function TrendChart({ title, points, series, format, domain, height = 220, description }: Props) {
   const theme = useChartTheme();
   const [box, width] = useChartWidth<HTMLDivElement>(400);
+  const details = useDeferredValue(true, false);
   // Scores get 1…5; durations get round steps (0, 30 s, 1 min…) up past the largest value.
   let max = 0;
   for (const p of points) for (const s of series) max = Math.max(max, p[s.key] ?? 0);
@@ -133,7 +136,9 @@ export function TrendChart({ title, points, series, format, domain, height = 220
               d += `${d ? 'L' : 'M'}${px},${py}`;
               dots.push(
                 <circle key={i} cx={px} cy={py} r={2.5}>
-                  <title>{`Week of ${formatWeek(points[i]!.weekStart)}: ${s.label} ${format(v)}`}</title>
+                  {details ? (
+                    <title>{`Week of ${formatWeek(points[i]!.weekStart)}: ${s.label} ${format(v)}`}</title>
+                  ) : null}
                 </circle>,
               );
             }
@@ -148,30 +153,36 @@ export function TrendChart({ title, points, series, format, domain, height = 220
           })}
         </svg>
       </div>
-      <table className="visually-hidden">
-        <caption>{title}, weekly averages</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.weekStart}>
-              <th scope="row">{formatWeek(p.weekStart)}</th>
-              {series.map((s) => {
-                const v = p[s.key];
-                return <td key={s.key}>{v === null ? 'no data' : format(v)}</td>;
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {details ? <WeekTable title={title} points={points} series={series} format={format} /> : null}
     </section>
+  );
+}
+
+function WeekTable({ title, points, series, format }: Pick<Props, 'title' | 'points' | 'series' | 'format'>) {
+  return (
+    <table className="visually-hidden">
+      <caption>{title}, weekly averages</caption>
+      <thead>
+        <tr>
+          <th scope="col">Week of</th>
+          {series.map((s) => (
+            <th key={s.key} scope="col">
+              {s.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p) => (
+          <tr key={p.weekStart}>
+            <th scope="row">{formatWeek(p.weekStart)}</th>
+            {series.map((s) => {
+              const v = p[s.key];
+              return <td key={s.key}>{v === null ? 'no data' : format(v)}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
