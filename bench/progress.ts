@@ -26,7 +26,7 @@ async function allChartsDrawn(page: Page): Promise<number> {
   await page.locator('.trend-chart svg.trend-svg').nth(4).waitFor();
   await page.locator('.trend-chart path.trend-line').nth(6).waitFor();
   const trends = await page.evaluate(() => performance.now());
-  await page.getByTestId('time-allocation').locator('.recharts-bar-rectangle').first().waitFor();
+  await page.getByTestId('time-allocation').locator('rect.time-alloc-bar').first().waitFor();
   return trends;
 }
 

@@ -61,7 +61,7 @@ test('Progress at 100,000 rounds: charts, filters, a click through to a round', 
     const actions = page.getByTestId('action-list');
     await expect(actions.locator('li')).toHaveCount(10);
     const allocation = page.getByTestId('time-allocation');
-    await expect(allocation.locator('svg.recharts-surface')).toBeVisible();
+    await expect(allocation.locator('svg.time-alloc-svg')).toBeVisible();
 
     // Screenshots: 1366 and 1024 wide, light and dark, tall enough for every section.
     await page.mouse.move(1, 1);

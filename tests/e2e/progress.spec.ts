@@ -70,8 +70,8 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
 
     // The latest session's time allocation: a stacked bar chart with a table behind it.
     const allocation = page.getByTestId('time-allocation');
-    await expect(allocation.locator('svg.recharts-surface')).toBeVisible();
-    await expect.poll(() => allocation.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(3 * 2);
+    await expect(allocation.locator('svg.time-alloc-svg')).toBeVisible();
+    await expect.poll(() => allocation.locator('rect.time-alloc-bar').count()).toBeGreaterThanOrEqual(3 * 2);
     await expect(allocation.locator('.time-alloc-chart')).toHaveAttribute('aria-label', /Round 1, .*planned .*actual/);
     await allocation.getByText('Show the numbers').click();
     await expect(allocation.locator('table tbody tr')).toHaveCount(3);
