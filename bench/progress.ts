@@ -23,10 +23,10 @@ const migrationsDir = path.resolve(__dirname, '..', 'resources', 'migrations');
 
 /** Waits for every chart; returns when (page clock) the five trend charts were drawn. */
 async function allChartsDrawn(page: Page): Promise<number> {
-  await page.locator('.trend-chart svg.recharts-surface').nth(4).waitFor();
-  await page.locator('.trend-chart .recharts-line-curve').nth(6).waitFor();
+  await page.locator('.trend-chart svg.trend-svg').nth(4).waitFor();
+  await page.locator('.trend-chart path.trend-line').nth(6).waitFor();
   const trends = await page.evaluate(() => performance.now());
-  await page.getByTestId('time-allocation').locator('.recharts-bar-rectangle').first().waitFor();
+  await page.getByTestId('time-allocation').locator('rect.time-alloc-bar').first().waitFor();
   return trends;
 }
 

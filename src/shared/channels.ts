@@ -54,6 +54,7 @@ export const requestChannels = [
   'transcription:run',
   'words:round',
   'words:trends',
+  'session:allocation',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 

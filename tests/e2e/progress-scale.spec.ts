@@ -28,9 +28,9 @@ test('Progress at 100,000 rounds: charts, filters, a click through to a round', 
 
     const status = page.locator('#progress-trends ~ .progress-note');
     await expect(status).toHaveText(new RegExp(`^Weekly averages of ${ROUNDS} rounds across 5\\d weeks\\.$`));
-    await expect(page.locator('.trend-chart svg.recharts-surface')).toHaveCount(5);
+    await expect(page.locator('.trend-chart svg.trend-svg')).toHaveCount(5);
     const scores = page.getByRole('region', { name: 'Clarity, rigor and speed' });
-    await expect.poll(() => scores.locator('.recharts-line-dots circle').count()).toBeGreaterThanOrEqual(3 * 50);
+    await expect.poll(() => scores.locator('.trend-dots circle').count()).toBeGreaterThanOrEqual(3 * 50);
     const firstLabel = await scores.locator('.trend-chart').getAttribute('aria-label');
 
     // Filters: a category, then a question type within it, then one that matches nothing.
@@ -61,7 +61,7 @@ test('Progress at 100,000 rounds: charts, filters, a click through to a round', 
     const actions = page.getByTestId('action-list');
     await expect(actions.locator('li')).toHaveCount(10);
     const allocation = page.getByTestId('time-allocation');
-    await expect(allocation.locator('svg.recharts-surface')).toBeVisible();
+    await expect(allocation.locator('svg.time-alloc-svg')).toBeVisible();
 
     // Screenshots: 1366 and 1024 wide, light and dark, tall enough for every section.
     await page.mouse.move(1, 1);
@@ -92,7 +92,7 @@ test('Progress at 100,000 rounds: charts, filters, a click through to a round', 
       // One task later React has rendered the screen; the refresh has not answered yet.
       await new Promise((resolve) => setTimeout(resolve, 0));
       return {
-        trends: document.querySelectorAll('.trend-chart svg.recharts-surface').length,
+        trends: document.querySelectorAll('.trend-chart svg.trend-svg').length,
         loading: document.body.textContent?.includes('Loading your progress') ?? true,
       };
     }, progressButton!);

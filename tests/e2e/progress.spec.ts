@@ -29,16 +29,22 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
       await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
     }
     const scores = page.getByRole('region', { name: 'Clarity, rigor and speed' });
-    await expect(scores.locator('svg.recharts-surface')).toHaveCount(1);
-    await expect(page.locator('.trend-chart svg.recharts-surface')).toHaveCount(5);
-    const scoreDots = scores.locator('.recharts-line-dots circle');
+    await expect(scores.locator('svg.trend-svg')).toHaveCount(1);
+    await expect(page.locator('.trend-chart svg.trend-svg')).toHaveCount(5);
+    const scoreDots = scores.locator('.trend-dots circle');
     await expect.poll(() => scoreDots.count()).toBeGreaterThanOrEqual(3 * 10);
-    await expect(page.locator('.recharts-cartesian-axis-tick-value').first()).toBeVisible();
+    await expect(page.locator('.trend-chart .trend-tick').first()).toBeVisible();
     await expect(scores.locator('.trend-chart')).toHaveAttribute('aria-label', /Weekly average scores.*Clarity: \d/);
 
     // Filters change what is charted.
     const status = page.locator('#progress-trends ~ .progress-note');
     await expect(status).toHaveText(/Weekly averages of 600 rounds across 1\d weeks\./);
+    // The numbers behind each chart, for screen readers: a row per week, a column per line.
+    const weeks = Number(/across (\d+) weeks/.exec((await status.textContent()) ?? '')?.[1]);
+    const numbers = scores.getByRole('table', { name: 'Clarity, rigor and speed, weekly averages' });
+    await expect(numbers.locator('tbody tr')).toHaveCount(weeks);
+    await expect(numbers.locator('thead th')).toHaveText(['Week of', 'Clarity', 'Rigor', 'Speed']);
+    await expect(scoreDots).toHaveCount(3 * weeks);
     const category = page.getByLabel('Category', { exact: true });
     const questionType = page.getByLabel('Question type', { exact: true });
     await category.selectOption('Behavioural');
@@ -64,8 +70,8 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
 
     // The latest session's time allocation: a stacked bar chart with a table behind it.
     const allocation = page.getByTestId('time-allocation');
-    await expect(allocation.locator('svg.recharts-surface')).toBeVisible();
-    await expect.poll(() => allocation.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(3 * 2);
+    await expect(allocation.locator('svg.time-alloc-svg')).toBeVisible();
+    await expect.poll(() => allocation.locator('rect.time-alloc-bar').count()).toBeGreaterThanOrEqual(3 * 2);
     await expect(allocation.locator('.time-alloc-chart')).toHaveAttribute('aria-label', /Round 1, .*planned .*actual/);
     await allocation.getByText('Show the numbers').click();
     await expect(allocation.locator('table tbody tr')).toHaveCount(3);
@@ -82,13 +88,11 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
     const light = path.join(screenshotDir, 'progress-light.png');
     await page.screenshot({ path: light });
     await allocation.screenshot({ path: path.join(screenshotDir, 'progress-time-allocation-light.png') });
-    const lightAxis = await page.locator('.recharts-cartesian-axis-tick-value').first().getAttribute('fill');
+    const lightAxis = await page.locator('.trend-chart .trend-tick').first().getAttribute('fill');
 
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect
-      .poll(() => page.locator('.recharts-cartesian-axis-tick-value').first().getAttribute('fill'))
-      .not.toBe(lightAxis);
+    await expect.poll(() => page.locator('.trend-chart .trend-tick').first().getAttribute('fill')).not.toBe(lightAxis);
     const dark = path.join(screenshotDir, 'progress-dark.png');
     await page.screenshot({ path: dark });
     await allocation.screenshot({ path: path.join(screenshotDir, 'progress-time-allocation-dark.png') });

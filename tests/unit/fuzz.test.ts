@@ -97,6 +97,7 @@ describe('fuzzing every contract channel', () => {
       'transcription:run': { roundId: round.id },
       'words:round': { roundId: round.id },
       'words:trends': { sinceMs: 0, utcOffsetMinutes: 60 },
+      'session:allocation': { sessionId: session.id },
     };
     const before = listFiles(sandbox).filter((f) => !f.startsWith('data/'));
     const random = prng(20261123);

@@ -17,6 +17,7 @@ import { AnalysisService } from './analysis/analysis';
 import { forkAnalysisWorker } from './analysis/fork';
 import { AnalysisRunner, type AnalysisLauncher } from './analysis/runner';
 import { progressSummary } from './progress-summary';
+import { sessionAllocation } from './session-allocation';
 import { buildExport, markdownReport } from './export';
 import {
   controlSession,
@@ -248,6 +249,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
           };
     },
     'session:get': ({ sessionId }) => getSession(db, sessionId),
+    'session:allocation': ({ sessionId }) => sessionAllocation(db, sessionId),
     'session:list': (input) => listSessions(db, input),
     'settings:get': () => readSettings(db),
     'settings:update': (patch) => {

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { EventChannel, MethodName, RequestChannel } from '../channels';
+import { allocationRequests } from './allocation';
 import { analysisRequests } from './analysis';
 import { appRequests } from './app';
 import { coachRequests } from './coach';
@@ -49,6 +50,14 @@ export type {
   TranscriptStatus,
 } from '../enums';
 
+export {
+  allocationRow,
+  sessionAllocation,
+  timeAllocationView,
+  type AllocationRow,
+  type SessionAllocation,
+  type TimeAllocationView,
+} from './allocation';
 export { analysisView, type AnalysisView } from './analysis';
 export { appInfo, type AppInfo } from './app';
 export {
@@ -204,6 +213,7 @@ export const requestContract = {
   ...modelRequests,
   ...transcriptionRequests,
   ...wordsRequests,
+  ...allocationRequests,
 } satisfies Record<RequestChannel, RequestSchemas>;
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;

@@ -66,6 +66,14 @@ export function formatDateTime(epochMs: number): string {
 
 /** A week starting at this Monday, as "12 May". */
 const weekFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** Kept per week: the Progress charts label the same ~50 weeks many times over on every paint. */
+const weekLabels = new Map<number, string>();
 export function formatWeek(weekStartMs: number): string {
-  return weekFormat.format(new Date(weekStartMs));
+  let label = weekLabels.get(weekStartMs);
+  if (label === undefined) {
+    label = weekFormat.format(new Date(weekStartMs));
+    if (weekLabels.size > 5_000) weekLabels.clear();
+    weekLabels.set(weekStartMs, label);
+  }
+  return label;
 }

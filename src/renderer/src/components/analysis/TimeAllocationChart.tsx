@@ -1,15 +1,15 @@
 /**
  * Where a session's time went: per round, the planned budget beside the actual answering time, the
  * actual split into think time, core answer, follow-ups and overrun (stacked horizontal bars), with a
- * legend, a spoken summary for screen readers and the numbers as a table.
+ * legend, a spoken summary for screen readers and the numbers as a table. The bars are plain SVG
+ * (AllocationBars.tsx).
  */
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { errorMessage } from '../../lib/errors';
-import { formatAxisSeconds, formatDateTime, formatDuration } from '../../lib/format';
-import { secondTicks } from '../../lib/time-allocation';
+import { formatDateTime, formatDuration } from '../../lib/format';
 import { StateMessage } from '../StateMessage';
+import { AllocationBars, allocationParts as parts } from './AllocationBars';
 import { ChartLegend } from './ChartLegend';
-import { tooltipStyle, useChartTheme } from './useChartTheme';
+import { useChartTheme } from './useChartTheme';
 import { useSessionAllocation, type AllocationRow } from './useSessionAllocation';
 import './TimeAllocationChart.css';
 
@@ -20,13 +20,6 @@ export type TimeAllocationChartProps = {
   /** Heading text (default "Time allocation"). */
   title?: string;
 };
-
-const parts = [
-  { key: 'thinkSeconds', label: 'Think time', color: 'think' },
-  { key: 'coreAnswerSeconds', label: 'Core answer', color: 'core' },
-  { key: 'followUpsSeconds', label: 'Follow-ups', color: 'followUps' },
-  { key: 'overrunSeconds', label: 'Overrun', color: 'overrun' },
-] as const;
 
 const sec = (s: number) => formatDuration(s * 1000);
 
@@ -69,17 +62,6 @@ export function TimeAllocationChart({
       </StateMessage>
     );
   } else {
-    const chartData = data.rows.map((r) => ({
-      label: r.label,
-      planned: r.budgetSeconds,
-      thinkSeconds: r.allocation?.thinkSeconds ?? 0,
-      coreAnswerSeconds: r.allocation?.coreAnswerSeconds ?? 0,
-      followUpsSeconds: r.allocation?.followUpsSeconds ?? 0,
-      overrunSeconds: r.allocation?.overrunSeconds ?? 0,
-    }));
-    const height = 40 + data.rows.length * 64;
-    const longest = Math.max(1, ...data.rows.map((r) => Math.max(r.budgetSeconds, r.allocation?.actualSeconds ?? 0)));
-    const ticks = secondTicks(longest);
     body = (
       <>
         <p className="time-alloc-session">
@@ -92,58 +74,7 @@ export function TimeAllocationChart({
           ]}
         />
         <div className="time-alloc-chart" role="img" aria-label={`Time allocation. ${summary(data.rows)}`}>
-          <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-            <BarChart
-              data={chartData}
-              layout="vertical"
-              margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
-              barCategoryGap="18%"
-              barGap={3}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid horizontal={false} stroke={theme.grid} />
-              <XAxis
-                type="number"
-                domain={[0, ticks.at(-1)!]}
-                ticks={ticks}
-                tickFormatter={formatAxisSeconds}
-                tick={{ fill: theme.muted, fontSize: 12 }}
-                stroke={theme.border}
-                allowDecimals={false}
-              />
-              <YAxis
-                type="category"
-                dataKey="label"
-                width={72}
-                tick={{ fill: theme.text, fontSize: 12 }}
-                stroke={theme.border}
-                tickLine={false}
-              />
-              <Tooltip
-                cursor={{ fill: theme.grid, fillOpacity: 0.35 }}
-                formatter={(value) => sec(Number(value))}
-                {...tooltipStyle(theme)}
-                itemStyle={{ color: theme.text }}
-              />
-              <Bar
-                dataKey="planned"
-                name="Planned budget"
-                stackId="plan"
-                fill={theme.budget}
-                isAnimationActive={false}
-              />
-              {parts.map((p) => (
-                <Bar
-                  key={p.key}
-                  dataKey={p.key}
-                  name={p.label}
-                  stackId="actual"
-                  fill={theme[p.color]}
-                  isAnimationActive={false}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <AllocationBars rows={data.rows} theme={theme} />
         </div>
         <details className="time-alloc-details">
           <summary>Show the numbers</summary>

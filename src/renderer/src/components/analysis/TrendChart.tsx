@@ -1,10 +1,17 @@
-/** One trend over weeks: a line per series, with axis, grid and text in the theme's colours. */
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+/**
+ * One trend over weeks: a line per series, with axis, grid and text in the theme's colours. Drawn as
+ * plain SVG (a path and a dot per week per series, a few ticks): laying out five of these with a
+ * charting library cost most of the Progress page's first paint. Screen readers get the summary in
+ * aria-label at once; the per-dot tooltips and the numbers as a visually hidden table follow right
+ * after the first paint (a deferred render), as nothing on screen waits for them.
+ */
+import { useDeferredValue } from 'react';
 import { formatWeek } from '../../lib/format';
 import type { WeekPoint } from '../../../../shared/contract';
 import { secondTicks } from '../../lib/time-allocation';
 import { ChartLegend } from './ChartLegend';
-import { tooltipStyle, useChartTheme, type ChartTheme } from './useChartTheme';
+import { useChartTheme, type ChartTheme } from './useChartTheme';
+import { useChartWidth } from './useChartWidth';
 import './TrendChart.css';
 
 export type TrendSeries = {
@@ -25,8 +32,14 @@ type Props = {
   description: string;
 };
 
+const margin = { top: 8, right: 12, bottom: 24, left: 52 };
+/** Week labels at least this far apart (px), like "Nov 30" at 11 px. */
+const minLabelGap = 64;
+
 export function TrendChart({ title, points, series, format, domain, height = 220, description }: Props) {
   const theme = useChartTheme();
+  const [box, width] = useChartWidth<HTMLDivElement>(400);
+  const details = useDeferredValue(true, false);
   // Scores get 1…5; durations get round steps (0, 30 s, 1 min…) up past the largest value.
   let max = 0;
   for (const p of points) for (const s of series) max = Math.max(max, p[s.key] ?? 0);
@@ -48,56 +61,128 @@ export function TrendChart({ title, points, series, format, domain, height = 220
           })
           .join('; ')
       : 'no data';
+
+  const plotW = Math.max(1, width - margin.left - margin.right);
+  const plotH = Math.max(1, height - margin.top - margin.bottom);
+  const low = ticks[0]!;
+  const high = ticks.at(-1)!;
+  // Weeks sit in equal bands, a point in the middle of each (as a category axis draws them).
+  const band = plotW / Math.max(1, points.length);
+  const x = (i: number) => margin.left + band * (i + 0.5);
+  const y = (v: number) => margin.top + plotH - ((v - low) / (high - low || 1)) * plotH;
+  const labelEvery = Math.max(1, Math.ceil(minLabelGap / band));
+  const bottom = margin.top + plotH;
+
   return (
     <section className="trend" aria-label={title}>
       <h3 className="trend-title">{title}</h3>
       {series.length > 1 ? (
         <ChartLegend entries={series.map((s) => ({ label: s.label, color: theme[s.color], shape: 'line' }))} />
       ) : null}
-      <div className="trend-chart" role="img" aria-label={`${description}, ${points.length} weeks. ${spoken}.`}>
-        <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }}>
-          <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid stroke={theme.grid} vertical={false} />
-            <XAxis
-              dataKey="weekStart"
-              tickFormatter={formatWeek}
-              tick={{ fill: theme.muted, fontSize: 11 }}
-              stroke={theme.border}
-              minTickGap={16}
-              tickMargin={6}
-            />
-            <YAxis
-              domain={[ticks[0]!, ticks.at(-1)!]}
-              ticks={ticks}
-              tickFormatter={format}
-              tick={{ fill: theme.muted, fontSize: 11 }}
-              stroke={theme.border}
-              width={52}
-              allowDecimals={false}
-            />
-            <Tooltip
-              labelFormatter={(week) => `Week of ${formatWeek(Number(week))}`}
-              formatter={(value) => format(Number(value))}
-              {...tooltipStyle(theme)}
-              cursor={{ stroke: theme.border }}
-            />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                type="monotone"
-                stroke={theme[s.color]}
-                strokeWidth={2}
-                dot={{ r: 2.5, fill: theme[s.color], strokeWidth: 0 }}
-                activeDot={{ r: 4 }}
-                connectNulls
-                isAnimationActive={false}
-              />
+      <div
+        ref={box}
+        className="trend-chart"
+        role="img"
+        aria-label={`${description}, ${points.length} weeks. ${spoken}.`}
+      >
+        <svg className="trend-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+          <g className="trend-grid" stroke={theme.grid}>
+            {ticks.map((t) => (
+              <line key={t} x1={margin.left} x2={margin.left + plotW} y1={y(t)} y2={y(t)} />
             ))}
-          </LineChart>
-        </ResponsiveContainer>
+          </g>
+          <g className="trend-axis trend-axis-y" fontSize={11}>
+            <line x1={margin.left} x2={margin.left} y1={margin.top} y2={bottom} stroke={theme.border} />
+            {ticks.map((t) => (
+              <text
+                key={t}
+                className="trend-tick"
+                x={margin.left - 8}
+                y={y(t)}
+                fill={theme.muted}
+                textAnchor="end"
+                dominantBaseline="middle"
+              >
+                {format(t)}
+              </text>
+            ))}
+          </g>
+          <g className="trend-axis trend-axis-x" fontSize={11}>
+            <line x1={margin.left} x2={margin.left + plotW} y1={bottom} y2={bottom} stroke={theme.border} />
+            {points.map((p, i) =>
+              i % labelEvery === 0 ? (
+                <text
+                  key={p.weekStart}
+                  className="trend-tick"
+                  x={x(i)}
+                  y={bottom + 16}
+                  fill={theme.muted}
+                  textAnchor="middle"
+                >
+                  {formatWeek(p.weekStart)}
+                </text>
+              ) : null,
+            )}
+          </g>
+          {series.map((s) => {
+            // Weeks with no value are skipped and the line joins their neighbours.
+            let d = '';
+            const dots = [];
+            for (let i = 0; i < points.length; i++) {
+              const v = points[i]![s.key];
+              if (v === null) continue;
+              const px = x(i).toFixed(1);
+              const py = y(v).toFixed(1);
+              d += `${d ? 'L' : 'M'}${px},${py}`;
+              dots.push(
+                <circle key={i} cx={px} cy={py} r={2.5}>
+                  {details ? (
+                    <title>{`Week of ${formatWeek(points[i]!.weekStart)}: ${s.label} ${format(v)}`}</title>
+                  ) : null}
+                </circle>,
+              );
+            }
+            return (
+              <g key={s.key} className="trend-series" data-series={s.key}>
+                <path className="trend-line" d={d} fill="none" stroke={theme[s.color]} strokeWidth={2} />
+                <g className="trend-dots" fill={theme[s.color]}>
+                  {dots}
+                </g>
+              </g>
+            );
+          })}
+        </svg>
       </div>
+      {details ? <WeekTable title={title} points={points} series={series} format={format} /> : null}
     </section>
+  );
+}
+
+function WeekTable({ title, points, series, format }: Pick<Props, 'title' | 'points' | 'series' | 'format'>) {
+  return (
+    <table className="visually-hidden">
+      <caption>{title}, weekly averages</caption>
+      <thead>
+        <tr>
+          <th scope="col">Week of</th>
+          {series.map((s) => (
+            <th key={s.key} scope="col">
+              {s.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p) => (
+          <tr key={p.weekStart}>
+            <th scope="row">{formatWeek(p.weekStart)}</th>
+            {series.map((s) => {
+              const v = p[s.key];
+              return <td key={s.key}>{v === null ? 'no data' : format(v)}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

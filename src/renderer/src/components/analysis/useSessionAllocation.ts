@@ -1,23 +1,12 @@
 /**
- * A session's plan (session:get) and each started round's analysis (analysis:get), turned into time
- * allocations; fetched again when the session or one of its rounds' analyses changes.
+ * A session's time allocation per started round (session:allocation, one request computed on the
+ * main side); fetched again when the session or one of its rounds' analyses changes.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { SessionView } from '../../../../shared/contract';
+import type { SessionAllocation } from '../../../../shared/contract';
 import { call, subscribe } from '../../api/client';
-import { timeAllocation, type TimeAllocation } from '../../lib/time-allocation';
-import { roundTitle } from '../../../../shared/round-title';
 
-export type AllocationRow = {
-  roundId: string;
-  label: string;
-  title: string;
-  /** Null when the round has no analysed recording. */
-  allocation: TimeAllocation | null;
-  budgetSeconds: number;
-};
-
-export type SessionAllocation = { session: SessionView; rows: AllocationRow[] };
+export type { AllocationRow, SessionAllocation } from '../../../../shared/contract';
 
 export function useSessionAllocation(sessionId: string): { data: SessionAllocation | null; error: unknown } {
   const [state, setState] = useState<{ key: string; data: SessionAllocation | null; error: unknown }>({
@@ -30,22 +19,7 @@ export function useSessionAllocation(sessionId: string): { data: SessionAllocati
 
   useEffect(() => {
     let cancelled = false;
-    (async () => {
-      const session = await call('session:get', { sessionId });
-      const started = session.rounds.filter((r) => r.startedAt !== null);
-      const analyses = await Promise.all(started.map((r) => call('analysis:get', { roundId: r.id })));
-      const rows = started.map((r, i): AllocationRow => {
-        const metrics = analyses[i]!.metrics;
-        return {
-          roundId: r.id,
-          label: `Round ${r.index + 1}`,
-          title: roundTitle(r),
-          allocation: metrics ? timeAllocation(r.budgetSeconds, metrics) : null,
-          budgetSeconds: r.budgetSeconds,
-        };
-      });
-      return { session, rows };
-    })().then(
+    call('session:allocation', { sessionId }).then(
       (data) => {
         if (!cancelled) setState({ key: sessionId, data, error: null });
       },
