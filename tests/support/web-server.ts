@@ -41,8 +41,10 @@ export async function startServer(dataDir: string, extraArgs: string[] = []): Pr
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web server did not start:\n${output}`)), 30_000);
     const check = () => {
+      // The address is printed before the services are up (the tab may load the renderer meanwhile);
+      // a test's "started" means ready: migrated, recovered, content loaded.
       const match = /open:\s+(http:\/\/\S+)/.exec(output);
-      if (match) {
+      if (match && /ready:\s/.test(output)) {
         clearTimeout(timer);
         resolve(match[1]!);
       }

@@ -4,8 +4,6 @@
  * recorded, scored or sessions started between two pages, and ties in time keep one stable order.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { LoopCoach } from '../../src/main/services/app';
@@ -13,7 +11,8 @@ import { dispatch } from '../../src/main/services/dispatch';
 import { recordings, rounds, sessions } from '../../src/main/services/db/schema';
 import type { PageCursor, RoundPlan } from '../../src/shared/contract';
 import { call, makeApp } from '../support/sessions';
-import { migrationsDir, tempDir } from '../support/temp';
+import { rewindDatabase } from '../support/migrations';
+import { tempDir } from '../support/temp';
 
 const BASE = Date.parse('2026-06-01T08:00:00Z');
 
@@ -250,21 +249,10 @@ describe('paged lists', () => {
     const file = app.paths.databaseFile;
     app.close();
 
-    // Back to the database as it was before 0010: no indexes, migration not recorded.
-    const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
-      entries: { tag: string; when: number }[];
-    };
-    const when = journal.entries.find((e) => e.tag === '0010_list_paging')!.when;
-    const raw = new Database(file);
-    for (const name of [
-      'rounds_page_started',
-      'rounds_page_attempts',
-      'sessions_page_created',
-      'sessions_page_open',
-      'round_reviews_page_change',
-    ])
-      raw.exec(`DROP INDEX ${name}`);
-    raw.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(when);
+    // The same rows in a database as the app before 0010 left it; the next start runs 0010 and later.
+    rewindDatabase(file, '0009_coach');
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE '%_page_%'").get()).toEqual({ n: 0 });
     raw.close();
 
     app = await makeApp(dataDir);

@@ -117,6 +117,8 @@ async function main() {
     throw error;
   }
   appReady(app);
+  // Tests and scripts wait for this line: the database is migrated, recovery has run, the content is loaded.
+  console.log('  ready:   your library and history are loaded');
   const problems = app.content().problems;
   if (problems.length)
     console.log(`  content: ${problems.length} problem(s) in content files; see the Library screen.`);
