@@ -215,7 +215,7 @@ test('refused, cut and resumed, wrong hash refused, then used: a recorded round 
   await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible({ timeout: 30_000 });
 
   // The transcript is made after the round's analysis, in the worker, with the downloaded model.
-  const sessions = (await api(server, 'session:list', { limit: 1 })).value as { id: string }[];
+  const sessions = ((await api(server, 'session:list', { limit: 1 })).value as { entries: { id: string }[] }).entries;
   const session = (await api(server, 'session:get', { sessionId: sessions[0]!.id })).value as {
     rounds: { id: string }[];
   };
@@ -243,7 +243,7 @@ test('refused, cut and resumed, wrong hash refused, then used: a recorded round 
   await expect(words.first()).toHaveText('loop');
 
   // A click on a word seeks the player to that word's start.
-  const coach = list.locator('.transcript-word', { hasText: /^coach$/ }).last();
+  const coach = list.locator('.transcript-word', { hasText: /^coach\s*$/ }).last();
   const coachMs = Number(await coach.getAttribute('data-ms'));
   expect(coachMs).toBeGreaterThan(0);
   await coach.click();
