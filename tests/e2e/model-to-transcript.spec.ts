@@ -165,10 +165,14 @@ test('refused, cut and resumed, wrong hash refused, then used: a recorded round 
   // 2. The host comes up on that port and cuts the encoder's first GET part-way; Resume continues with Range.
   host = await startModelServer(servedFiles(), { port });
   await row.getByRole('button', { name: new RegExp(`^(Download|Resume the download of) ${modelTitle}$`) }).click();
-  await expect(row.getByRole('alert')).toHaveText(
-    new RegExp(`The download of encoder\\.onnx stopped after ${cutAt} of ${encoderBytes} bytes .*Press Resume`),
+  // The host sends half the encoder then cuts; under load the app may have read less of it before the cut.
+  const cutAlert = row.getByRole('alert');
+  await expect(cutAlert).toHaveText(
+    new RegExp(`The download of encoder\\.onnx stopped after \\d+ of ${encoderBytes} bytes .*cut.*Press Resume`),
     { timeout: 30_000 },
   );
+  const received = Number(/stopped after (\d+) of/.exec((await cutAlert.textContent()) ?? '')![1]);
+  expect(received).toBeLessThanOrEqual(cutAt);
   await expect(row.getByRole('progressbar', { name: `Download of ${modelTitle}` })).toBeVisible();
   await expect(row.getByTestId('model-progress-text')).toHaveText(/^Stopped at .+ of .+$/);
   await row.getByRole('button', { name: `Resume the download of ${modelTitle}` }).click();
@@ -177,7 +181,8 @@ test('refused, cut and resumed, wrong hash refused, then used: a recorded round 
   const encoderRanges = host.requests
     .filter((r) => r.method === 'GET' && r.path === '/cdn/encoder.onnx')
     .map((r) => r.range);
-  expect(encoderRanges).toEqual([null, `bytes=${cutAt}-`]);
+  // Resume asks for the rest from where the kept part ends (the whole file again if nothing was kept).
+  expect(encoderRanges).toEqual([null, received > 0 ? `bytes=${received}-` : null]);
   const installedDir = path.join(dataDir, 'models', 'tiny-fixture');
   expect(fs.readFileSync(path.join(installedDir, 'encoder.onnx')).equals(fixtureFile('encoder.onnx'))).toBe(true);
 
