@@ -113,7 +113,8 @@ export async function startModelServer(
     if (req.method === 'HEAD') return void res.end();
     const cut = file.cutAfter?.shift();
     if (cut !== undefined) {
-      res.write(slice.subarray(0, cut), () => setTimeout(() => req.socket.destroy(), 20));
+      // A half-close (FIN) after the bytes, not a reset: the client reads every byte sent before the cut, even under load.
+      res.write(slice.subarray(0, cut), () => req.socket.end());
       return;
     }
     if (file.stallAfter !== undefined) {
