@@ -66,7 +66,7 @@ async function snapAll(page: Page, name: string) {
 
 test('download with progress, cancel, resume after a cut connection, then use the model', async ({ page }) => {
   const section = await openTranscription(page);
-  await expect(section.getByRole('status')).toHaveText(/No model in use: rounds are not transcribed/);
+  await expect(section.getByTestId('transcription-current')).toHaveText(/No model in use: rounds are not transcribed/);
   const row = section.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Tiny fixture model' }) });
   await row.getByRole('button', { name: 'Download Tiny fixture model' }).click();
 

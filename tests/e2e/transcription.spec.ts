@@ -114,7 +114,7 @@ test.describe('transcription', () => {
 
     // The older round was analysed before a model was chosen: it has no transcript.
     expect(((await api(server, 'transcript:get', { roundId: older })).value as Transcript).status).toBe('none');
-    const sessions = (await api(server, 'session:list', { limit: 1 })).value as { id: string }[];
+    const sessions = ((await api(server, 'session:list', { limit: 1 })).value as { entries: { id: string }[] }).entries;
     const session = (await api(server, 'session:get', { sessionId: sessions[0]!.id })).value as {
       rounds: { id: string; recording: { durationMs: number | null } | null }[];
     };

@@ -58,7 +58,11 @@ export function fixtureBytes(size: number, seed: number): Buffer {
   return out;
 }
 
-export async function startModelServer(files: Record<string, ServedFile>): Promise<ModelServer> {
+/** `options.port`: listen on this port (a test that first met a closed port brings the host up there). */
+export async function startModelServer(
+  files: Record<string, ServedFile>,
+  options: { port?: number } = {},
+): Promise<ModelServer> {
   const requests: ModelServer['requests'] = [];
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
@@ -109,7 +113,8 @@ export async function startModelServer(files: Record<string, ServedFile>): Promi
     if (req.method === 'HEAD') return void res.end();
     const cut = file.cutAfter?.shift();
     if (cut !== undefined) {
-      res.write(slice.subarray(0, cut), () => setTimeout(() => req.socket.destroy(), 20));
+      // A half-close (FIN) after the bytes, not a reset: the client reads every byte sent before the cut, even under load.
+      res.write(slice.subarray(0, cut), () => req.socket.end());
       return;
     }
     if (file.stallAfter !== undefined) {
@@ -122,7 +127,7 @@ export async function startModelServer(files: Record<string, ServedFile>): Promi
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     port,
