@@ -82,9 +82,14 @@ test('download with progress, cancel, resume after a cut connection, then use th
   delete host.files['encoder.onnx']!.stallAfter;
   host.files['encoder.onnx']!.cutAfter = [300_000];
   await row.getByRole('button', { name: 'Resume the download of Tiny fixture model' }).click();
-  await expect(row.getByRole('alert')).toHaveText(
-    /The download of encoder\.onnx stopped after 700000 of 1500000 bytes \(the connection was cut \(UND_ERR_SOCKET\)\)\. Press Resume/,
-  );
+  const cutMessage =
+    /The download of encoder\.onnx stopped after (\d+) of 1500000 bytes \(the connection was cut \(UND_ERR_SOCKET\)\)\. Press Resume/;
+  await expect(row.getByRole('alert')).toHaveText(cutMessage);
+  // What reached the disk before the cut: at most the 700 kB sent (under load the last chunks can still
+  // be in flight when the socket closes), and exactly where the resume must continue.
+  const kept = Number(cutMessage.exec((await row.getByRole('alert').textContent()) ?? '')![1]);
+  expect(kept).toBeGreaterThan(400_000);
+  expect(kept).toBeLessThanOrEqual(700_000);
   await snapAll(page, 'settings-transcription-interrupted');
 
   await row.getByRole('button', { name: 'Resume the download of Tiny fixture model' }).click();
@@ -93,7 +98,7 @@ test('download with progress, cancel, resume after a cut connection, then use th
   const encoderRanges = host.requests
     .filter((r) => r.method === 'GET' && r.path === '/cdn/encoder.onnx')
     .map((r) => r.range);
-  expect(encoderRanges).toEqual([null, 'bytes=400000-', 'bytes=700000-']);
+  expect(encoderRanges).toEqual([null, 'bytes=400000-', `bytes=${kept}-`]);
   expect(fs.existsSync(path.join(dataDir, 'models', 'tiny-fixture', 'installed.json'))).toBe(true);
 
   await row.getByRole('button', { name: 'Use Tiny fixture model' }).click();
