@@ -105,7 +105,13 @@ export function App() {
     <div className="app-shell">
       <Sidebar current={screen} onNavigate={(next) => goTo(next, false)} />
       <main className="app-main" id="main">
-        <Suspense fallback={<StateMessage kind="loading" title="Loading…" />}>
+        <Suspense
+          fallback={
+            <div data-testid="screen-loading">
+              <StateMessage kind="loading" title="Loading…" />
+            </div>
+          }
+        >
           {screen === 'library' ? (
             <LibraryScreen
               ui={libraryUi}
