@@ -38,8 +38,12 @@ async function summary(input: RequestInput<'progress:get'>): Promise<ProgressSum
 }
 
 /** What the old page showed for this filter and zone, from the old path's rounds. */
-function oldPage(view: ProgressView, timeZone: string, filter: ProgressFilter) {
+async function oldPage(view: ProgressView, timeZone: string, filter: ProgressFilter) {
   const o = overview(view.rounds);
+  // The old page asked session:allocation for the latest round's session in a second request.
+  const latest = latestSessionId(view.rounds);
+  const allocation = latest ? await dispatch(app.handlers, 'session:allocation', { sessionId: latest }) : null;
+  if (allocation && !allocation.ok) throw new Error(allocation.error.message);
   return {
     rounds: view.rounds.length,
     categories: o.categories,
@@ -50,7 +54,7 @@ function oldPage(view: ProgressView, timeZone: string, filter: ProgressFilter) {
     weakest: { byCategory: weakestAreas(o.byCategory), byQuestionType: weakestAreas(o.byQuestionType) },
     baselines: baselines(view.rounds),
     actions: view.actions,
-    latestSessionId: latestSessionId(view.rounds),
+    latestSession: allocation ? allocation.value : null,
   };
 }
 
@@ -107,8 +111,12 @@ describe('Progress in SQLite equals the renderer-side computation', () => {
   it('with no filter, in several time zones', async () => {
     for (const timeZone of ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Asia/Kolkata', 'Australia/Lord_Howe']) {
       const filter = { category: null, questionType: null };
-      expect(await summary({ timeZone, ...filter })).toEqual(oldPage(old, timeZone, filter));
+      expect(await summary({ timeZone, ...filter })).toEqual(await oldPage(old, timeZone, filter));
     }
+    // The latest session's allocation comes inside the summary, a row per started round.
+    const { latestSession } = await summary({ timeZone: 'UTC', category: null, questionType: null });
+    expect(latestSession?.session.id).toBe(latestSessionId(old.rounds));
+    expect(latestSession?.rows.length).toBeGreaterThan(0);
   });
 
   it('for every category, every question type and pairs of them', async () => {
@@ -137,7 +145,7 @@ describe('Progress in SQLite equals the renderer-side computation', () => {
     expect(recent.rounds.length).toBeLessThan(old.rounds.length);
     const filter = { category: null, questionType: null };
     expect(await summary({ timeZone: 'UTC', ...filter, sinceMs })).toEqual({
-      ...oldPage(recent, 'UTC', filter),
+      ...(await oldPage(recent, 'UTC', filter)),
       // The action list never followed sinceMs.
       actions: old.actions,
     });

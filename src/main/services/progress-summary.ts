@@ -2,7 +2,7 @@
  * The Progress page's numbers, aggregated in SQLite from round_stats (migration 0007: one narrow
  * row per round, kept current by triggers) with its indexes: weekly trends for the filter, area
  * stats for the weakest areas, the last 50 analysed rounds of each question type for the
- * baselines, the ten latest postmortem changes. A few hundred numbers leave this file, never a
+ * baselines, the ten latest postmortem changes, and the latest session's time allocation. A few hundred numbers leave this file, never a
  * row per round. Definitions: docs/metrics.md, "Progress".
  */
 import type Database from 'better-sqlite3';
@@ -19,6 +19,7 @@ import {
 } from '../../shared/progress-math';
 import { roundTitle } from '../../shared/round-title';
 import type { AppDatabase } from './db/open';
+import { sessionAllocation } from './session-allocation';
 
 type Input = ParsedInput<'progress:get'>;
 
@@ -32,6 +33,12 @@ const queries = {
       COUNT(clarity) + COUNT(rigor) + COUNT(speed) AS scoreCount,
       SUM(flags) AS flags, MIN(started_at) AS first, MAX(started_at) AS last
     FROM round_stats INDEXED BY round_stats_areas WHERE ${STARTED} GROUP BY category, question_type`,
+  /** The same sums for the whole history, kept by triggers (migration 0012): a row per pair, no scan. */
+  groupsKept: `SELECT category, question_type AS questionType, rounds, scored, score_sum AS scoreSum,
+      score_count AS scoreCount, flags FROM round_stats_area_sums WHERE rounds > 0`,
+  /** The history's span: two seeks on the trends index. */
+  span: `SELECT (SELECT MIN(started_at) FROM round_stats INDEXED BY round_stats_trends WHERE started_at IS NOT NULL) AS first,
+      (SELECT MAX(started_at) FROM round_stats INDEXED BY round_stats_trends WHERE started_at IS NOT NULL) AS last`,
   latest: `SELECT session_id AS sessionId FROM round_stats WHERE ${STARTED} ORDER BY started_at DESC LIMIT 1`,
   /** Rounds bucketed by the local weeks passed as JSON [[weekStart, fromMs, toMs], …], one index range each. */
   trends: `WITH weeks AS MATERIALIZED (
@@ -68,6 +75,8 @@ function statements(client: Database.Database): Statements {
   if (!s) {
     s = {
       groups: client.prepare(queries.groups),
+      groupsKept: client.prepare(queries.groupsKept),
+      span: client.prepare(queries.span),
       latest: client.prepare(queries.latest),
       trends: client.prepare(queries.trends),
       baseline: client.prepare(queries.baseline),
@@ -121,7 +130,8 @@ function baselineOf(questionType: string, rows: BaselineRow[]): Baseline {
 
 const byKey = (a: string, b: string) => a.localeCompare(b);
 
-type GroupRow = AreaSums & { category: string; questionType: string; first: number; last: number };
+/** `first` and `last` (the group's start times) only when summed from round_stats. */
+type GroupRow = AreaSums & { category: string; questionType: string; first?: number; last?: number };
 
 /** Area sums per category and per question type, added up from the (category, question type) groups. */
 function areasBy(groups: GroupRow[], keyOf: (g: GroupRow) => string): AreaStat[] {
@@ -149,7 +159,8 @@ export function progressSummary(db: AppDatabase, input: Input): ProgressSummary 
     change: a.change,
     title: roundTitle(JSON.parse(a.planJson) as { title?: string; itemTitle: string }),
   }));
-  const groups = s.groups.all({ since }) as GroupRow[];
+  // From a start time on, the sums must be taken over the rounds since then; otherwise they are kept.
+  const groups = (since > 0 ? s.groups.all({ since }) : s.groupsKept.all()) as GroupRow[];
   const empty: ProgressSummary = {
     rounds: 0,
     categories: [],
@@ -160,12 +171,14 @@ export function progressSummary(db: AppDatabase, input: Input): ProgressSummary 
     weakest: { byCategory: [], byQuestionType: [] },
     baselines: [],
     actions,
-    latestSessionId: null,
+    latestSession: null,
   };
   if (groups.length === 0) return empty;
 
-  const first = Math.min(...groups.map((g) => g.first));
-  const last = Math.max(...groups.map((g) => g.last));
+  const { first, last } =
+    since > 0
+      ? { first: Math.min(...groups.map((g) => g.first!)), last: Math.max(...groups.map((g) => g.last!)) }
+      : (s.span.get() as { first: number; last: number });
   // sinceMs clips the first week's span (a second lower bound in SQL would let SQLite range-scan
   // from sinceMs for every week instead of from the week's start).
   const weeks = weekSpans(first, last, input.timeZone).map((w) => [w.weekStart, Math.max(w.fromMs, since), w.toMs]);
@@ -185,6 +198,6 @@ export function progressSummary(db: AppDatabase, input: Input): ProgressSummary 
     trends,
     weakest: { byCategory: weakestAreas(byCategory), byQuestionType: weakestAreas(byQuestionType) },
     baselines,
-    latestSessionId: latest?.sessionId ?? null,
+    latestSession: latest ? sessionAllocation(db, latest.sessionId) : null,
   };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../local-week';
 import type { RequestSchemasFor } from './common';
+import { sessionAllocation } from './allocation';
 
 /** One local week's averages; null where that week had nothing to average. Metric averages are in seconds. */
 export const weekPoint = z.object({
@@ -67,8 +68,11 @@ export const progressSummary = z.object({
   weakest: z.object({ byCategory: z.array(areaStat), byQuestionType: z.array(areaStat) }),
   baselines: z.array(baseline),
   actions: z.array(progressAction),
-  /** The session of the most recently started round (its time allocation is charted). */
-  latestSessionId: z.string().nullable(),
+  /**
+   * The session of the most recently started round with its time allocation (charted), sent with the
+   * rest so the chart draws with the trends instead of after a second request.
+   */
+  latestSession: sessionAllocation.nullable(),
 });
 export type ProgressSummary = z.infer<typeof progressSummary>;
 

@@ -1,7 +1,7 @@
 /**
  * Progress: weekly trends of the scores and key speech metrics (filterable by category and question
  * type), the weakest areas, personal baselines, the postmortems' action list and the most recent
- * session's time allocation. Every number is aggregated on the main side (progress:get, a few
+ * session's time allocation (sent inside the summary). Every number is aggregated on the main side (progress:get, a few
  * hundred numbers whatever the history's size); this screen paints the last summary kept and
  * refreshes it (api/progress.ts). Each panel is its own component: add a section with a line here.
  */
@@ -13,7 +13,7 @@ import { useRecentSessions } from '../api/sessions';
 import { ChangeLines } from '../components/analysis/ChangeLines';
 import { CoachProgress } from '../components/coach/CoachProgress';
 import { BaselinesTable } from '../components/analysis/BaselinesTable';
-import { TimeAllocationChart } from '../components/analysis/TimeAllocationChart';
+import { TimeAllocationView } from '../components/analysis/TimeAllocationChart';
 import { WeakestAreas } from '../components/analysis/WeakestAreas';
 import { ProgressTrends } from '../components/progress/ProgressTrends';
 import { WordTrends } from '../components/analysis/WordTrends';
@@ -28,7 +28,6 @@ import './ProgressScreen.css';
 const noFilter: ProgressFilter = { category: null, questionType: null };
 
 export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: string) => Promise<void> }) {
-  const recent = useRecentSessions(10);
   const [filter, setFilter] = useState<ProgressFilter>(noFilter);
   const { data, stale, error } = useProgressSummary(filter);
   const { data: library } = useLibrary();
@@ -106,10 +105,10 @@ export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: s
               <ChangeLines />
             </section>
 
-            {data.latestSessionId ? (
+            {data.latestSession ? (
               <section className="panel progress-section" aria-label="Time allocation in the most recent session">
-                <TimeAllocationChart
-                  sessionId={data.latestSessionId}
+                <TimeAllocationView
+                  data={data.latestSession}
                   headingLevel="h2"
                   title="Time allocation — most recent session"
                 />
@@ -118,17 +117,30 @@ export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: s
           </>
         )}
         {data && data.rounds > 0 ? <CoachProgress /> : null}
-        <WordTrends />
-        <RecentSessions
-          recent={recent}
-          onOpen={onOpenSession}
-          empty={
-            <StateMessage kind="empty" title="No sessions yet" compact>
-              Sessions you start in the Library are listed here.
-            </StateMessage>
-          }
-        />
+        {data || error ? <BelowTheFold onOpenSession={onOpenSession} /> : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * Sections below the charts, mounted once the summary is in (at once on a revisit, as it is kept):
+ * their requests then queue behind progress:get on the main side, not ahead of it.
+ */
+function BelowTheFold({ onOpenSession }: { onOpenSession: (sessionId: string) => Promise<void> }) {
+  const recent = useRecentSessions(10);
+  return (
+    <>
+      <WordTrends />
+      <RecentSessions
+        recent={recent}
+        onOpen={onOpenSession}
+        empty={
+          <StateMessage kind="empty" title="No sessions yet" compact>
+            Sessions you start in the Library are listed here.
+          </StateMessage>
+        }
+      />
+    </>
   );
 }

@@ -10,7 +10,7 @@ import { StateMessage } from '../StateMessage';
 import { AllocationBars, allocationParts as parts } from './AllocationBars';
 import { ChartLegend } from './ChartLegend';
 import { useChartTheme } from './useChartTheme';
-import { useSessionAllocation, type AllocationRow } from './useSessionAllocation';
+import { useSessionAllocation, type AllocationRow, type SessionAllocation } from './useSessionAllocation';
 import './TimeAllocationChart.css';
 
 export type TimeAllocationChartProps = {
@@ -37,12 +37,25 @@ function summary(rows: AllocationRow[]): string {
     .join(' ');
 }
 
-export function TimeAllocationChart({
-  sessionId,
+/** Fetches the session's allocation itself (session:allocation) and keeps it current. */
+export function TimeAllocationChart({ sessionId, ...view }: TimeAllocationChartProps) {
+  const { data, error } = useSessionAllocation(sessionId);
+  return <TimeAllocationView data={data} error={error} {...view} />;
+}
+
+export type TimeAllocationViewProps = Omit<TimeAllocationChartProps, 'sessionId'> & {
+  /** Null while loading (or when loading failed: then `error` says why). */
+  data: SessionAllocation | null;
+  error?: unknown;
+};
+
+/** Draws an allocation the caller already has (Progress gets it inside progress:get). */
+export function TimeAllocationView({
+  data,
+  error = null,
   headingLevel = 'h3',
   title = 'Time allocation',
-}: TimeAllocationChartProps) {
-  const { data, error } = useSessionAllocation(sessionId);
+}: TimeAllocationViewProps) {
   const theme = useChartTheme();
   const Heading = headingLevel;
 
