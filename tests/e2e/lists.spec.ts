@@ -75,11 +75,14 @@ seededTest(
     await expect(queueRows).toHaveCount(40);
     // The first page is still there, in the same order, and the next page follows it.
     expect((await labels(queueRows)).slice(0, 20)).toEqual(firstPage);
+    // ... and is other rounds (title, session, start and length tell each row apart), not the first again.
+    expect(new Set(await queueRows.allTextContents()).size).toBe(40);
 
     const sessionRows = sessionList(app).getByRole('listitem');
     await expect(sessionRows).toHaveCount(20);
     await app.getByRole('button', { name: 'Show more sessions' }).click();
     await expect(sessionRows).toHaveCount(40);
+    expect(new Set(await sessionRows.allTextContents()).size).toBe(40);
 
     // A round from the second page opens its review.
     const deep = queueRows.nth(27);
