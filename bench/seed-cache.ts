@@ -17,7 +17,8 @@ export const SEEDED_NOW = Date.parse('2026-11-30T21:00:00Z');
 
 function version(): string {
   const hash = crypto.createHash('sha256');
-  hash.update(fs.readFileSync(path.join(root, 'bench', 'seed-history.ts')));
+  for (const seeder of ['seed-history.ts', 'seed-transcripts.ts'])
+    hash.update(fs.readFileSync(path.join(root, 'bench', seeder)));
   const migrations = path.join(root, 'resources', 'migrations');
   for (const name of fs
     .readdirSync(migrations)

@@ -28,9 +28,13 @@ import {
   roundAnalyses,
   roundReviews,
   rounds as roundsTable,
+  roundTranscripts,
+  roundWordMetrics,
+  transcriptSegments,
   sessionEvents,
   sessions as sessionsTable,
 } from '../src/main/services/db/schema';
+import { emptyTranscriptRows, transcriptRows, type TranscriptRows } from './seed-transcripts';
 
 const root = path.resolve(__dirname, '..');
 const DAY_MS = 24 * 3600_000;
@@ -46,6 +50,12 @@ export type SeedHistoryOptions = {
   random: () => number;
   /** Rounds per transaction (default 1,000). */
   batchRounds?: number;
+  /**
+   * The share of the history, its most recent part, that has transcripts (default 0.01: the candidate
+   * chose a speech model lately and every round since was transcribed; 1,000 rounds of a 100,000).
+   * Measuring a transcript's words (computeWordMetrics) costs ~25 ms a round, so this sets the cost.
+   */
+  transcribedShare?: number;
 };
 
 export type SeedHistoryResult = { sessions: number; rounds: number };
@@ -111,7 +121,8 @@ export async function seedHistory(options: SeedHistoryOptions): Promise<SeedHist
       let startAt = now - YEAR_MS + Math.round(i * spacing);
       if (spacing >= DAY_MS)
         startAt = Math.floor(startAt / DAY_MS) * DAY_MS + Math.round((18 + random() * 4) * 3600_000);
-      sessionRows(rows, content, { ...p, startAt: Math.min(startAt, now), progress }, random);
+      const transcribed = progress >= 1 - (options.transcribedShare ?? 0.01);
+      sessionRows(rows, content, { ...p, startAt: Math.min(startAt, now), progress, transcribed }, random);
       inBatch += p.plan.rounds.length;
       written += p.plan.rounds.length;
       if (inBatch >= batch) {
@@ -163,7 +174,7 @@ type Rows = {
   marks: (typeof reviewMarks.$inferInsert)[];
   reviews: (typeof roundReviews.$inferInsert)[];
   analyses: (typeof roundAnalyses.$inferInsert)[];
-};
+} & TranscriptRows;
 const emptyRows = (): Rows => ({
   sessions: [],
   rounds: [],
@@ -173,6 +184,7 @@ const emptyRows = (): Rows => ({
   marks: [],
   reviews: [],
   analyses: [],
+  ...emptyTranscriptRows(),
 });
 
 /** Inserts rows in chunks (SQLite caps the variables in one statement). */
@@ -189,6 +201,9 @@ function insertAll(db: AppDatabase, rows: Rows): void {
     chunked(rows.marks, 400, (c) => tx.insert(reviewMarks).values(c).run());
     chunked(rows.reviews, 200, (c) => tx.insert(roundReviews).values(c).run());
     chunked(rows.analyses, 200, (c) => tx.insert(roundAnalyses).values(c).run());
+    chunked(rows.transcripts, 200, (c) => tx.insert(roundTranscripts).values(c).run());
+    chunked(rows.segments, 500, (c) => tx.insert(transcriptSegments).values(c).run());
+    chunked(rows.wordMetrics, 200, (c) => tx.insert(roundWordMetrics).values(c).run());
   });
 }
 
@@ -215,7 +230,7 @@ function uuid(random: () => number): string {
 function sessionRows(
   out: Rows,
   content: LoadedContent,
-  s: { plan: SessionPlan; source: SessionSource; startAt: number; progress: number },
+  s: { plan: SessionPlan; source: SessionSource; startAt: number; progress: number; transcribed: boolean },
   random: () => number,
 ): void {
   const between = (lo: number, hi: number) => lo + random() * (hi - lo);
@@ -276,12 +291,12 @@ function sessionRows(
     out.events.push({ sessionId, roundId, type: `round-${outcome}`, at: endedAt });
 
     // Follow-ups as asked, each spoken for 3–6 s near its planned time.
-    const asked: { index: number; spokenStartMs: number; spokenEndMs: number }[] = [];
+    const asked: { index: number; text: string; spokenStartMs: number; spokenEndMs: number }[] = [];
     plan.followUps.forEach((f, index) => {
       const startMs = cueMs + Math.round(Math.min(answeringMs * 0.9, f.atSeconds * 1000 * between(0.8, 1.1)));
       if (asked.length && startMs < asked.at(-1)!.spokenEndMs + 5000) return;
       const spokenEndMs = startMs + Math.round(between(3000, 6000));
-      asked.push({ index, spokenStartMs: startMs, spokenEndMs });
+      asked.push({ index, text: f.text, spokenStartMs: startMs, spokenEndMs });
       out.followUps.push({
         roundId,
         index,
@@ -352,6 +367,8 @@ function sessionRows(
       analyzedAt: endedAt + 4000,
       error: null,
     });
+    if (s.transcribed)
+      transcriptRows(out, { roundId, startedAt, endedAt, answerCueMs: cueMs, speech: segments, followUps: asked });
     clock = endedAt + Math.round(between(20_000, 120_000));
   }
   out.events.push({ sessionId, type: 'session-end', at: clock, dataJson: '{"from":"running"}' });

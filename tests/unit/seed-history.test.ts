@@ -8,14 +8,15 @@ import { seededRandom, seedHistory } from '../../bench/seed-history';
 import { createLoopCoach } from '../../src/main/services/app';
 import { dispatch } from '../../src/main/services/dispatch';
 import { roundMetrics } from '../../src/shared/metrics';
+import type { TranscriptSegment } from '../../src/shared/transcript';
 import { builtinContentDir, migrationsDir, tempDir } from '../support/temp';
 
 const now = Date.parse('2026-11-30T20:00:00Z');
 const YEAR_MS = 365 * 24 * 3600_000;
 
-async function seeded(rounds: number, seed: number) {
+async function seeded(rounds: number, seed: number, transcribedShare?: number) {
   const dataDir = tempDir();
-  const result = await seedHistory({ dataDir, rounds, now, random: seededRandom(seed) });
+  const result = await seedHistory({ dataDir, rounds, now, random: seededRandom(seed), transcribedShare });
   const app = await createLoopCoach({
     dataDir,
     builtinContentDir,
@@ -87,5 +88,70 @@ describe('seedHistory', () => {
     const first = await digest(11);
     expect(await digest(11)).toEqual(first);
     expect(await digest(12)).not.toEqual(first);
+  });
+
+  it('transcribes the most recent rounds as TranscriptStore and RoundWords would: searchable, measured alike', async () => {
+    const { app } = await seeded(400, 5, 0.1);
+    try {
+      const client = app.db.$client;
+      const transcribed = client
+        .prepare(
+          'SELECT t.round_id AS id, r.started_at AS startedAt FROM round_transcripts t JOIN rounds r ON r.id = t.round_id ' +
+            "WHERE t.status = 'done' ORDER BY r.started_at",
+        )
+        .all() as { id: string; startedAt: number }[];
+      // The latest tenth of the history (the last session is whole, so a few more than 40).
+      expect(transcribed.length).toBeGreaterThanOrEqual(35);
+      expect(transcribed.length).toBeLessThan(60);
+      const latest = client.prepare('SELECT started_at AS at FROM rounds ORDER BY started_at DESC').all() as {
+        at: number;
+      }[];
+      expect(transcribed[0]!.startedAt).toBeGreaterThanOrEqual(latest[transcribed.length + 15]!.at);
+
+      for (const { id } of transcribed.filter((_, i) => i % 10 === 0)) {
+        const got = await dispatch(app.handlers, 'transcript:get', { roundId: id });
+        const view = (got as { ok: true; value: { status: string; transcript: { segments: TranscriptSegment[] } } })
+          .value;
+        expect(view.status).toBe('done');
+        const segments = view.transcript.segments;
+        expect(segments.length).toBeGreaterThan(3);
+        // Every word has a time inside its segment, in order.
+        for (const seg of segments) {
+          expect(seg.words.map((w) => w.text).join(' ')).toBe(seg.text);
+          expect(seg.words[0]!.startMs).toBe(seg.startMs);
+          expect(seg.words.at(-1)!.endMs).toBeLessThanOrEqual(seg.endMs);
+        }
+        // The stored word metrics are what RoundWords measures from the stored transcript.
+        const row = () =>
+          client.prepare('SELECT * FROM round_word_metrics WHERE round_id = ?').get(id) as Record<string, unknown>;
+        const { computed_at: _seeded, ...stored } = row();
+        const measured = app.words.store({ roundId: id, segments });
+        const { computed_at: _now, ...again } = row();
+        expect(again).toEqual(stored);
+        expect(JSON.parse(stored.metrics_json as string)).toEqual(measured);
+        expect(measured.wordCount).toBeGreaterThan(0);
+
+        // A segment is found through the search index by its words (all must occur), at its start.
+        const seg = segments[Math.floor(segments.length / 2)]!;
+        const query = seg.words
+          .slice(0, 12)
+          .map((w) => w.text)
+          .join(' ');
+        const hits: { roundId: string; startMs: number }[] = [];
+        for (let offset = 0; ; offset += 50) {
+          const found = await dispatch(app.handlers, 'transcript:search', { query, offset, limit: 50 });
+          const page = (found as { ok: true; value: { total: number; hits: typeof hits } }).value;
+          hits.push(...page.hits);
+          if (hits.length >= page.total || page.hits.length === 0) break;
+        }
+        expect(hits).toContainEqual(expect.objectContaining({ roundId: id, startMs: seg.startMs }));
+      }
+      // Rounds before the transcribed stretch have none.
+      expect((client.prepare('SELECT COUNT(*) AS n FROM round_word_metrics').get() as { n: number }).n).toBe(
+        transcribed.length,
+      );
+    } finally {
+      app.close();
+    }
   });
 });

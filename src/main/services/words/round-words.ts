@@ -32,6 +32,33 @@ const FIRST_MONDAY_MS = 4 * DAY_MS;
 
 const storedSegments = transcriptSegment.array();
 
+/**
+ * A round's round_word_metrics row (all but its id) from its measured words; `startedAt` is the
+ * round's start and `computedAt` now, both epoch ms. Also what the history seeder writes.
+ */
+export function wordMetricsRow(metrics: WordMetrics, startedAt: number, computedAt: number) {
+  const judged = metrics.followUps.filter((f) => f.answeredExactFollowUp !== null);
+  const perMinute = (count: number) =>
+    metrics.speakingMs ? Math.round((count / (metrics.speakingMs / 60_000)) * 10) / 10 : null;
+  return {
+    startedAt,
+    wordCount: metrics.wordCount,
+    speakingMs: metrics.speakingMs,
+    wordsPerMinute: metrics.wordsPerMinute,
+    fillerShare: metrics.fillers.share,
+    fillersPerMinute: metrics.fillers.perMinute,
+    hedgesPerMinute: metrics.hedges.perMinute,
+    restartsPerMinute: perMinute(metrics.restarts.count),
+    repeats: metrics.repetitions.count,
+    restarts: metrics.restarts.count,
+    msToFirstWord: median(metrics.followUps.map((f) => f.msToFirstWord)),
+    followUpsJudged: judged.length,
+    followUpsAnswered: judged.filter((f) => f.answeredExactFollowUp).length,
+    metricsJson: JSON.stringify(metrics),
+    computedAt,
+  } satisfies Omit<typeof roundWordMetrics.$inferInsert, 'roundId'>;
+}
+
 export class RoundWords {
   constructor(
     private readonly db: AppDatabase,
@@ -44,26 +71,7 @@ export class RoundWords {
     const round = this.db.select().from(rounds).where(eq(rounds.id, transcript.roundId)).get();
     if (!round) throw new NotFoundError(`No round has the id "${transcript.roundId}".`);
     const metrics = this.measure(transcript.roundId, transcript.segments);
-    const judged = metrics.followUps.filter((f) => f.answeredExactFollowUp !== null);
-    const perMinute = (count: number) =>
-      metrics.speakingMs ? Math.round((count / (metrics.speakingMs / 60_000)) * 10) / 10 : null;
-    const row = {
-      startedAt: round.startedAt ?? round.endedAt ?? this.now(),
-      wordCount: metrics.wordCount,
-      speakingMs: metrics.speakingMs,
-      wordsPerMinute: metrics.wordsPerMinute,
-      fillerShare: metrics.fillers.share,
-      fillersPerMinute: metrics.fillers.perMinute,
-      hedgesPerMinute: metrics.hedges.perMinute,
-      restartsPerMinute: perMinute(metrics.restarts.count),
-      repeats: metrics.repetitions.count,
-      restarts: metrics.restarts.count,
-      msToFirstWord: median(metrics.followUps.map((f) => f.msToFirstWord)),
-      followUpsJudged: judged.length,
-      followUpsAnswered: judged.filter((f) => f.answeredExactFollowUp).length,
-      metricsJson: JSON.stringify(metrics),
-      computedAt: this.now(),
-    };
+    const row = wordMetricsRow(metrics, round.startedAt ?? round.endedAt ?? this.now(), this.now());
     this.db
       .insert(roundWordMetrics)
       .values({ roundId: transcript.roundId, ...row })
