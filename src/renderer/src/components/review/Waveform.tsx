@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import WaveSurfer, { type WaveSurferOptions } from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { RecordingView, ReviewMark } from '../../../../shared/contract';
-import { fetchPeaks, findSilences, peaksForDrawing, peaksOnTimeline, silenceExit } from './peaks';
+import { findSilences, peaksFor, peaksForDrawing, peaksOnTimeline, silenceExit } from './peaks';
 import type { PlayerControls, PlayerStore } from './player-store';
 import { formatClock } from '../../lib/format';
 import { markMeta } from './review-meta';
@@ -100,8 +100,10 @@ export function Waveform(props: Props) {
   useEffect(() => {
     const controller = new AbortController();
     const url = recording.peaksUrl;
-    fetchPeaks(url, controller.signal).then(
-      (data) => setPeaks({ url, data, error: null }),
+    peaksFor(url, controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setPeaks({ url, data, error: null });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         setPeaks({ url, data: new Float32Array(0), error: error instanceof Error ? error.message : String(error) });

@@ -7,13 +7,37 @@
 const AMPLITUDE_OF_BYTE = Float32Array.from({ length: 256 }, (_, b) => (b / 255) ** 2);
 
 /** Fetches the peaks file and turns it into amplitudes (0–1). */
-export async function fetchPeaks(url: string, signal: AbortSignal): Promise<Float32Array> {
+export async function fetchPeaks(url: string, signal?: AbortSignal): Promise<Float32Array> {
   const response = await fetch(url, { signal });
   if (!response.ok) throw new Error(`The waveform could not be loaded (HTTP ${response.status}).`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const out = new Float32Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) out[i] = AMPLITUDE_OF_BYTE[bytes[i]!]!;
   return out;
+}
+
+/** Peaks asked for before their waveform mounts, by URL; a handful at most (reviews left before drawing). */
+const early = new Map<string, Promise<Float32Array>>();
+
+/**
+ * Starts fetching a recording's peaks as soon as its URL is known (review:get's answer), so the
+ * request runs while the review renders instead of after it; the waveform takes it with peaksFor().
+ */
+export function prefetchPeaks(url: string): void {
+  if (early.has(url)) return;
+  const pending = fetchPeaks(url);
+  // A failure is reported by the waveform that takes it; none is left unhandled meanwhile.
+  pending.catch(() => undefined);
+  early.set(url, pending);
+  if (early.size > 4) early.delete(early.keys().next().value!);
+}
+
+/** The peaks prefetched for `url` (taken once), or a fetch of them now. */
+export function peaksFor(url: string, signal: AbortSignal): Promise<Float32Array> {
+  const pending = early.get(url);
+  if (!pending) return fetchPeaks(url, signal);
+  early.delete(url);
+  return pending;
 }
 
 /**
