@@ -70,7 +70,7 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
 
   const rate: PlaybackRate = chosenRate ?? settings?.playbackRate ?? 1.5;
   const { view, draft, marks, addMark } = review;
-  const words = useRoundWords(roundId, view?.revealed ?? false);
+  const words = useRoundWords(roundId, view ? view.revealed : null);
 
   const followUps = useMemo<FollowUpMarker[]>(
     () =>
