@@ -13,11 +13,12 @@ import { formatClock } from '../../lib/format';
 import { StateMessage } from '../StateMessage';
 import type { PlayerStore } from './player-store';
 import { NOWHERE, playbackSpot, timelineIndex, transcriptRows, type TimelineRow } from './transcript-timeline';
-import { useTranscript } from './useTranscript';
+import type { TranscriptState } from './useTranscript';
 import './TranscriptPanel.css';
 
 type Props = {
-  roundId: string;
+  /** The round's transcript, asked for by the review as it opens (useTranscript). */
+  transcript: TranscriptState;
   followUps: readonly { index: number; text: string; atMs: number }[];
   store: PlayerStore;
   onSeek: (ms: number) => void;
@@ -191,8 +192,8 @@ function TranscriptBody({
   );
 }
 
-export function TranscriptPanel({ roundId, followUps, store, onSeek }: Props) {
-  const { view, error, reload } = useTranscript(roundId);
+export function TranscriptPanel({ transcript, followUps, store, onSeek }: Props) {
+  const { view, error, reload } = transcript;
   const { data: settings } = useSettings();
   // The model setting arrives with the models' branch; until then no model counts as chosen.
   const modelChosen = Boolean(settings?.transcriptionModelId);
