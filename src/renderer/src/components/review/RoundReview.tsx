@@ -31,6 +31,7 @@ import { ReportCard } from '../analysis/ReportCard';
 import { useReviewKeys } from './useReviewKeys';
 import { useRoundReview } from './useRoundReview';
 import { useRoundWords } from './useRoundWords';
+import { useTranscript } from './useTranscript';
 import { WordReport } from './WordReport';
 import { Waveform, type FollowUpMarker } from './Waveform';
 import './RoundReview.css';
@@ -70,7 +71,9 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
 
   const rate: PlaybackRate = chosenRate ?? settings?.playbackRate ?? 1.5;
   const { view, draft, marks, addMark } = review;
-  const words = useRoundWords(roundId, view?.revealed ?? false);
+  const words = useRoundWords(roundId, view ? view.revealed : null);
+  // Asked for with review:get, not once the panel has mounted: a long transcript is the slowest answer.
+  const transcript = useTranscript(roundId);
 
   const followUps = useMemo<FollowUpMarker[]>(
     () =>
@@ -249,7 +252,7 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
       ) : null}
 
       <Section title="Transcript" className="review-transcript">
-        <TranscriptPanel roundId={view.round.id} followUps={followUps} store={store} onSeek={seekMs} />
+        <TranscriptPanel transcript={transcript} followUps={followUps} store={store} onSeek={seekMs} />
       </Section>
 
       <div className="review-grid">

@@ -2,8 +2,9 @@
  * The round's transcript beside the waveform: follows playback (the word being spoken, or the whole
  * segment when the model gave no word times), a click on a word seeks there, and each follow-up
  * reads inline where it was asked. Playback ticks re-render only the row being spoken (rows are
- * memoised and get the active word only when it is theirs), and rows off screen are skipped by the
- * browser (content-visibility), so a 60-minute transcript stays responsive.
+ * memoised and get the active word only when it is theirs), rows off screen are skipped by the
+ * browser (content-visibility) and get an element per word only near view, so a 60-minute
+ * transcript opens and stays responsive.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { TranscriptView } from '../../../../shared/contract';
@@ -13,11 +14,12 @@ import { formatClock } from '../../lib/format';
 import { StateMessage } from '../StateMessage';
 import type { PlayerStore } from './player-store';
 import { NOWHERE, playbackSpot, timelineIndex, transcriptRows, type TimelineRow } from './transcript-timeline';
-import { useTranscript } from './useTranscript';
+import type { TranscriptState } from './useTranscript';
 import './TranscriptPanel.css';
 
 type Props = {
-  roundId: string;
+  /** The round's transcript, asked for by the review as it opens (useTranscript). */
+  transcript: TranscriptState;
   followUps: readonly { index: number; text: string; atMs: number }[];
   store: PlayerStore;
   onSeek: (ms: number) => void;
@@ -29,15 +31,31 @@ const SegmentRow = memo(function SegmentRow({
   row,
   active,
   activeWord,
+  withWords,
   onSeek,
 }: {
   row: SegmentRowData;
   active: boolean;
   /** The word being spoken, -1 for none; only the active row gets anything but -1. */
   activeWord: number;
+  /** An element per word (to click and to follow) or, far from view, the same words as one text. */
+  withWords: boolean;
   onSeek: (ms: number) => void;
 }) {
   const at = formatClock(row.startMs);
+  let text: React.ReactNode = row.text;
+  if (row.words.length && withWords)
+    text = row.words.map((w, i) => (
+      <span
+        key={i}
+        className={`transcript-word${i === activeWord ? ' is-current' : ''}`}
+        data-ms={w.startMs}
+        aria-current={i === activeWord ? 'true' : undefined}
+      >
+        {w.text}{' '}
+      </span>
+    ));
+  else if (row.words.length) text = row.words.map((w) => `${w.text} `).join('');
   return (
     <li
       className={`transcript-row${active ? ' is-active' : ''}${row.words.length ? '' : ' no-word-times'}`}
@@ -52,20 +70,7 @@ const SegmentRow = memo(function SegmentRow({
       >
         {at}
       </button>
-      <p className="transcript-text">
-        {row.words.length
-          ? row.words.map((w, i) => (
-              <span
-                key={i}
-                className={`transcript-word${i === activeWord ? ' is-current' : ''}`}
-                data-ms={w.startMs}
-                aria-current={i === activeWord ? 'true' : undefined}
-              >
-                {w.text}{' '}
-              </span>
-            ))
-          : row.text}
-      </p>
+      <p className="transcript-text">{text}</p>
     </li>
   );
 });
@@ -95,6 +100,31 @@ function FollowUpRow({
   );
 }
 
+/**
+ * The segments whose rows have come within a panel's height of the list's visible part. A word
+ * is an element only there: an hour holds ~9,000 words, and building them all is most of what
+ * opening the review used to cost. A row keeps its words once it has them.
+ */
+function useRowsNearView(listRef: React.RefObject<HTMLOListElement | null>, rows: readonly TimelineRow[]) {
+  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const seen = entries.filter((e) => e.isIntersecting).map((e) => e.target as HTMLElement);
+        if (!seen.length) return;
+        for (const el of seen) observer.unobserve(el);
+        setNear((prev) => new Set([...prev, ...seen.map((el) => Number(el.dataset.segment))]));
+      },
+      { root: list, rootMargin: '100% 0px' },
+    );
+    for (const el of list.querySelectorAll('li[data-segment]')) observer.observe(el);
+    return () => observer.disconnect();
+  }, [listRef, rows]);
+  return near;
+}
+
 function TranscriptBody({
   view,
   followUps,
@@ -110,6 +140,7 @@ function TranscriptBody({
   const index = useMemo(() => timelineIndex(rows), [rows]);
   const [follow, setFollow] = useState(true);
   const listRef = useRef<HTMLOListElement>(null);
+  const nearView = useRowsNearView(listRef, rows);
   // A string snapshot: the panel re-renders only when the spoken segment or word changes.
   const spotKey = useSyncExternalStore(store.subscribe, () => {
     const spot = playbackSpot(index, store.get().time * 1000);
@@ -175,6 +206,7 @@ function TranscriptBody({
               row={row}
               active={row.segment === spot.segment}
               activeWord={row.segment === spot.segment ? spot.word : -1}
+              withWords={row.segment === spot.segment || nearView.has(row.segment)}
               onSeek={onSeek}
             />
           ) : (
@@ -191,8 +223,8 @@ function TranscriptBody({
   );
 }
 
-export function TranscriptPanel({ roundId, followUps, store, onSeek }: Props) {
-  const { view, error, reload } = useTranscript(roundId);
+export function TranscriptPanel({ transcript, followUps, store, onSeek }: Props) {
+  const { view, error, reload } = transcript;
   const { data: settings } = useSettings();
   // The model setting arrives with the models' branch; until then no model counts as chosen.
   const modelChosen = Boolean(settings?.transcriptionModelId);

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import WaveSurfer, { type WaveSurferOptions } from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { RecordingView, ReviewMark } from '../../../../shared/contract';
-import { fetchPeaks, findSilences, peaksOnTimeline, silenceExit } from './peaks';
+import { findSilences, peaksFor, peaksForDrawing, peaksOnTimeline, silenceExit } from './peaks';
 import type { PlayerControls, PlayerStore } from './player-store';
 import { formatClock } from '../../lib/format';
 import { markMeta } from './review-meta';
@@ -82,12 +82,13 @@ export function Waveform(props: Props) {
 
   // One plugin instance per recording, handed to the one WaveSurfer instance that draws it.
   const regions = useMemo(() => RegionsPlugin.create(), []);
+  // Only once skipping is asked for: a walk over every peak (540,000 for 3 hours) the first paint can do without.
   const silences = useMemo(
     () =>
-      peaks && peaks.data.length
+      props.skipSilences && peaks && peaks.data.length
         ? findSilences(peaks.data, recording.durationMs, { peaksPerSecond: recording.peaksPerSecond })
         : [],
-    [peaks, recording.durationMs, recording.peaksPerSecond],
+    [props.skipSilences, peaks, recording.durationMs, recording.peaksPerSecond],
   );
 
   // Handlers registered once per instance read the latest props through this ref.
@@ -99,8 +100,10 @@ export function Waveform(props: Props) {
   useEffect(() => {
     const controller = new AbortController();
     const url = recording.peaksUrl;
-    fetchPeaks(url, controller.signal).then(
-      (data) => setPeaks({ url, data, error: null }),
+    peaksFor(url, controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setPeaks({ url, data, error: null });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         setPeaks({ url, data: new Float32Array(0), error: error instanceof Error ? error.message : String(error) });
@@ -116,7 +119,7 @@ export function Waveform(props: Props) {
     const media = audioRef.current;
     if (!container || !media || !peaksReady) return;
     // Without stored peaks the waveform is flat, but playback and marks still work.
-    const data = peaksOnTimeline(peaksReady.data, duration * 1000, recording.peaksPerSecond);
+    const data = peaksForDrawing(peaksOnTimeline(peaksReady.data, duration * 1000, recording.peaksPerSecond));
     const instance = WaveSurfer.create({
       container,
       media,

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MarkKind, PointVerdict, ReviewMark, ReviewView, Scores } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ReviewSaver } from '../../api/review';
+import { prefetchPeaks } from './peaks';
 import type { PostmortemField } from './Postmortem';
 
 export type Draft = {
@@ -37,6 +38,9 @@ export function useRoundReview(roundId: string) {
     call('review:get', { roundId }).then(
       (loaded) => {
         if (cancelled) return;
+        // The waveform's peaks: asked for now, while the review renders, not once the waveform has mounted.
+        const recording = loaded.round.recording;
+        if (recording && recording.durationMs !== null) prefetchPeaks(recording.peaksUrl);
         setView(loaded);
         setDraft({
           scores: loaded.scores,

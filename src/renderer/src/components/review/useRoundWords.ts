@@ -1,6 +1,8 @@
 /**
  * A round's word metrics and expected-point suggestions (words:round), fetched again when its
  * transcript changes and when the answer is revealed (suggestions are only given after the reveal).
+ * `revealed` is null until the review is loaded: nothing is asked before then, so opening an
+ * already revealed round asks once, not once before and again after learning it is revealed.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { RoundWordsView } from '../../../../shared/contract';
@@ -8,7 +10,7 @@ import { call, subscribe } from '../../api/client';
 
 export type RoundWordsState = { words: RoundWordsView | null; error: unknown; reload: () => void };
 
-export function useRoundWords(roundId: string, revealed: boolean): RoundWordsState {
+export function useRoundWords(roundId: string, revealed: boolean | null): RoundWordsState {
   const [state, setState] = useState<{ key: string; words: RoundWordsView | null; error: unknown }>({
     key: '',
     words: null,
@@ -19,6 +21,7 @@ export function useRoundWords(roundId: string, revealed: boolean): RoundWordsSta
   const key = `${roundId}:${revealed}`;
 
   useEffect(() => {
+    if (revealed === null) return;
     let cancelled = false;
     call('words:round', { roundId }).then(
       (words) => {
@@ -31,7 +34,7 @@ export function useRoundWords(roundId: string, revealed: boolean): RoundWordsSta
     return () => {
       cancelled = true;
     };
-  }, [roundId, key, version]);
+  }, [roundId, key, revealed, version]);
 
   useEffect(
     () =>
