@@ -18,6 +18,8 @@ export type ServedFile = {
   lfs?: boolean;
   /** The next GETs of the file send this many bytes and then cut the connection (once per entry). */
   cutAfter?: number[];
+  /** Awaited between sending those bytes and the cut (e.g. until the client has stored them). */
+  beforeCut?: () => Promise<void>;
   /** Answers every GET with the whole file (200), whatever Range says. */
   ignoreRange?: boolean;
   /** After this many bytes the response stalls until the client goes away. */
@@ -114,7 +116,9 @@ export async function startModelServer(
     const cut = file.cutAfter?.shift();
     if (cut !== undefined) {
       // A half-close (FIN) after the bytes, not a reset: the client reads every byte sent before the cut, even under load.
-      res.write(slice.subarray(0, cut), () => req.socket.end());
+      res.write(slice.subarray(0, cut), () => {
+        void (file.beforeCut?.() ?? Promise.resolve()).finally(() => req.socket.end());
+      });
       return;
     }
     if (file.stallAfter !== undefined) {

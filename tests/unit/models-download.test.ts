@@ -144,6 +144,21 @@ describe('model downloads from a local server', () => {
     );
   });
 
+  it('a cut before any byte arrived says so and asks for the download again, not for a Resume with nothing kept', async () => {
+    const { app, entry, modelDir } = await setup(files({ 'encoder.onnx': { cutAfter: [0] } }));
+    const failed = await downloadAndWait(app, entry.id);
+    expect(failed.error?.kind).toBe('truncated');
+    expect(failed.error?.message).toBe(
+      'The download of encoder.onnx stopped before any of its bytes arrived (the connection was cut (UND_ERR_SOCKET)). Nothing was lost: try the download again.',
+    );
+    expect(failed.status).toBe('available');
+    expect(
+      fs.existsSync(path.join(modelDir, 'encoder.onnx.part'))
+        ? fs.statSync(path.join(modelDir, 'encoder.onnx.part')).size
+        : 0,
+    ).toBe(0);
+  });
+
   it('a server that ignores Range gets the whole file again, and the result still matches', async () => {
     // A stall, then Cancel, leaves a known 30 kB .part (a cut connection may leave 0 bytes on disk under
     // load, and then no Range is sent at all).

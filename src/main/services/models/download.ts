@@ -152,9 +152,12 @@ export async function downloadFile(job: FileDownload): Promise<FileDownloaded> {
         job.fileName,
       );
     }
+    // With nothing kept there is nothing to resume (the row offers Download again, not Resume).
     throw new ModelDownloadError(
       'truncated',
-      `The download of ${job.fileName} stopped after ${received}${total !== null ? ` of ${total}` : ''} bytes (${describeNetworkError(error)}). Press Resume to continue from there.`,
+      received === 0
+        ? `The download of ${job.fileName} stopped before any of its bytes arrived (${describeNetworkError(error)}). Nothing was lost: try the download again.`
+        : `The download of ${job.fileName} stopped after ${received}${total !== null ? ` of ${total}` : ''} bytes (${describeNetworkError(error)}). Press Resume to continue from there.`,
       job.fileName,
     );
   }
