@@ -55,7 +55,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
+    // electron-vite leaves the renderer unminified; minified, React DOM alone is a third of its size,
+    // which the first screen downloads and parses before it draws anything.
+    build: { minify: true, rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
     plugins: [react(), stripCspInDev],
   },
 });

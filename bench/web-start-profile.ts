@@ -20,7 +20,7 @@ const atOpen = args.includes('--at-open');
 // --cpu-prof DIR: a V8 CPU profile of the server (node --cpu-prof) and of the page (CDP) per run.
 const profIndex = args.indexOf('--cpu-prof');
 const profDir = profIndex >= 0 ? path.resolve(args[profIndex + 1] ?? 'bench-results/start-profile') : null;
-const positional = args.filter((a, i) => !a.startsWith('--') && i !== profIndex + 1);
+const positional = args.filter((a, i) => !a.startsWith('--') && (profIndex < 0 || i !== profIndex + 1));
 const root = path.resolve(positional[0] ?? path.join(__dirname, '..'));
 const runs = Number(positional[1] ?? 3);
 const web = path.join(root, 'out/main/web.js');
@@ -74,6 +74,12 @@ async function once(browser: Browser): Promise<number> {
     }).observe(document, { childList: true, subtree: true });
   });
   const cdp = profDir ? await page.context().newCDPSession(page) : null;
+  if (profDir) {
+    await browser.startTracing(page, {
+      path: path.join(profDir, `trace-${Date.now()}.json`),
+      categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline'],
+    });
+  }
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
@@ -83,6 +89,7 @@ async function once(browser: Browser): Promise<number> {
   await page.goto(url);
   await page.getByRole('listbox', { name: 'Library items' }).getByRole('option').first().click();
   marks.clicked = since();
+  if (profDir) await browser.stopTracing();
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     fs.mkdirSync(profDir!, { recursive: true });
