@@ -30,6 +30,7 @@ async function start(): Promise<void> {
   loopCoach = await createLoopCoach({
     dataDir,
     builtinContentDir: shipped.builtinContentDir,
+    contentSnapshotFile: shipped.contentSnapshotFile,
     migrationsDir: shipped.migrationsDir,
     transport: 'electron',
     version: app.getVersion(),

@@ -2,9 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** The built-in content as the build parsed it, beside the built main process (content/snapshot.ts). */
+export const CONTENT_SNAPSHOT_FILE = 'content-snapshot.json';
+
 export function shippedPaths(appRoot: string) {
   return {
     builtinContentDir: path.join(appRoot, 'content'),
+    contentSnapshotFile: path.join(appRoot, 'out', 'main', CONTENT_SNAPSHOT_FILE),
     migrationsDir: path.join(appRoot, 'resources', 'migrations'),
     rendererDir: path.join(appRoot, 'out', 'renderer'),
   };

@@ -5,6 +5,7 @@
 import type { RequestChannel } from '../../shared/channels';
 import type { ParsedInput, RequestOutput } from '../../shared/contract';
 import { loadContent, type LoadedContent } from './content/load';
+import { readContentSnapshot } from './content/snapshot';
 import { planSession } from './content/plan';
 import { itemPreview, libraryView } from './content/views';
 import { openDatabase, type AppDatabase } from './db/open';
@@ -44,6 +45,8 @@ import { RoundWords } from './words/round-words';
 export type AppOptions = {
   dataDir: string;
   builtinContentDir: string;
+  /** The build's parse of the built-in content (shippedPaths); without it every file is parsed. */
+  contentSnapshotFile?: string;
   migrationsDir: string;
   transport: 'electron' | 'web';
   version: string;
@@ -100,7 +103,12 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     events.emit('session:changed', { sessionId: round.sessionId });
     analysis.enqueue(round.roundId);
   });
-  const sources = { builtinDir: options.builtinContentDir, userDir: paths.userContentDir };
+  const builtinSnapshot = options.contentSnapshotFile ? readContentSnapshot(options.contentSnapshotFile) : null;
+  const sources = {
+    builtinDir: options.builtinContentDir,
+    userDir: paths.userContentDir,
+    ...(builtinSnapshot ? { builtinSnapshot } : {}),
+  };
   // Recovery and the content's file reads overlap; neither needs the other.
   const [recovered, loaded] = await Promise.all([recordingService.recoverAll(), loadContent(sources)]);
   let content = loaded;

@@ -105,6 +105,7 @@ async function main() {
     app = await createLoopCoach({
       dataDir,
       builtinContentDir: shipped.builtinContentDir,
+      contentSnapshotFile: shipped.contentSnapshotFile,
       migrationsDir: shipped.migrationsDir,
       transport: 'web',
       resumeGraceMs: parseResumeGraceMs(argv),

@@ -1,10 +1,13 @@
 /**
  * Loads the content library: built-in files plus the user's own folder. Every bad file becomes a
- * problem naming its file, field and reason; everything else still loads.
+ * problem naming its file, field and reason; everything else still loads. A built-in file whose
+ * bytes match the build's snapshot (snapshot.ts) takes the result parsed at build time; only the
+ * others are parsed here, so a start with unchanged built-in content and no files of the user's
+ * never loads the YAML parser at all.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { formatYamlError } from './yaml-error';
 import type { z } from 'zod';
 import {
@@ -31,9 +34,20 @@ export type LoadedContent = {
   fileCount: number;
 };
 
-export type ContentSources = { builtinDir: string; userDir?: string };
+export type ContentSources = {
+  builtinDir: string;
+  userDir?: string;
+  /** The built-in files as the build parsed them (keyed by path relative to builtinDir). */
+  builtinSnapshot?: ContentSnapshotFiles;
+};
 
 type ParsedFile = { file: string; origin: Origin; data: z.infer<typeof contentFile> };
+type FileProblem = Omit<ContentProblem, 'file' | 'origin'>;
+export type ContentParseResult = { ok: true; data: z.infer<typeof contentFile> } | { ok: false; problems: FileProblem[] };
+/** A file's parse result and the SHA-256 of the bytes it came from. */
+export type ContentSnapshotFiles = Record<string, { sha256: string; result: ContentParseResult }>;
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function loadContent(sources: ContentSources): Promise<LoadedContent> {
   const problems: ContentProblem[] = [];
@@ -47,9 +61,16 @@ export async function loadContent(sources: ContentSources): Promise<LoadedConten
     if (!root) continue;
     const files = await listContentFiles(root);
     fileCount += files.length;
+    const snapshot = origin === 'builtin' ? sources.builtinSnapshot : undefined;
     for (const full of files) {
       const file = path.relative(root, full).split(path.sep).join('/');
-      const result = await parseContentFile(full);
+      const read = await readContentFile(full);
+      let result: ContentParseResult;
+      if (!read.ok) result = read;
+      else {
+        const known = snapshot && Object.hasOwn(snapshot, file) ? snapshot[file]! : undefined;
+        result = known && known.sha256 === sha256(read.bytes) ? known.result : await parseContentText(read.bytes);
+      }
       if (result.ok) parsed.push({ file, origin, data: result.data });
       else problems.push(...result.problems.map((p) => ({ ...p, file, origin })));
     }
@@ -57,21 +78,30 @@ export async function loadContent(sources: ContentSources): Promise<LoadedConten
   return { ...assemble(parsed, problems), fileCount };
 }
 
-type FileProblem = Omit<ContentProblem, 'file' | 'origin'>;
+export async function parseContentFile(full: string): Promise<ContentParseResult> {
+  const read = await readContentFile(full);
+  return read.ok ? parseContentText(read.bytes) : read;
+}
 
-export async function parseContentFile(
+export async function readContentFile(
   full: string,
-): Promise<{ ok: true; data: z.infer<typeof contentFile> } | { ok: false; problems: FileProblem[] }> {
-  let raw: string;
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; problems: FileProblem[] }> {
   try {
     const stat = await fs.stat(full);
     if (stat.size > MAX_CONTENT_FILE_BYTES) {
       return { ok: false, problems: [{ field: '', message: `file is larger than ${MAX_CONTENT_FILE_BYTES} bytes` }] };
     }
-    raw = await fs.readFile(full, 'utf8');
+    return { ok: true, bytes: await fs.readFile(full) };
   } catch (error) {
     return { ok: false, problems: [{ field: '', message: `cannot read file: ${(error as Error).message}` }] };
   }
+}
+
+/** One content file's bytes → its checked data, or every problem in it. */
+export async function parseContentText(bytes: Uint8Array): Promise<ContentParseResult> {
+  // Loaded on first use: a start whose files all match the snapshot needs no parser.
+  const { parseDocument } = await import('yaml');
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const doc = parseDocument(raw, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {

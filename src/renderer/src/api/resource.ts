@@ -14,6 +14,11 @@ export type ResourceState<T> = {
 export type Resource<T> = {
   getState: () => ResourceState<T>;
   subscribe: (listener: () => void) => () => void;
+  /**
+   * Starts the first fetch now, before any component reads the value (the first screen's data is
+   * asked for while React renders its shell); a no-op once started.
+   */
+  load: () => void;
   /** Fetches again with the resource's own fetcher. */
   refresh: () => Promise<T>;
   /** Fetches with another call that returns the same value (e.g. library:reload). */
@@ -52,12 +57,14 @@ export function createResource<T>(
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
-      if (!started) {
-        started = true;
-        onFirstUse?.(resource);
-        void runWith(fetcher).catch(() => undefined);
-      }
+      resource.load();
       return () => listeners.delete(listener);
+    },
+    load() {
+      if (started) return;
+      started = true;
+      onFirstUse?.(resource);
+      void runWith(fetcher).catch(() => undefined);
     },
     refresh: () => runWith(fetcher),
     runWith,

@@ -45,8 +45,15 @@ export const ProgressScreen = screens.progress.Component;
 export const SettingsScreen = screens.settings.Component;
 
 /**
+ * How long after the first screen painted its content the other screens' code starts loading.
+ * Evaluating it (about 600 kB: recorder, charts, waveform) holds the main thread for a quarter of
+ * a second on a slow machine; right after the Library appears is when its list is first clicked.
+ */
+const PREFETCH_DELAY_MS = 1000;
+
+/**
  * Fetches the other screens' chunks once the first screen has painted its content (`ready`
- * resolves), two frames later and when the browser is idle, so they never compete with it.
+ * resolves), PREFETCH_DELAY_MS later and when the browser is idle, so they never compete with it.
  */
 export function prefetchScreens(ready: Promise<unknown>): () => void {
   let cancelled = false;
@@ -65,7 +72,14 @@ export function prefetchScreens(ready: Promise<unknown>): () => void {
       cancel = () => clearTimeout(timer);
     }
   };
-  const afterPaint = () => requestAnimationFrame(() => requestAnimationFrame(whenIdle));
+  const afterPaint = () =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (cancelled) return;
+        const timer = setTimeout(whenIdle, PREFETCH_DELAY_MS);
+        cancel = () => clearTimeout(timer);
+      }),
+    );
   ready.then(afterPaint, afterPaint);
   return () => {
     cancelled = true;

@@ -1,4 +1,10 @@
-/** The content of one row in the library list: an item (loop or mock) or a circuit. */
+/**
+ * The content of one row in the library list: an item (loop or mock) or a circuit. Memoised: the
+ * list re-renders on every selection, keystroke and data arrival (settings, Today), and redrawing
+ * every row's content each time was most of the first screen's render work; a row's props change
+ * only when the library is loaded again.
+ */
+import { memo } from 'react';
 import type { CircuitSummary, ItemSummary } from '../../../../shared/contract';
 import { formatDuration, plural } from '../../lib/format';
 import { questionTypeTitle, type QuestionTypeIndex } from '../../lib/question-types';
@@ -6,7 +12,13 @@ import { Badge } from '../Badge';
 
 export const kindLabel: Record<ItemSummary['kind'], string> = { loop: 'Loop', mock: 'Mock' };
 
-export function ItemRow({ item, questionTypes }: { item: ItemSummary; questionTypes: QuestionTypeIndex }) {
+export const ItemRow = memo(function ItemRow({
+  item,
+  questionTypes,
+}: {
+  item: ItemSummary;
+  questionTypes: QuestionTypeIndex;
+}) {
   return (
     <>
       <div className="library-row-head">
@@ -28,9 +40,9 @@ export function ItemRow({ item, questionTypes }: { item: ItemSummary; questionTy
       </div>
     </>
   );
-}
+});
 
-export function CircuitRow({ circuit }: { circuit: CircuitSummary }) {
+export const CircuitRow = memo(function CircuitRow({ circuit }: { circuit: CircuitSummary }) {
   const rounds = circuit.steps.filter((s) => s.type === 'round').length;
   const breaks = circuit.steps.length - rounds;
   return (
@@ -50,4 +62,4 @@ export function CircuitRow({ circuit }: { circuit: CircuitSummary }) {
       </div>
     </>
   );
-}
+});
