@@ -40,3 +40,15 @@ export async function armClickToDrawn(page: Page, condition: string): Promise<()
     return timer.drawn! - timer.click!;
   };
 }
+
+/**
+ * Waits until the lazily loaded screens' code is in the page (fetched in the background a second
+ * after the Library painted), so a figure times the screen and not a first download of its code.
+ */
+export async function screensPrefetched(page: Page): Promise<void> {
+  await page.waitForFunction(
+    `new Set(performance.getEntriesByType('resource').map((e) => (/\\/(Session|Review|Progress|Settings)Screen-[^/]*\\.js$/.exec(e.name) || [])[1]).filter(Boolean)).size === 4`,
+    undefined,
+    { timeout: 60_000 },
+  );
+}

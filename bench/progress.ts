@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { armClickToDrawn, screensPrefetched } from './in-page';
 import { openDatabase } from '../src/main/services/db/open';
 import { dataPaths } from '../src/main/services/paths';
 import { progressSummary } from '../src/main/services/progress-summary';
@@ -22,34 +23,9 @@ import { seededDataDir } from './seed-cache';
 const RUNS = 7;
 const migrationsDir = path.resolve(__dirname, '..', 'resources', 'migrations');
 
-/**
- * Clicks a nav button and returns, on the page's clock, how long after the click (the event's own
- * time) the five trend charts had their lines and every chart was on screen (the first frame after
- * both were in the DOM). Timed in the page by a MutationObserver installed before the click, not by
- * Playwright's polling, which adds up to a few hundred milliseconds of its own.
- */
-async function clickUntilChartsDrawn(page: Page, button: Locator): Promise<{ trends: number; all: number }> {
-  // A string, not a function: tsx's name-keeping helper would not exist in the page.
-  await page.evaluate(`window.chartsDrawn = new Promise((resolve) => {
-    let clicked = 0;
-    let trends = 0;
-    document.addEventListener('click', (e) => (clicked = e.timeStamp), { capture: true, once: true });
-    const observer = new MutationObserver(() => check());
-    const check = () => {
-      if (!clicked) return;
-      if (!trends && document.querySelectorAll('.trend-chart svg.trend-svg path.trend-line').length >= 7)
-        trends = performance.now();
-      if (trends && document.querySelector('[data-testid="time-allocation"] rect.time-alloc-bar')) {
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve({ trends: trends - clicked, all: performance.now() - clicked })));
-      }
-    };
-    observer.observe(document.body, { childList: true, subtree: true });
-    document.addEventListener('click', () => queueMicrotask(check), { once: true });
-  }); undefined`); // not the promise itself, which evaluate would wait for before the click
-  await button.click();
-  return page.evaluate('window.chartsDrawn') as Promise<{ trends: number; all: number }>;
-}
+/** In the page: the five trend charts have their seven lines and the time allocation its bars. */
+const chartsDrawn = `document.querySelectorAll('.trend-chart svg.trend-svg path.trend-line').length >= 7 &&
+  Boolean(document.querySelector('[data-testid="time-allocation"] rect.time-alloc-bar'))`;
 
 const median = (times: number[]) =>
   round(
@@ -61,7 +37,7 @@ const median = (times: number[]) =>
   );
 const spread = (times: number[]) => `min ${Math.round(Math.min(...times))}, max ${Math.round(Math.max(...times))}`;
 
-type Measured = { open: number[]; trends: number[]; revisit: number[]; dbBytes: number; payloadBytes: number };
+type Measured = { open: number[]; revisit: number[]; dbBytes: number; payloadBytes: number };
 
 async function measure(rounds: number): Promise<Measured> {
   const dataDir = await seededDataDir(fs.mkdtempSync(path.join(os.tmpdir(), 'loop-coach-bench-progress-')), rounds);
@@ -76,7 +52,6 @@ async function measure(rounds: number): Promise<Measured> {
   const server = await startServer(dataDir);
   const browser = await launchChromium();
   const open: number[] = [];
-  const trends: number[] = [];
   const revisit: number[] = [];
   try {
     const nav = (page: Page, name: string) =>
@@ -85,14 +60,15 @@ async function measure(rounds: number): Promise<Measured> {
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
       await page.goto(server.url);
       await page.getByRole('listbox', { name: 'Library items' }).waitFor();
-      // The other screens' code arrives in the background after the Library's first paint.
-      await page.waitForLoadState('networkidle');
-      const first = await clickUntilChartsDrawn(page, nav(page, 'Progress'));
-      trends.push(first.trends);
-      open.push(first.all);
+      await screensPrefetched(page);
+      let drawn = await armClickToDrawn(page, chartsDrawn);
+      await nav(page, 'Progress').click();
+      open.push(await drawn());
       await nav(page, 'Library').click();
       await page.getByRole('listbox', { name: 'Library items' }).waitFor();
-      revisit.push((await clickUntilChartsDrawn(page, nav(page, 'Progress'))).all);
+      drawn = await armClickToDrawn(page, chartsDrawn);
+      await nav(page, 'Progress').click();
+      revisit.push(await drawn());
       await page.close();
     }
   } finally {
@@ -100,7 +76,7 @@ async function measure(rounds: number): Promise<Measured> {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  return { open, trends, revisit, dbBytes, payloadBytes };
+  return { open, revisit, dbBytes, payloadBytes };
 }
 
 export const progressBench: Bench = {
@@ -123,7 +99,7 @@ export const progressBench: Bench = {
         name: `progress_open_${label}_ms`,
         value: median(m.open),
         unit: 'ms',
-        note: `${rounds} rounds, fresh tab; median of ${RUNS} (${spread(m.open)}); trend charts alone ${median(m.trends)} ms`,
+        note: `${rounds} rounds, fresh tab, timed in the page; median of ${RUNS} (${spread(m.open)})`,
       });
       if (rounds === 100_000)
         figures.push({

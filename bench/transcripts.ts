@@ -18,7 +18,7 @@ import { makeApp } from '../tests/support/sessions';
 import { startServer } from '../tests/support/web-server';
 import { launchChromium } from './browser';
 import { percentile, round, type Bench, type Figure } from './figure';
-import { armClickToDrawn } from './in-page';
+import { armClickToDrawn, screensPrefetched } from './in-page';
 
 /** A small deterministic generator (mulberry32), so every run searches the same text. */
 export function prng(seed: number): () => number {
@@ -94,6 +94,7 @@ export async function openTranscriptReview(dataDir: string): Promise<Figure> {
     for (let i = 0; i < 5; i++) {
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
       await page.goto(server.url);
+      await screensPrefetched(page);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Review', exact: true }).click();
       await page.getByRole('searchbox', { name: 'Search transcripts' }).fill('zebracorn');
       const hit = page.getByRole('list', { name: 'Transcript search results' }).getByRole('button').first();
