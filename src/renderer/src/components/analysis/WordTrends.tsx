@@ -9,8 +9,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WordTrendWeek } from '../../../../shared/contract';
 import { WORD_THRESHOLDS } from '../../../../shared/words';
 import { call, subscribe } from '../../api/client';
-import { errorMessage } from '../../lib/errors';
 import { plural } from '../../lib/format';
+import { LoadError } from '../LoadError';
 import { StateMessage } from '../StateMessage';
 import { TrendChart, type TrendSeries } from './TrendChart';
 import './WordTrends.css';
@@ -114,21 +114,7 @@ export function WordTrends() {
   const rounds = weeks?.reduce((n, w) => n + w.rounds, 0) ?? 0;
   let body;
   if (error && !weeks)
-    body = (
-      <StateMessage
-        kind="error"
-        icon="alert"
-        title="Could not load the word trends"
-        compact
-        action={
-          <button type="button" className="btn" onClick={reload}>
-            Try again
-          </button>
-        }
-      >
-        {errorMessage(error)}
-      </StateMessage>
-    );
+    body = <LoadError icon="alert" title="Could not load the word trends" error={error} onRetry={reload} />;
   else if (!weeks) body = <StateMessage kind="loading" title="Loading the word trends…" compact />;
   else if (weeks.length === 0)
     body = (
