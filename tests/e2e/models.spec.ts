@@ -2,7 +2,9 @@
  * Settings → Transcription against a local model host (tests/support/model-server.ts) given to browser
  * mode with --model-catalog: a download shows its progress, is cancelled and resumed, survives a cut
  * connection (Resume continues with Range), installs and is put to use; a file with the wrong hash is
- * refused with a message naming it. Screenshots light and dark at 1366 and 1024 px.
+ * refused with a message naming it, and after a wrong hash the row offers Download, as its message says
+ * (the failed file starts again from its first byte; files already checked are kept). Screenshots light
+ * and dark at 1366 and 1024 px.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,8 +35,14 @@ test.beforeEach(async () => {
     title: 'Broken mirror',
     summary: 'Its joiner does not match the hash pinned for it.',
   };
+  // Hashes from the host: a test can make it publish a wrong one for the second file, then fix it.
+  const halfBroken = {
+    ...fixtureEntry(host, { id: 'half-broken', names: ['joiner.onnx', 'decoder.onnx'] }),
+    title: 'Half-broken mirror',
+    summary: 'Its second file may not match the hash its host publishes.',
+  };
   const catalogue = path.join(dataDir, 'catalogue.json');
-  fs.writeFileSync(catalogue, JSON.stringify([{ ...good, recommended: true }, broken]));
+  fs.writeFileSync(catalogue, JSON.stringify([{ ...good, recommended: true }, broken, halfBroken]));
   server = await startServer(dataDir, ['--model-catalog', catalogue]);
 });
 
@@ -124,4 +132,35 @@ test('a file with the wrong hash is refused by name and never installed', async 
   await expect(row.getByRole('button', { name: 'Use Broken mirror' })).toHaveCount(0);
   expect(fs.readdirSync(path.join(dataDir, 'models', 'broken-mirror'))).toEqual([]);
   await snapAll(page, 'settings-transcription-wrong-hash');
+});
+
+test('after a wrong hash the row offers Download, as its message says, and Download fetches that file again', async ({
+  page,
+}) => {
+  host.files['decoder.onnx']!.publishedSha256 = 'cd'.repeat(32);
+  const section = await openTranscription(page);
+  const row = section.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Half-broken mirror' }) });
+  await row.getByRole('button', { name: 'Download Half-broken mirror' }).click();
+  await expect(row.getByRole('alert')).toHaveText(
+    /^decoder\.onnx does not match the SHA-256 127\.0\.0\.1:\d+ publishes for it .*it was deleted and will not be loaded\. Press Download to fetch it again\.$/,
+  );
+  // The checked joiner stays on disk (the row is partial); the decoder's bytes are gone, so there is
+  // nothing to resume: the button is the one the message names.
+  await expect(row).toHaveAttribute('data-status', 'partial');
+  expect(fs.readdirSync(path.join(dataDir, 'models', 'half-broken'))).toEqual(['joiner.onnx']);
+  await expect(row.getByRole('button', { name: 'Resume the download of Half-broken mirror' })).toHaveCount(0);
+  const again = row.getByRole('button', { name: 'Download Half-broken mirror' });
+  await expect(again).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Remove Half-broken mirror' })).toBeVisible();
+  await snapAll(page, 'settings-transcription-wrong-hash-partial');
+
+  delete host.files['decoder.onnx']!.publishedSha256;
+  await again.click();
+  await expect(row.getByRole('button', { name: 'Use Half-broken mirror' })).toBeVisible();
+  await expect(row.getByRole('alert')).toHaveCount(0);
+  const gets = (name: string) =>
+    host.requests.filter((r) => r.method === 'GET' && r.path === `/cdn/${name}`).map((r) => r.range);
+  // The decoder from its first byte both times; the joiner kept (hashed again on disk, not fetched again).
+  expect(gets('decoder.onnx')).toEqual([null, null]);
+  expect(gets('joiner.onnx')).toEqual([null]);
 });

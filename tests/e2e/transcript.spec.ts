@@ -348,7 +348,13 @@ test.describe('word trends on Progress', () => {
       await expect(section.getByText('Weekly averages of 6 transcribed rounds across')).toBeVisible();
       for (const title of ['Pace', 'Filler words', 'Hedges and restarts', 'Follow-ups'])
         await expect(section.getByRole('region', { name: title, exact: true })).toBeVisible();
-      await expect(section.locator('.recharts-line-curve').first()).toBeVisible();
+      // Pace is drawn as a line through a dot per week, inside the shaded 100–165 wpm band.
+      const pace = section.getByRole('region', { name: 'Pace', exact: true });
+      await expect(pace.locator('path.trend-line')).toBeVisible();
+      await expect(pace.locator('path.trend-line')).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){5}$/);
+      await expect(pace.locator('.trend-dots circle')).toHaveCount(6);
+      await expect(pace.locator('rect.trend-band')).toBeVisible();
+      await expect(pace.getByRole('table', { name: 'Pace, weekly averages' }).locator('tbody tr')).toHaveCount(6);
       await expect(section.getByRole('img', { name: /^Weekly average words per minute/ })).toHaveAccessibleName(
         /6 weeks\./,
       );

@@ -5,6 +5,7 @@ import { errorMessage } from '../lib/errors';
 import { formatDateTime, plural } from '../lib/format';
 import { Badge } from './Badge';
 import { ShowMore } from './ShowMore';
+import { LoadError } from './LoadError';
 import { StateMessage } from './StateMessage';
 import './RecentSessions.css';
 
@@ -31,21 +32,7 @@ export function RecentSessions({ recent, onOpen, empty, headingLevel = 'h2' }: P
 
   let body: ReactNode;
   if (error && !sessions) {
-    body = (
-      <StateMessage
-        kind="error"
-        icon="alert"
-        title="Could not load your sessions"
-        compact
-        action={
-          <button type="button" className="btn" onClick={reload}>
-            Try again
-          </button>
-        }
-      >
-        {errorMessage(error)}
-      </StateMessage>
-    );
+    body = <LoadError icon="alert" title="Could not load your sessions" error={error} onRetry={reload} />;
   } else if (!sessions) {
     body = <StateMessage kind="loading" title="Loading sessions…" compact />;
   } else if (sessions.length === 0) {

@@ -1,7 +1,7 @@
 /** "What I'll change": the postmortems' change lines, most recently edited first, a page at a time. */
 import { useChangeLines } from '../../api/review';
-import { errorMessage } from '../../lib/errors';
 import { ShowMore } from '../ShowMore';
+import { LoadError } from '../LoadError';
 import { StateMessage } from '../StateMessage';
 import { ActionList } from './ActionList';
 
@@ -9,19 +9,7 @@ export function ChangeLines() {
   const lines = useChangeLines();
   if (lines.error && !lines.entries) {
     return (
-      <StateMessage
-        kind="error"
-        icon="alert"
-        title="Could not load what you will change"
-        compact
-        action={
-          <button type="button" className="btn" onClick={lines.reload}>
-            Try again
-          </button>
-        }
-      >
-        {errorMessage(lines.error)}
-      </StateMessage>
+      <LoadError icon="alert" title="Could not load what you will change" error={lines.error} onRetry={lines.reload} />
     );
   }
   if (!lines.entries) return <StateMessage kind="loading" title="Loading what you will change…" compact />;

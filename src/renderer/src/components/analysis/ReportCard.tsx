@@ -8,6 +8,7 @@ import type { AnalysisView } from '../../../../shared/contract';
 import type { RoundMetrics } from '../../../../shared/metrics';
 import { errorMessage } from '../../lib/errors';
 import { formatDuration, formatRatio } from '../../lib/format';
+import { LoadError } from '../LoadError';
 import { StateMessage } from '../StateMessage';
 import { flagLabels } from './flag-labels';
 import { useAnalysis } from './useAnalysis';
@@ -35,18 +36,7 @@ export function ReportCard({ roundId, hidden = false, budgetSeconds, headingLeve
         </StateMessage>
       ) : analysis === null ? (
         error ? (
-          <StateMessage
-            kind="error"
-            title="Could not load the analysis"
-            compact
-            action={
-              <button type="button" className="btn" onClick={reload}>
-                Try again
-              </button>
-            }
-          >
-            {errorMessage(error)}
-          </StateMessage>
+          <LoadError title="Could not load the analysis" error={error} onRetry={reload} />
         ) : (
           <StateMessage kind="loading" title="Loading the analysis…" compact />
         )

@@ -10,23 +10,34 @@ import { formatWeek } from '../../lib/format';
 import type { WeekPoint } from '../../../../shared/contract';
 import { secondTicks } from '../../lib/time-allocation';
 import { ChartLegend } from './ChartLegend';
+import { niceTicks } from './chart-ticks';
 import { useChartTheme, type ChartTheme } from './useChartTheme';
 import { useChartWidth } from './useChartWidth';
 import './TrendChart.css';
 
-export type TrendSeries = {
-  key: Exclude<keyof WeekPoint, 'weekStart' | 'rounds'>;
+/** The keys of a week's averages that a line can draw (Progress' score and timing weeks by default). */
+export type TrendKey = Exclude<keyof WeekPoint, 'weekStart' | 'rounds'>;
+
+export type TrendSeries<K extends string = TrendKey> = {
+  key: K;
   label: string;
   color: keyof ChartTheme;
 };
 
-type Props = {
+/** One week: when it starts (epoch ms, as formatWeek reads it) and a value or null per series key. */
+export type TrendPoint<K extends string> = { weekStart: number } & Record<K, number | null>;
+
+type Props<K extends string> = {
   title: string;
-  points: readonly WeekPoint[];
-  series: readonly TrendSeries[];
+  points: readonly TrendPoint<K>[];
+  series: readonly TrendSeries<K>[];
   /** Formats a value on the axis and in the tooltip. */
   format: (value: number) => string;
   domain?: [number, number];
+  /** Without a domain: round steps of seconds (0, 30 s, 1 min…), or of plain numbers (0, 0.05, 0.1…). */
+  scale?: 'seconds' | 'number';
+  /** A target range drawn as a shaded band behind the lines (the axis reaches past it). */
+  targetBand?: readonly [number, number];
   height?: number;
   /** A short description for screen readers, e.g. "Weekly average scores, 1 to 5". */
   description: string;
@@ -36,16 +47,28 @@ const margin = { top: 8, right: 12, bottom: 24, left: 52 };
 /** Week labels at least this far apart (px), like "Nov 30" at 11 px. */
 const minLabelGap = 64;
 
-export function TrendChart({ title, points, series, format, domain, height = 220, description }: Props) {
+export function TrendChart<K extends string = TrendKey>({
+  title,
+  points,
+  series,
+  format,
+  domain,
+  scale = 'seconds',
+  targetBand,
+  height = 220,
+  description,
+}: Props<K>) {
   const theme = useChartTheme();
   const [box, width] = useChartWidth<HTMLDivElement>(400);
   const details = useDeferredValue(true, false);
-  // Scores get 1…5; durations get round steps (0, 30 s, 1 min…) up past the largest value.
-  let max = 0;
+  // Scores get 1…5; durations and counts get round steps up past the largest value (and the band).
+  let max = targetBand ? targetBand[1] : 0;
   for (const p of points) for (const s of series) max = Math.max(max, p[s.key] ?? 0);
   const ticks = domain
     ? Array.from({ length: domain[1] - domain[0] + 1 }, (_, i) => domain[0] + i)
-    : secondTicks(Math.max(max, 1), 4);
+    : scale === 'number'
+      ? niceTicks(max, 4)
+      : secondTicks(Math.max(max, 1), 4);
   const last = points.at(-1);
   const first = points[0];
   const spoken =
@@ -86,6 +109,17 @@ export function TrendChart({ title, points, series, format, domain, height = 220
         aria-label={`${description}, ${points.length} weeks. ${spoken}.`}
       >
         <svg className="trend-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+          {targetBand ? (
+            <rect
+              className="trend-band"
+              x={margin.left}
+              width={plotW}
+              y={y(Math.min(high, targetBand[1]))}
+              height={Math.max(0, y(Math.max(low, targetBand[0])) - y(Math.min(high, targetBand[1])))}
+              fill={theme.grid}
+              fillOpacity={0.5}
+            />
+          ) : null}
           <g className="trend-grid" stroke={theme.grid}>
             {ticks.map((t) => (
               <line key={t} x1={margin.left} x2={margin.left + plotW} y1={y(t)} y2={y(t)} />
@@ -158,7 +192,12 @@ export function TrendChart({ title, points, series, format, domain, height = 220
   );
 }
 
-function WeekTable({ title, points, series, format }: Pick<Props, 'title' | 'points' | 'series' | 'format'>) {
+function WeekTable<K extends string>({
+  title,
+  points,
+  series,
+  format,
+}: Pick<Props<K>, 'title' | 'points' | 'series' | 'format'>) {
   return (
     <table className="visually-hidden">
       <caption>{title}, weekly averages</caption>

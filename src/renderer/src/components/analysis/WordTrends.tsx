@@ -6,24 +6,22 @@
  * whatever the history's size.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WordTrendWeek } from '../../../../shared/contract';
 import { WORD_THRESHOLDS } from '../../../../shared/words';
 import { call, subscribe } from '../../api/client';
-import { errorMessage } from '../../lib/errors';
-import { formatWeek, plural } from '../../lib/format';
+import { plural } from '../../lib/format';
+import { LoadError } from '../LoadError';
 import { StateMessage } from '../StateMessage';
-import { ChartLegend } from './ChartLegend';
-import { tooltipStyle, useChartTheme, type ChartTheme } from './useChartTheme';
+import { TrendChart, type TrendSeries } from './TrendChart';
 import './WordTrends.css';
 
 type Key = Exclude<keyof WordTrendWeek, 'weekStart' | 'rounds'>;
 type Chart = {
   title: string;
   description: string;
-  series: { key: Key; label: string; color: keyof ChartTheme }[];
+  series: TrendSeries<Key>[];
   format: (v: number) => string;
-  band?: [number, number];
+  band?: readonly [number, number];
 };
 
 const percent = (v: number) => `${Math.round(v * 1000) / 10} %`;
@@ -60,11 +58,6 @@ const charts: Chart[] = [
 ];
 
 function WordTrendChart({ chart, weeks }: { chart: Chart; weeks: readonly WordTrendWeek[] }) {
-  const theme = useChartTheme();
-  const last = weeks.at(-1);
-  const spoken = chart.series
-    .map((s) => `${s.label}: ${last?.[s.key] == null ? 'no data' : chart.format(last[s.key]!)} in the latest week`)
-    .join('; ');
   if (!weeks.some((w) => chart.series.some((s) => w[s.key] !== null)))
     return (
       <section className="trend" aria-label={chart.title}>
@@ -73,61 +66,16 @@ function WordTrendChart({ chart, weeks }: { chart: Chart; weeks: readonly WordTr
       </section>
     );
   return (
-    <section className="trend" aria-label={chart.title}>
-      <h3 className="trend-title">{chart.title}</h3>
-      {chart.series.length > 1 ? (
-        <ChartLegend entries={chart.series.map((s) => ({ label: s.label, color: theme[s.color], shape: 'line' }))} />
-      ) : null}
-      <div className="trend-chart" role="img" aria-label={`${chart.description}, ${weeks.length} weeks. ${spoken}.`}>
-        <ResponsiveContainer width="100%" height={160} initialDimension={{ width: 400, height: 160 }}>
-          <LineChart data={[...weeks]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid stroke={theme.grid} vertical={false} />
-            {chart.band ? (
-              <ReferenceArea
-                y1={chart.band[0]}
-                y2={chart.band[1]}
-                fill={theme.grid}
-                fillOpacity={0.5}
-                ifOverflow="extendDomain"
-              />
-            ) : null}
-            <XAxis
-              dataKey="weekStart"
-              tickFormatter={formatWeek}
-              tick={{ fill: theme.muted, fontSize: 11 }}
-              stroke={theme.border}
-              minTickGap={16}
-              tickMargin={6}
-            />
-            <YAxis
-              tickFormatter={chart.format}
-              tick={{ fill: theme.muted, fontSize: 11 }}
-              stroke={theme.border}
-              width={52}
-            />
-            <Tooltip
-              labelFormatter={(week) => `Week of ${formatWeek(Number(week))}`}
-              formatter={(value) => chart.format(Number(value))}
-              {...tooltipStyle(theme)}
-              cursor={{ stroke: theme.border }}
-            />
-            {chart.series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                type="monotone"
-                stroke={theme[s.color]}
-                strokeWidth={2}
-                dot={{ r: 2.5, fill: theme[s.color], strokeWidth: 0 }}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-    </section>
+    <TrendChart
+      title={chart.title}
+      description={chart.description}
+      points={weeks}
+      series={chart.series}
+      format={chart.format}
+      scale="number"
+      targetBand={chart.band}
+      height={160}
+    />
   );
 }
 
@@ -166,21 +114,7 @@ export function WordTrends() {
   const rounds = weeks?.reduce((n, w) => n + w.rounds, 0) ?? 0;
   let body;
   if (error && !weeks)
-    body = (
-      <StateMessage
-        kind="error"
-        icon="alert"
-        title="Could not load the word trends"
-        compact
-        action={
-          <button type="button" className="btn" onClick={reload}>
-            Try again
-          </button>
-        }
-      >
-        {errorMessage(error)}
-      </StateMessage>
-    );
+    body = <LoadError icon="alert" title="Could not load the word trends" error={error} onRetry={reload} />;
   else if (!weeks) body = <StateMessage kind="loading" title="Loading the word trends…" compact />;
   else if (weeks.length === 0)
     body = (

@@ -68,17 +68,3 @@ function subscribe(listener: () => void): () => void {
 export function useChartTheme(): ChartTheme {
   return useSyncExternalStore(subscribe, read);
 }
-
-/** The tooltip look every chart shares, in the current theme's colours. */
-export function tooltipStyle(theme: ChartTheme) {
-  return {
-    contentStyle: {
-      background: theme.surface,
-      border: `1px solid ${theme.border}`,
-      borderRadius: 8,
-      color: theme.text,
-      fontSize: 12,
-    },
-    labelStyle: { color: theme.text, fontWeight: 600 },
-  };
-}

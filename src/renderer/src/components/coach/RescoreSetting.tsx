@@ -22,7 +22,12 @@ export function RescoreSetting({ value, onChange }: { value: Value; onChange: (v
         </p>
       </div>
       <div className="settings-row-control">
-        <select id={id} value={value} onChange={(e) => onChange(rescoreSetting.parse(e.target.value))}>
+        <select
+          id={id}
+          className="select"
+          value={value}
+          onChange={(e) => onChange(rescoreSetting.parse(e.target.value))}
+        >
           {rescoreSetting.options.map((o) => (
             <option key={o} value={o}>
               {words[o]}

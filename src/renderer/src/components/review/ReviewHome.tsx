@@ -9,6 +9,7 @@ import { Badge } from '../Badge';
 import { RescorePrompt } from '../coach/RescorePrompt';
 import { ScreenHeader } from '../ScreenHeader';
 import { ShowMore } from '../ShowMore';
+import { LoadError } from '../LoadError';
 import { StateMessage } from '../StateMessage';
 import { TranscriptSearch } from './TranscriptSearch';
 import './ReviewLists.css';
@@ -53,19 +54,7 @@ export function ReviewHome({ onOpenRound, onSummary }: Props) {
   let queueBody;
   if (queue.error && !queue.entries) {
     queueBody = (
-      <StateMessage
-        kind="error"
-        icon="alert"
-        title="Could not load the rounds to score"
-        compact
-        action={
-          <button type="button" className="btn" onClick={queue.reload}>
-            Try again
-          </button>
-        }
-      >
-        {errorMessage(queue.error)}
-      </StateMessage>
+      <LoadError icon="alert" title="Could not load the rounds to score" error={queue.error} onRetry={queue.reload} />
     );
   } else if (!queue.entries) {
     queueBody = <StateMessage kind="loading" title="Loading rounds to score…" compact />;

@@ -9,8 +9,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { TranscriptView } from '../../../../shared/contract';
 import { useSettings } from '../../api/settings';
-import { errorMessage } from '../../lib/errors';
 import { formatClock } from '../../lib/format';
+import { LoadError } from '../LoadError';
 import { StateMessage } from '../StateMessage';
 import type { PlayerStore } from './player-store';
 import { NOWHERE, playbackSpot, timelineIndex, transcriptRows, type TimelineRow } from './transcript-timeline';
@@ -230,21 +230,7 @@ export function TranscriptPanel({ transcript, followUps, store, onSeek }: Props)
   const modelChosen = Boolean(settings?.transcriptionModelId);
 
   if (error && !view)
-    return (
-      <StateMessage
-        kind="error"
-        icon="alert"
-        title="Could not load the transcript"
-        compact
-        action={
-          <button type="button" className="btn" onClick={reload}>
-            Try again
-          </button>
-        }
-      >
-        {errorMessage(error)}
-      </StateMessage>
-    );
+    return <LoadError icon="alert" title="Could not load the transcript" error={error} onRetry={reload} />;
   if (!view) return <StateMessage kind="loading" title="Loading the transcript…" compact />;
   if (view.transcript)
     return <TranscriptBody view={{ ...view, transcript: view.transcript }} {...{ followUps, store, onSeek }} />;

@@ -6,8 +6,8 @@
  */
 import type { RoundWordsView } from '../../../../shared/contract';
 import { WORD_THRESHOLDS, type WordMetrics } from '../../../../shared/words';
-import { errorMessage } from '../../lib/errors';
 import { formatDuration } from '../../lib/format';
+import { LoadError } from '../LoadError';
 import { StateMessage } from '../StateMessage';
 import './WordReport.css';
 
@@ -43,20 +43,7 @@ export function WordReport({ words, error, hidden, onRetry }: Props) {
       </StateMessage>
     );
   else if (!words && error)
-    body = (
-      <StateMessage
-        kind="error"
-        title="Could not load the word metrics"
-        compact
-        action={
-          <button type="button" className="btn" onClick={onRetry}>
-            Try again
-          </button>
-        }
-      >
-        {errorMessage(error)}
-      </StateMessage>
-    );
+    body = <LoadError title="Could not load the word metrics" error={error} onRetry={onRetry} />;
   else if (!words) body = <StateMessage kind="loading" title="Loading the word metrics…" compact />;
   else if (!words.metrics)
     body = (

@@ -142,6 +142,11 @@ function ModelRow({
 }) {
   const titleId = `model-${model.id.replace(/\W/g, '-')}-title`;
   const showProgress = model.status === 'downloading' || model.status === 'partial';
+  // A file that failed its hash check, or met a full disk, lost its partial bytes (a wrong hash cannot
+  // say which bytes are wrong): the next try fetches that file from its first byte, keeping the files
+  // already checked. So a partial row offers Download, as the message says, not Resume.
+  const startsOver = model.error?.kind === 'hash' || model.error?.kind === 'disk-full';
+  const offerDownload = model.status === 'available' || (model.status === 'partial' && startsOver);
   const fraction = model.totalBytes > 0 ? Math.min(1, model.receivedBytes / model.totalBytes) : 0;
   return (
     <li className="model-row" aria-labelledby={titleId} data-testid={`model-${model.id}`} data-status={model.status}>
@@ -186,7 +191,7 @@ function ModelRow({
         </p>
       ) : null}
       <div className="model-actions">
-        {model.status === 'available' ? (
+        {offerDownload ? (
           <button
             type="button"
             className="btn btn-primary"
@@ -206,7 +211,7 @@ function ModelRow({
             Cancel
           </button>
         ) : null}
-        {model.status === 'partial' ? (
+        {model.status === 'partial' && !offerDownload ? (
           <button
             type="button"
             className="btn btn-primary"
