@@ -47,7 +47,13 @@ export async function armClickToDrawn(page: Page, condition: string): Promise<()
  */
 export async function screensPrefetched(page: Page): Promise<void> {
   await page.waitForFunction(
-    `new Set(performance.getEntriesByType('resource').map((e) => (/\\/(Session|Review|Progress|Settings)Screen-[^/]*\\.js$/.exec(e.name) || [])[1]).filter(Boolean)).size === 4`,
+    () =>
+      new Set(
+        performance
+          .getEntriesByType('resource')
+          .map((e) => /\/(Session|Review|Progress|Settings)Screen-[^/]*\.js$/.exec(e.name)?.[1])
+          .filter(Boolean),
+      ).size === 4,
     undefined,
     { timeout: 60_000 },
   );
