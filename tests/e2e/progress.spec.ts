@@ -48,10 +48,13 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
     const category = page.getByLabel('Category', { exact: true });
     const questionType = page.getByLabel('Question type', { exact: true });
     await category.selectOption('Behavioural');
+    // Until the filtered summary is in, the note says "Updating…" over the previous counts.
+    await expect(status).toHaveText(/^Weekly averages of (?!600 )\d+ rounds/);
     const behavioural = Number(/of (\d+) rounds/.exec((await status.textContent()) ?? '')?.[1]);
     expect(behavioural).toBeGreaterThan(20);
     expect(behavioural).toBeLessThan(600);
     await questionType.selectOption('motivation');
+    await expect(status).toHaveText(new RegExp(`^Weekly averages of (?!${behavioural} )\\d+ rounds?`));
     const motivation = Number(/of (\d+) rounds?/.exec((await status.textContent()) ?? '')?.[1]);
     expect(motivation).toBeGreaterThan(0);
     expect(motivation).toBeLessThan(behavioural);

@@ -5,7 +5,7 @@
  * hundred numbers whatever the history's size); this screen paints the last summary kept and
  * refreshes it (api/progress.ts). Each panel is its own component: add a section with a line here.
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { ProgressFilter } from '../../../shared/contract';
 import { useLibrary } from '../api/library';
 import { loadProgress, useProgressSummary } from '../api/progress';
@@ -30,6 +30,9 @@ const noFilter: ProgressFilter = { category: null, questionType: null };
 export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: string) => Promise<void> }) {
   const [filter, setFilter] = useState<ProgressFilter>(noFilter);
   const { data, stale, error } = useProgressSummary(filter);
+  // The sections without a chart render just after the charts' first paint (a deferred render the
+  // browser may paint before), so the first frame lays out what is on screen: the trends.
+  const lower = useDeferredValue(data);
   const { data: library } = useLibrary();
   const typeIndex = useMemo(() => indexQuestionTypes(library?.questionTypes ?? []), [library]);
   const typeTitle = useMemo(() => (id: string) => questionTypeTitle(typeIndex, id), [typeIndex]);
@@ -81,29 +84,33 @@ export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: s
               questionTypeTitle={typeTitle}
             />
 
-            <section className="panel progress-section" aria-labelledby="progress-weakest">
-              <h2 id="progress-weakest">Weakest areas</h2>
-              <p className="progress-note">Lowest average score first, then most flags per round.</p>
-              <WeakestAreas
-                byCategory={data.weakest.byCategory}
-                byQuestionType={data.weakest.byQuestionType}
-                questionTypeTitle={typeTitle}
-              />
-            </section>
+            {lower ? (
+              <>
+                <section className="panel progress-section" aria-labelledby="progress-weakest">
+                  <h2 id="progress-weakest">Weakest areas</h2>
+                  <p className="progress-note">Lowest average score first, then most flags per round.</p>
+                  <WeakestAreas
+                    byCategory={lower.weakest.byCategory}
+                    byQuestionType={lower.weakest.byQuestionType}
+                    questionTypeTitle={typeTitle}
+                  />
+                </section>
 
-            <section className="panel progress-section" aria-labelledby="progress-baselines">
-              <h2 id="progress-baselines">Personal baselines</h2>
-              <p className="progress-note">
-                Your medians per question type, over your last 50 analysed rounds of each.
-              </p>
-              <BaselinesTable baselines={data.baselines} questionTypeTitle={typeTitle} />
-            </section>
+                <section className="panel progress-section" aria-labelledby="progress-baselines">
+                  <h2 id="progress-baselines">Personal baselines</h2>
+                  <p className="progress-note">
+                    Your medians per question type, over your last 50 analysed rounds of each.
+                  </p>
+                  <BaselinesTable baselines={lower.baselines} questionTypeTitle={typeTitle} />
+                </section>
 
-            <section className="panel progress-section" aria-labelledby="progress-actions">
-              <h2 id="progress-actions">What I’ll change</h2>
-              <p className="progress-note">From your most recent postmortems.</p>
-              <ChangeLines />
-            </section>
+                <section className="panel progress-section" aria-labelledby="progress-actions">
+                  <h2 id="progress-actions">What I’ll change</h2>
+                  <p className="progress-note">From your most recent postmortems.</p>
+                  <ChangeLines />
+                </section>
+              </>
+            ) : null}
 
             {data.latestSession ? (
               <section className="panel progress-section" aria-label="Time allocation in the most recent session">
@@ -116,15 +123,16 @@ export function ProgressScreen({ onOpenSession }: { onOpenSession: (sessionId: s
             ) : null}
           </>
         )}
-        {data && data.rounds > 0 ? <CoachProgress /> : null}
-        {data || error ? <BelowTheFold onOpenSession={onOpenSession} /> : null}
+        {lower && lower.rounds > 0 ? <CoachProgress /> : null}
+        {lower || error ? <BelowTheFold onOpenSession={onOpenSession} /> : null}
       </div>
     </div>
   );
 }
 
 /**
- * Sections below the charts, mounted once the summary is in (at once on a revisit, as it is kept):
+ * Sections below the charts, mounted once the summary is in (at once on a revisit, as it is kept)
+ * and the charts are drawn:
  * their requests then queue behind progress:get on the main side, not ahead of it.
  */
 function BelowTheFold({ onOpenSession }: { onOpenSession: (sessionId: string) => Promise<void> }) {
