@@ -19,18 +19,7 @@ import { startServer } from '../tests/support/web-server';
 import { launchChromium } from './browser';
 import { percentile, round, type Bench, type Figure } from './figure';
 import { armClickToDrawn, screensPrefetched } from './in-page';
-
-/** A small deterministic generator (mulberry32), so every run searches the same text. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seed-history';
 
 /** Words as an interview answer has them: the technical vocabulary of the built-in library plus glue. */
 export function vocabulary(): string[] {
@@ -126,7 +115,7 @@ export const transcriptsBench: Bench = {
   name: 'transcripts',
   figures: ['transcript_search_1000_ms', 'review_open_transcript_60min_ms', 'word_trends_100k_ms'],
   async run() {
-    const random = prng(11);
+    const random = seededRandom(11);
     const words = vocabulary();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loop-coach-bench-transcripts-'));
     const figures: Figure[] = [];

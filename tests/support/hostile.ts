@@ -1,14 +1,5 @@
 /** Random and hostile values for fuzzing the contract: traversal strings, prototype keys, odd numbers. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../../bench/seed-history';
 
 export const hostileStrings = [
   '../../../../etc/passwd',

@@ -5,6 +5,7 @@
  * RoundMetrics. Deterministic for a given seed; written through the real database (migrations and
  * all) in one transaction, in chunked multi-row inserts, so 10 000 rounds take about a second.
  */
+import { seededRandom } from '../../bench/seed-history';
 import path from 'node:path';
 import { roundPlan, type RoundPlan } from '../../src/shared/contract';
 import { roundMetrics, type Flag, type RoundMetrics } from '../../src/shared/metrics';
@@ -222,18 +223,6 @@ export const seedChangeLines: readonly string[] = [
   'Pause for two seconds instead of filling silence with "so, basically".',
 ];
 
-/** mulberry32: small, fast and deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function uuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
@@ -325,7 +314,7 @@ function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => void): void
 export function seedProgress(dataDir: string, options: SeedOptions = {}): SeedResult {
   const sessionCount = options.sessions ?? 200;
   const perSession = options.roundsPerSession ?? 3;
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const weeks = options.weeks ?? 10;
   const endAt = options.endAt ?? Date.now();
   const startAt = endAt - weeks * WEEK_MS;
