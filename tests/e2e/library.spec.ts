@@ -209,9 +209,17 @@ test.describe('links, special files and files that make the parser work hard', (
     await expect(alert.getByRole('listitem')).toHaveCount(3);
     await expect(alert).toContainText('pipe.yaml — skipped: it is a named pipe (FIFO), not a file');
     await expect(alert).toContainText('linked.yaml — skipped: it is a symbolic link, and links are not followed');
-    await expect(alert).toContainText('anchors.yaml — more than 100 anchors (&name) (at line 1, column 304)');
+    await expect(alert).toContainText('anchors.yaml — more than 100 anchors (&name) at line 1, column 304');
     await expect(app.getByRole('option', { name: /E2E softmax temperature probe/ })).toBeVisible();
-    await snap('library-skipped');
+    // Looked at in test-results/screenshots: long reasons must wrap, not overflow, at both widths.
+    for (const width of [1366, 1024]) {
+      await app.setViewportSize({ width, height: 820 });
+      for (const scheme of ['light', 'dark'] as const) {
+        await app.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await expect(app.locator('html')).toHaveAttribute('data-theme', scheme);
+        await snap(`library-skipped-${width}-${scheme}`);
+      }
+    }
   });
 });
 

@@ -33,9 +33,10 @@ export async function readYaml(text: string): Promise<YamlReadResult> {
   // Loaded on first use: a start whose files all match the snapshot needs no parser.
   const yaml = await import('yaml');
   const lines = new yaml.LineCounter();
-  const refuse = (offset: number, message: string): YamlReadResult => ({
+  // "what was found, where[; what to do]": the position is that of the token past the limit.
+  const refuse = (offset: number, what: string, advice?: string): YamlReadResult => ({
     ok: false,
-    problems: [{ field: '', message: `${message} (${where(lines, offset)})` }],
+    problems: [{ field: '', message: `${what} ${where(lines, offset)}${advice ? `; ${advice}` : ''}` }],
   });
 
   const parser = new yaml.Parser(lines.addNewLine);
@@ -45,7 +46,7 @@ export async function readYaml(text: string): Promise<YamlReadResult> {
   let flowDepth = 0;
   for (const lexeme of new yaml.Lexer().lex(text)) {
     if (++seen.tokens > YAML_LIMITS.tokens) {
-      return refuse(parser.offset, `the file has more than ${count(YAML_LIMITS.tokens)} YAML tokens; split it into smaller files`);
+      return refuse(parser.offset, `more than ${count(YAML_LIMITS.tokens)} YAML tokens`, 'split the file into smaller ones');
     }
     switch (yaml.CST.tokenType(lexeme)) {
       case 'anchor':
@@ -71,7 +72,7 @@ export async function readYaml(text: string): Promise<YamlReadResult> {
   for (const token of parser.end()) tokens.push(token);
 
   const shape = checkShape(tokens);
-  if (shape) return refuse(shape.offset, shape.message);
+  if (shape) return refuse(shape.offset, shape.what, shape.advice);
 
   const composer = new yaml.Composer({ uniqueKeys: true });
   const [doc] = Array.from(composer.compose(tokens, true, text.length));
@@ -102,22 +103,23 @@ function where(lines: LineCounter, offset: number): string {
 }
 
 /** The first document past one, collection nested too deep or mapping with too many keys; walked without recursion. */
-function checkShape(tokens: CST.Token[]): { offset: number; message: string } | null {
+function checkShape(tokens: CST.Token[]): { offset: number; what: string; advice?: string } | null {
   const documents = tokens.filter((token) => token.type === 'document');
   if (documents.length > 1) {
     return {
       offset: documents[1]!.offset,
-      message: 'the file holds more than one YAML document (--- starts another); put each in its own file',
+      what: 'a second YAML document (--- starts one)',
+      advice: 'put each in its own file',
     };
   }
   const stack: { token: CST.Token; depth: number }[] = documents.flatMap((d) => (d.value ? [{ token: d.value, depth: 0 }] : []));
   while (stack.length > 0) {
     const { token, depth } = stack.pop()!;
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
-    if (depth + 1 > YAML_LIMITS.depth) return { offset: token.offset, message: `nested more than ${YAML_LIMITS.depth} levels deep` };
+    if (depth + 1 > YAML_LIMITS.depth) return { offset: token.offset, what: `nested more than ${YAML_LIMITS.depth} levels deep` };
     const isMap = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.type === 'flow-map-start');
     if (isMap && token.items.length > YAML_LIMITS.mappingKeys) {
-      return { offset: token.offset, message: `a mapping has more than ${count(YAML_LIMITS.mappingKeys)} keys` };
+      return { offset: token.offset, what: `a mapping with more than ${count(YAML_LIMITS.mappingKeys)} keys` };
     }
     for (const item of token.items) {
       if ('key' in item && item.key) stack.push({ token: item.key, depth: depth + 1 });

@@ -15,21 +15,21 @@ const goodLoop = loopYaml('still-loads');
 
 /** What each refused shape's first problem must name. */
 const expected: Record<string, RegExp> = {
-  'anchor-line.yaml': /more than 100 anchors \(&name\) \(at line 1, column \d+\)/,
+  'anchor-line.yaml': /more than 100 anchors \(&name\) at line 1, column \d+$/,
   'alias-bomb.yaml': /more than 100 aliases/,
   'many-aliases.yaml': /more than 100 anchors/,
   'many-tags.yaml': /more than 100 tags/,
   'deep-flow.yaml': /nested more than 32 levels deep/,
-  'deep-block.yaml': /nested more than 32 levels deep \(at line 33,/,
-  'deep-compact-seq.yaml': /more than 20,000 YAML tokens/,
+  'deep-block.yaml': /nested more than 32 levels deep at line 33,/,
+  'deep-compact-seq.yaml': /more than 20,000 YAML tokens at line \d+, column \d+; split the file into smaller ones$/,
   'many-errors.yaml': /^YAML syntax error at line 1, column \d+: /,
-  'many-closers.yaml': /more than 20,000 YAML tokens/,
-  'huge-flow-seq.yaml': /more than 20,000 YAML tokens/,
-  'huge-flow-map.yaml': /more than 20,000 YAML tokens/,
-  'many-keys.yaml': /more than 20,000 YAML tokens/,
+  'many-closers.yaml': /more than 20,000 YAML tokens at line \d+, column \d+; split the file into smaller ones$/,
+  'huge-flow-seq.yaml': /more than 20,000 YAML tokens at line \d+, column \d+; split the file into smaller ones$/,
+  'huge-flow-map.yaml': /more than 20,000 YAML tokens at line \d+, column \d+; split the file into smaller ones$/,
+  'many-keys.yaml': /more than 20,000 YAML tokens at line \d+, column \d+; split the file into smaller ones$/,
   'long-key.yaml': /at most 1024 chars/,
   'long-explicit-key.yaml': /expected string/,
-  'many-documents.yaml': /more than 20,000 YAML tokens/,
+  'many-documents.yaml': /more than 20,000 YAML tokens at line \d+, column \d+; split the file into smaller ones$/,
   'escapes.yaml': /Invalid discriminator value/,
   'not-utf8.yaml': /not UTF-8 text \(an invalid byte on line 2, byte 16 of the file\); save it as UTF-8/,
   'utf16.yaml': /UTF-16 text; save it as UTF-8/,
@@ -44,7 +44,7 @@ describe('bounded content parsing', () => {
     const content = await loadContent({ builtinDir: builtinContentDir, userDir });
     const problems = content.problems.filter((p) => p.file === 'a.yaml');
     expect(problems).toEqual([
-      { file: 'a.yaml', origin: 'user', field: '', message: 'more than 100 anchors (&name) (at line 1, column 304)' },
+      { file: 'a.yaml', origin: 'user', field: '', message: 'more than 100 anchors (&name) at line 1, column 304' },
     ]);
     expect(content.items.get('still-loads')?.origin).toBe('user');
   });
@@ -85,6 +85,22 @@ describe('bounded content parsing', () => {
     }
   });
 
+  it('refuses a mapping of more than 1,000 keys, and an alias bomb under the alias limit', async () => {
+    const dir = tempDir();
+    const bomb = ['kind: mock', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 5; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    writeFiles(dir, {
+      'keys.yaml': Array.from({ length: 1001 }, (_, i) => `k${i}: v\n`).join(''),
+      'bomb.yaml': `${bomb.join('\n')}\n`,
+    });
+    const keys = await parseContentFile(path.join(dir, 'keys.yaml'));
+    expect(!keys.ok && keys.problems).toEqual([{ field: '', message: 'a mapping with more than 1,000 keys at line 1, column 1' }]);
+    const expanded = await parseContentFile(path.join(dir, 'bomb.yaml'));
+    expect(!expanded.ok && expanded.problems).toEqual([
+      { field: '', message: 'YAML could not be read: Excessive alias count indicates a resource exhaustion attack' },
+    ]);
+  });
+
   it('refuses a file with a second document, naming where it starts', async () => {
     const dir = tempDir();
     writeFiles(dir, { 'two.yaml': `${goodLoop}---\n${goodLoop}` });
@@ -94,7 +110,7 @@ describe('bounded content parsing', () => {
       problems: [
         {
           field: '',
-          message: 'the file holds more than one YAML document (--- starts another); put each in its own file (at line 12, column 1)',
+          message: 'a second YAML document (--- starts one) at line 12, column 1; put each in its own file',
         },
       ],
     });
