@@ -86,7 +86,10 @@ export async function readYaml(text: string): Promise<YamlReadResult> {
       }),
     }));
     const more = doc.errors.length - listed.length;
-    if (more > 0) listed.push({ field: '', message: `${count(more)} more YAML syntax errors (only the first ${listed.length} are listed)` });
+    if (more > 0) {
+      const errors = more === 1 ? 'error' : 'errors';
+      listed.push({ field: '', message: `${count(more)} more YAML syntax ${errors} (only the first ${listed.length} are listed)` });
+    }
     return { ok: false, problems: listed };
   }
   try {
