@@ -20,6 +20,7 @@ import { coachBench } from './coach';
 import { reviewBench } from './review';
 import { modelsBench } from './models';
 import { transcriptionBench } from './transcription';
+import { contentBench } from './content';
 
 const benches: Bench[] = [
   recordingMain,
@@ -34,6 +35,7 @@ const benches: Bench[] = [
   transcriptionBench,
   transcriptsBench,
   webStartBench,
+  contentBench,
   coverageBench,
   modelsBench,
 ];

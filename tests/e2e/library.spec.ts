@@ -3,6 +3,9 @@
  * starting sessions, circuits, content problems), the Session placeholder and Settings.
  * Uses its own user content (ids prefixed "e2e-") so it does not depend on the built-in library.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 
 const userItem = `kind: mock
@@ -189,6 +192,34 @@ test.describe('content problems', () => {
     await app.getByRole('button', { name: 'Reload content' }).click();
     await expect(alert).toBeVisible();
     await snap('library-problems');
+  });
+});
+
+test.describe('links, special files and files that make the parser work hard', () => {
+  test.use({ userContent: { 'e2e-item.yaml': userItem } });
+
+  test('are named with the reason after a reload, and the rest of the library loads', async ({ app, server, snap }) => {
+    const dir = path.join(server.dataDir, 'content');
+    // A FIFO would hang a load that opened it; issue 22's line of anchors took half a minute.
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    fs.symlinkSync('/etc/hostname', path.join(dir, 'linked.yaml'));
+    fs.writeFileSync(path.join(dir, 'anchors.yaml'), `x: ${'&a '.repeat(40_000)}1\n`);
+    await app.getByRole('button', { name: 'Reload content' }).click();
+    const alert = app.getByRole('alert').filter({ has: app.getByRole('heading', { name: 'Content problems' }) });
+    await expect(alert.getByRole('listitem')).toHaveCount(3);
+    await expect(alert).toContainText('pipe.yaml — skipped: it is a named pipe (FIFO), not a file');
+    await expect(alert).toContainText('linked.yaml — skipped: it is a symbolic link, and links are not followed');
+    await expect(alert).toContainText('anchors.yaml — more than 100 anchors (&name) at line 1, column 304');
+    await expect(app.getByRole('option', { name: /E2E softmax temperature probe/ })).toBeVisible();
+    // Looked at in test-results/screenshots: long reasons must wrap, not overflow, at both widths.
+    for (const width of [1366, 1024]) {
+      await app.setViewportSize({ width, height: 820 });
+      for (const scheme of ['light', 'dark'] as const) {
+        await app.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await expect(app.locator('html')).toHaveAttribute('data-theme', scheme);
+        await snap(`library-skipped-${width}-${scheme}`);
+      }
+    }
   });
 });
 

@@ -6,9 +6,11 @@
  * never loads the YAML parser at all.
  */
 import { createHash } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { formatYamlError } from './yaml-error';
+import { readYaml } from './yaml-read';
+import { decodeContentText } from './text';
 import type { z } from 'zod';
 import {
   contentFile,
@@ -18,7 +20,7 @@ import {
   type RubricSpec,
 } from '../../../shared/content';
 import type { ContentProblem, Origin } from '../../../shared/contract';
-import { listContentFiles, MAX_CONTENT_FILE_BYTES } from './files';
+import { listContentFiles, MAX_CONTENT_FILE_BYTES, SKIP_REASONS, specialFileReason } from './files';
 
 export type { Origin };
 export type Located<T> = T & { origin: Origin; file: string };
@@ -59,11 +61,14 @@ export async function loadContent(sources: ContentSources): Promise<LoadedConten
   let fileCount = 0;
   for (const [origin, root] of roots) {
     if (!root) continue;
-    const files = await listContentFiles(root);
+    const { files, skipped } = await listContentFiles(root);
     fileCount += files.length;
+    for (const skip of skipped) {
+      problems.push({ file: relativeName(root, skip.path), origin, field: '', message: `skipped: ${skip.reason}` });
+    }
     const snapshot = origin === 'builtin' ? sources.builtinSnapshot : undefined;
     for (const full of files) {
-      const file = path.relative(root, full).split(path.sep).join('/');
+      const file = relativeName(root, full);
       const read = await readContentFile(full);
       let result: ContentParseResult;
       if (!read.ok) result = read;
@@ -78,44 +83,55 @@ export async function loadContent(sources: ContentSources): Promise<LoadedConten
   return { ...assemble(parsed, problems), fileCount };
 }
 
+const relativeName = (root: string, full: string) => path.relative(root, full).split(path.sep).join('/');
+
 export async function parseContentFile(full: string): Promise<ContentParseResult> {
   const read = await readContentFile(full);
   return read.ok ? parseContentText(read.bytes) : read;
 }
 
+/**
+ * A content file's bytes. Opened without following a link and without blocking (a FIFO put in the
+ * file's place after the folder was listed must not hang the load), then checked to be a regular
+ * file no larger than the limit, and read no further than the limit.
+ */
 export async function readContentFile(
   full: string,
 ): Promise<{ ok: true; bytes: Buffer } | { ok: false; problems: FileProblem[] }> {
+  const refuse = (message: string) => ({ ok: false as const, problems: [{ field: '', message }] });
+  let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(full);
-    if (stat.size > MAX_CONTENT_FILE_BYTES) {
-      return { ok: false, problems: [{ field: '', message: `file is larger than ${MAX_CONTENT_FILE_BYTES} bytes` }] };
+    handle = await fs.open(full, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
+    const stat = await handle.stat();
+    if (!stat.isFile()) return refuse(`skipped: ${specialFileReason(stat)}`);
+    if (stat.size > MAX_CONTENT_FILE_BYTES) return refuse(`file is larger than ${MAX_CONTENT_FILE_BYTES} bytes`);
+    const bytes = Buffer.alloc(MAX_CONTENT_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      // Grown since the stat: refused as if it had been that large.
+      if (length > MAX_CONTENT_FILE_BYTES) return refuse(`file is larger than ${MAX_CONTENT_FILE_BYTES} bytes`);
     }
-    return { ok: true, bytes: await fs.readFile(full) };
+    return { ok: true, bytes: bytes.subarray(0, length) };
   } catch (error) {
-    return { ok: false, problems: [{ field: '', message: `cannot read file: ${(error as Error).message}` }] };
+    const code = (error as NodeJS.ErrnoException).code;
+    // O_NOFOLLOW on a link: ELOOP on Linux and macOS, EMLINK on FreeBSD.
+    if (code === 'ELOOP' || code === 'EMLINK') return refuse(`skipped: ${SKIP_REASONS.link}`);
+    return refuse(`cannot read file: ${(error as Error).message}`);
+  } finally {
+    await handle?.close();
   }
 }
 
 /** One content file's bytes → its checked data, or every problem in it. */
 export async function parseContentText(bytes: Uint8Array): Promise<ContentParseResult> {
-  // Loaded on first use: a start whose files all match the snapshot needs no parser.
-  const { parseDocument } = await import('yaml');
-  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  const doc = parseDocument(raw, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => ({ field: '', message: formatYamlError(e) })),
-    };
-  }
-  let value: unknown;
-  try {
-    // maxAliasCount guards against "billion laughs" alias bombs in hand-edited files.
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return { ok: false, problems: [{ field: '', message: `YAML could not be read: ${(error as Error).message}` }] };
-  }
+  const text = decodeContentText(bytes);
+  if (!text.ok) return { ok: false, problems: [{ field: '', message: text.message }] };
+  const read = await readYaml(text.text);
+  if (!read.ok) return read;
+  const value = read.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, problems: [{ field: '', message: 'the file must hold a YAML mapping with a "kind" field' }] };
   }

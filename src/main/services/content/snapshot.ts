@@ -35,7 +35,7 @@ export type ContentSnapshot = z.infer<typeof contentSnapshot>;
 /** Parses every file under `builtinDir` the way a start would. */
 export async function buildContentSnapshot(builtinDir: string): Promise<ContentSnapshot> {
   const files: ContentSnapshotFiles = {};
-  for (const full of await listContentFiles(builtinDir)) {
+  for (const full of (await listContentFiles(builtinDir)).files) {
     const read = await readContentFile(full);
     // An unreadable or oversized file is left out: the start reports it as it would without a snapshot.
     if (!read.ok) continue;
