@@ -1,7 +1,7 @@
 /** Electron entry: thin glue around the Node services (which are tested without Electron). */
 import { app, type BrowserWindow, dialog } from 'electron';
 import { createLoopCoach, type LoopCoach } from './services/app';
-import { electronSqliteBinding, shippedPaths } from './services/app-root';
+import { shippedPaths } from './services/app-root';
 import { resolveDataDir } from './services/paths';
 import { launchAnalysisUtility } from './electron/analysis-process';
 import { serveIpc } from './electron/ipc';
@@ -19,11 +19,6 @@ const shipped = shippedPaths(appRoot);
 let mainWindow: BrowserWindow | null = null;
 let loopCoach: LoopCoach | null = null;
 
-/** better-sqlite3 built for Electron's ABI by `scripts/electron-native.mjs` (npm start runs it). */
-function electronNativeBinding(): string | undefined {
-  return electronSqliteBinding(appRoot, process.versions.electron) ?? undefined;
-}
-
 async function start(): Promise<void> {
   lockDownSession();
   const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'));
@@ -34,7 +29,6 @@ async function start(): Promise<void> {
     migrationsDir: shipped.migrationsDir,
     transport: 'electron',
     version: app.getVersion(),
-    nativeBinding: electronNativeBinding(),
     launchAnalysis: launchAnalysisUtility,
   });
   serveAppProtocol(shipped.rendererDir, loopCoach.paths.dataDir);
