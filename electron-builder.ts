@@ -4,7 +4,7 @@
  * Needs the network once for Electron itself; see README "Build installers".
  */
 import type { Configuration } from 'electron-builder';
-import { afterPack, asarUnpack } from './scripts/packaging';
+import { appArmorProfile, asarUnpack, electronFuses, otherSqlitePrebuilds } from './scripts/packaging';
 
 const config: Configuration = {
   appId: 'app.loopcoach.desktop',
@@ -15,22 +15,23 @@ const config: Configuration = {
     'out/**',
     'content/**',
     'resources/migrations/**',
-    '.native/electron-*/better_sqlite3.node',
-    // node_modules/better-sqlite3 is built for Node (tests, browser mode); Electron loads .native/'s.
+    // better-sqlite3 loads a compiled build/ before its prebuilds/; only the prebuild ships.
     '!node_modules/better-sqlite3/{build,deps,src}/**',
   ],
   asar: true,
   asarUnpack,
-  // Rebuilding node_modules for Electron would overwrite the Node build of better-sqlite3; Electron's
-  // own build comes from scripts/electron-native.mjs instead (run by `npm run dist`).
+  // Nothing to rebuild: better-sqlite3 13 and sherpa-onnx are Node-API addons that load in Electron
+  // as they are, and a rebuild would compile a better-sqlite3 build/ that shadows the tested prebuild.
   npmRebuild: false,
-  afterPack,
+  electronFuses,
   linux: {
     target: ['AppImage', 'deb'],
     category: 'Education',
     executableName: 'loop-coach',
     maintainer: 'Loop Coach',
+    files: otherSqlitePrebuilds('linux'),
   },
+  deb: { appArmorProfile },
   mac: {
     target: ['dmg'],
     category: 'public.app-category.education',
@@ -39,8 +40,9 @@ const config: Configuration = {
     entitlementsInherit: 'build/entitlements.mac.plist',
     // macOS asks the user for the microphone with this sentence.
     extendInfo: { NSMicrophoneUsageDescription: 'Loop Coach records your spoken answers to practice rounds.' },
+    files: otherSqlitePrebuilds('darwin'),
   },
-  win: { target: ['nsis'] },
+  win: { target: ['nsis'], files: otherSqlitePrebuilds('win32') },
   nsis: { oneClick: false, allowToChangeInstallationDirectory: true },
   publish: null,
 };

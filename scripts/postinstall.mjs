@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * After `npm install`: make sure better-sqlite3 loads under this Node (tests, browser mode).
- * The Electron build is separate and made by `npm start` (scripts/electron-native.mjs).
+ * After `npm install`: make sure better-sqlite3 loads. Version 13 is a Node-API addon shipped
+ * prebuilt inside its npm package for Linux, macOS and Windows (x64 and arm64); the same file loads
+ * in Node (tests, browser mode, scripts) and in Electron, so nothing is compiled. package.json
+ * "allowScripts" keeps npm from running node-gyp for it (npm would, from a lockfile, though the build
+ * only stamps files when a prebuild exists; npm/cli#9837). On another platform it says how to compile.
  */
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,24 +13,15 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 
-function loads() {
-  try {
-    const Database = require('better-sqlite3');
-    new Database(':memory:').close();
-    return true;
-  } catch (error) {
-    console.log(`better-sqlite3 does not load under Node ${process.version}: ${error.message.split('\n')[0]}`);
-    return false;
-  }
-}
-
-if (!loads()) {
-  console.log('Rebuilding better-sqlite3 for this Node…');
-  execFileSync('npm', ['rebuild', 'better-sqlite3', '--foreground-scripts'], { cwd: root, stdio: 'inherit' });
-  if (!loads()) {
-    console.error(
-      'better-sqlite3 still does not load: install python3, make and a C++ compiler, then run `npm rebuild better-sqlite3`.',
-    );
-    process.exit(1);
-  }
+try {
+  const Database = require('better-sqlite3');
+  new Database(':memory:').close();
+} catch (error) {
+  console.error(
+    `better-sqlite3 does not load under Node ${process.version} on ${process.platform}-${process.arch}: ` +
+      `${error.message.split('\n')[0]}\n` +
+      'No prebuilt binary fits this machine: install python3, make and a C++20 compiler, then run ' +
+      '`(cd node_modules/better-sqlite3 && npx node-gyp rebuild --release)`.',
+  );
+  process.exit(1);
 }

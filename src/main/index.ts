@@ -1,49 +1,51 @@
 /** Electron entry: thin glue around the Node services (which are tested without Electron). */
 import { app, type BrowserWindow, dialog } from 'electron';
 import { createLoopCoach, type LoopCoach } from './services/app';
-import { electronSqliteBinding, shippedPaths } from './services/app-root';
+import { shippedPaths } from './services/app-root';
 import { resolveDataDir } from './services/paths';
 import { launchAnalysisUtility } from './electron/analysis-process';
 import { serveIpc } from './electron/ipc';
 import { registerAppScheme, serveAppProtocol } from './electron/protocol';
 import { lockDownContents, lockDownSession } from './electron/security';
 import { createMainWindow } from './electron/window';
+import { applyLaunchFlags } from './electron/launch-flags';
+import { runSmokeTestAndExit } from './electron/smoke';
 
 // Only `electron-vite dev` may point the window at a dev server; a packaged app ignores the variable.
 if (app.isPackaged) delete process.env.ELECTRON_RENDERER_URL;
 registerAppScheme();
 lockDownContents();
+// --smoke-test, and the test-only --fake-microphone (its Chromium switches must be set before ready).
+const launch = applyLaunchFlags(app, process.argv);
 
 const appRoot = app.getAppPath();
 const shipped = shippedPaths(appRoot);
 let mainWindow: BrowserWindow | null = null;
 let loopCoach: LoopCoach | null = null;
 
-/** better-sqlite3 built for Electron's ABI by `scripts/electron-native.mjs` (npm start runs it). */
-function electronNativeBinding(): string | undefined {
-  return electronSqliteBinding(appRoot, process.versions.electron) ?? undefined;
-}
+/** What the app opens, for a window or for --smoke-test alike. */
+const appOptions = () => ({
+  dataDir: resolveDataDir(process.argv, process.env, () => app.getPath('userData')),
+  builtinContentDir: shipped.builtinContentDir,
+  contentSnapshotFile: shipped.contentSnapshotFile,
+  migrationsDir: shipped.migrationsDir,
+  transport: 'electron' as const,
+  version: app.getVersion(),
+  launchAnalysis: launchAnalysisUtility,
+});
 
 async function start(): Promise<void> {
   lockDownSession();
-  const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'));
-  loopCoach = await createLoopCoach({
-    dataDir,
-    builtinContentDir: shipped.builtinContentDir,
-    contentSnapshotFile: shipped.contentSnapshotFile,
-    migrationsDir: shipped.migrationsDir,
-    transport: 'electron',
-    version: app.getVersion(),
-    nativeBinding: electronNativeBinding(),
-    launchAnalysis: launchAnalysisUtility,
-  });
+  loopCoach = await createLoopCoach(appOptions());
   serveAppProtocol(shipped.rendererDir, loopCoach.paths.dataDir);
   serveIpc(loopCoach, () => mainWindow);
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (launch.smokeTest) {
+  runSmokeTestAndExit(app, appOptions);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => mainWindow?.focus());

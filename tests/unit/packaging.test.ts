@@ -5,13 +5,86 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 import config from '../../electron-builder';
-import { asarUnpack, electronBinaryPath, fuseConfig } from '../../scripts/packaging';
-import { electronSqliteBinding, unpackedPath } from '../../src/main/services/app-root';
+import { unpackedPath } from '../../src/main/services/app-root';
 import { vadModelPath } from '../../src/main/services/analysis/vad';
+import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import * as builder from '../support/packaged-files';
 import { repoRoot, tempDir } from '../support/temp';
+
+/** The better-sqlite3 addon file this process has really loaded (after opening a real database file). */
+function loadedSqliteBinary(): string {
+  const db = new Database(path.join(tempDir(), 'probe.db'));
+  db.pragma('journal_mode = WAL');
+  db.close();
+  const report = process.report.getReport() as unknown as { sharedObjects: string[] };
+  const loaded = report.sharedObjects.filter((file) => /better[-_]sqlite3/.test(file) && file.endsWith('.node'));
+  expect(loaded).toHaveLength(1);
+  return loaded[0]!;
+}
+
+describe('one SQLite build for Node and Electron', () => {
+  it('is better-sqlite3 13, as npm ls reports it', () => {
+    const tree = JSON.parse(
+      execFileSync('npm', ['ls', 'better-sqlite3', '--json'], { cwd: repoRoot, encoding: 'utf8' }),
+    ) as {
+      dependencies: { 'better-sqlite3': { version: string } };
+    };
+    expect(tree.dependencies['better-sqlite3'].version).toMatch(/^13\./);
+  });
+
+  it('loads the Node-API prebuild shipped inside the package, which carries no Node ABI version', () => {
+    const file = loadedSqliteBinary();
+    const relative = path.relative(repoRoot, file).split(path.sep).join('/');
+    expect(relative).toMatch(
+      /^node_modules\/better-sqlite3\/prebuilds\/(linux|linuxmusl|darwin|win32)-(x64|arm64)\.node$/,
+    );
+    const binary = fs.readFileSync(file);
+    // Node-API addons export napi_register_module_v1; ABI-bound (NAN/V8) builds node_register_module_v<ABI>.
+    expect(binary.includes('napi_register_module_v1')).toBe(true);
+    expect(binary.includes('node_register_module_v')).toBe(false);
+  });
+
+  it('ships that same file unpacked for Electron, and nothing that would shadow it', () => {
+    const os = process.platform as builder.PackagedOs;
+    const loaded = path.relative(repoRoot, loadedSqliteBinary()).split(path.sep).join('/');
+    expect([loaded, builder.shipsModuleFile(os, loaded), builder.unpacks(os, loaded)]).toEqual([loaded, true, true]);
+    // better-sqlite3 prefers a compiled build/Release over its prebuilds; none may ship.
+    expect(builder.shipsModuleFile(os, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(false);
+    expect(config.npmRebuild).toBe(false);
+    // Each installer carries its own OS's prebuilds only.
+    const prebuild = (name: string) => `node_modules/better-sqlite3/prebuilds/${name}.node`;
+    expect(builder.shipsModuleFile('linux', prebuild('linux-arm64'))).toBe(true);
+    expect(builder.shipsModuleFile('linux', prebuild('darwin-arm64'))).toBe(false);
+    expect(builder.shipsModuleFile('darwin', prebuild('darwin-x64'))).toBe(true);
+    expect(builder.shipsModuleFile('darwin', prebuild('win32-x64'))).toBe(false);
+    expect(builder.shipsModuleFile('win32', prebuild('win32-arm64'))).toBe(true);
+    expect(builder.shipsModuleFile('win32', prebuild('linuxmusl-x64'))).toBe(false);
+  });
+
+  it('has no second, Electron-ABI build left: no rebuild step, no nativeBinding', () => {
+    expect(fs.existsSync(path.join(repoRoot, 'scripts', 'electron-native.mjs'))).toBe(false);
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      allowScripts: Record<string, boolean>;
+    };
+    for (const [name, command] of Object.entries(pkg.scripts))
+      expect([name, command]).not.toEqual([
+        name,
+        expect.stringMatching(/electron-native|electron-rebuild|node-gyp|prebuild-install|install-app-deps/),
+      ]);
+    // npm would run node-gyp for it from a lockfile (npm/cli#9837) though the prebuild needs nothing.
+    expect(pkg.allowScripts['better-sqlite3']).toBe(false);
+    const mainSources = fs
+      .readdirSync(path.join(repoRoot, 'src', 'main'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => path.join(entry.parentPath, entry.name));
+    for (const file of mainSources)
+      expect([file, fs.readFileSync(file, 'utf8').includes('nativeBinding')]).toEqual([file, false]);
+  });
+});
 
 describe('files unpacked from the asar archive', () => {
   it('rewrites the app.asar segment of a packaged path, on Linux, macOS and Windows', () => {
@@ -20,10 +93,10 @@ describe('files unpacked from the asar archive', () => {
     );
     expect(
       unpackedPath(
-        '/Applications/Loop Coach.app/Contents/Resources/app.asar/.native/electron-45.4.1/better_sqlite3.node',
+        '/Applications/Loop Coach.app/Contents/Resources/app.asar/node_modules/better-sqlite3/prebuilds/darwin-arm64.node',
       ),
     ).toBe(
-      '/Applications/Loop Coach.app/Contents/Resources/app.asar.unpacked/.native/electron-45.4.1/better_sqlite3.node',
+      '/Applications/Loop Coach.app/Contents/Resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds/darwin-arm64.node',
     );
     expect(unpackedPath('C:\\Program Files\\Loop Coach\\resources\\app.asar\\node_modules\\x.node')).toBe(
       'C:\\Program Files\\Loop Coach\\resources\\app.asar.unpacked\\node_modules\\x.node',
@@ -41,19 +114,13 @@ describe('files unpacked from the asar archive', () => {
     expect(unpackedPath('/home/me/app.asarx/x')).toBe('/home/me/app.asarx/x');
   });
 
-  it('finds the speech model and the Electron SQLite build through it', () => {
+  it('finds the speech model through it', () => {
     expect(vadModelPath({})).toBe(path.join(repoRoot, 'node_modules/@ricky0123/vad-web/dist/silero_vad_legacy.onnx'));
     expect(vadModelPath({ LOOP_COACH_VAD_MODEL: '/tmp/other.onnx' })).toBe('/tmp/other.onnx');
-    const root = tempDir();
-    expect(electronSqliteBinding(root, '45.4.1')).toBeNull();
-    const file = path.join(root, '.native', 'electron-45.4.1', 'better_sqlite3.node');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, '');
-    expect(electronSqliteBinding(root, '45.4.1')).toBe(file);
   });
 
   it('unpacks every native part the app loads by path, and not the app code', () => {
-    const unpacked = (file: string) => asarUnpack.some((glob) => path.posix.matchesGlob(file, glob));
+    const unpacked = (file: string) => builder.unpacks('linux', file);
     const require = createRequire(path.join(repoRoot, 'package.json'));
     const relative = (file: string) => path.relative(repoRoot, file).split(path.sep).join('/');
     const sherpaAddon = fs
@@ -67,7 +134,7 @@ describe('files unpacked from the asar archive', () => {
       ...fs
         .readdirSync(path.join(repoRoot, 'node_modules', sherpaAddon!))
         .map((f) => `node_modules/${sherpaAddon}/${f}`),
-      '.native/electron-45.4.1/better_sqlite3.node',
+      relative(loadedSqliteBinary()),
     ])
       expect([file, unpacked(file)]).toEqual([file, true]);
     for (const file of ['out/main/index.js', 'out/main/analysis-worker.js', 'node_modules/sherpa-onnx-node/addon.js'])
@@ -76,29 +143,74 @@ describe('files unpacked from the asar archive', () => {
 });
 
 describe('Electron fuses', () => {
-  it("sets every fuse Electron's security guide recommends", () => {
-    const fuses = fuseConfig('linux');
-    expect(fuses).toEqual({
-      version: FuseVersion.V1,
-      resetAdHocDarwinSignature: false,
-      [FuseV1Options.RunAsNode]: false,
-      [FuseV1Options.EnableCookieEncryption]: true,
-      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-      [FuseV1Options.EnableNodeCliInspectArguments]: false,
-      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-      [FuseV1Options.OnlyLoadAppFromAsar]: true,
-      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+  it("sets every fuse Electron's security guide recommends, through electron-builder's own electronFuses", () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     });
-    expect(fuseConfig('darwin').resetAdHocDarwinSignature).toBe(true);
   });
 
-  it('flips them on the Electron executable of each platform, after packing', () => {
-    expect(config.afterPack).toBeTypeOf('function');
-    const names = { productFilename: 'Loop Coach', executableName: 'loop-coach' };
-    expect(electronBinaryPath('linux', '/d/linux-unpacked', names)).toBe('/d/linux-unpacked/loop-coach');
-    expect(electronBinaryPath('darwin', '/d/mac-arm64', names)).toBe('/d/mac-arm64/Loop Coach.app');
-    expect(electronBinaryPath('win32', '/d/win-unpacked', names)).toBe(path.join('/d/win-unpacked', 'Loop Coach.exe'));
-    expect(() => electronBinaryPath('freebsd', '/d', names)).toThrow(/does not package for the platform "freebsd"/);
+  it('flips no fuse in an afterPack hook (Windows quit at launch: no integrity info for app.asar)', () => {
+    // electron-builder flips electronFuses after it embeds the asar hashes and right before signing;
+    // a hook of our own ran before that (electron-builder #8181).
+    expect(config.afterPack).toBeUndefined();
+    expect(config.afterSign).toBeUndefined();
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string>
+    >;
+    expect(pkg.devDependencies!['@electron/fuses']).toBeUndefined();
+    const sources = ['electron-builder.ts', 'scripts/packaging.ts'].map((f) =>
+      fs.readFileSync(path.join(repoRoot, f), 'utf8'),
+    );
+    for (const source of sources) expect(source).not.toMatch(/flipFuses|@electron\/fuses['"]/);
+  });
+});
+
+describe('the .deb on Ubuntu 23.10 and later (AppArmor)', () => {
+  /** The profile as electron-builder writes it: its template variables filled as FpmTarget fills them. */
+  function renderedProfile(): string {
+    const require = createRequire(path.join(repoRoot, 'node_modules', 'app-builder-lib', 'package.json'));
+    const { sanitizeFileName } = require('builder-util/out/filename') as { sanitizeFileName: (s: string) => string };
+    const template = fs.readFileSync(path.join(repoRoot, config.deb!.appArmorProfile!), 'utf8');
+    return template
+      .replaceAll('${executable}', config.linux!.executableName!)
+      .replaceAll('${sanitizedProductName}', sanitizeFileName(config.productName!));
+  }
+
+  it('ships our profile, granting user namespaces to the installed executable only', () => {
+    const profile = renderedProfile();
+    const rules = profile
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
+    expect(rules).toEqual([
+      'abi <abi/4.0>,',
+      'include <tunables/global>',
+      // The deb installs the app to /opt/<product name>/<executable>; a space needs the quotes.
+      'profile "loop-coach" "/opt/Loop Coach/loop-coach" flags=(unconfined) {',
+      'userns,',
+      'include if exists <local/loop-coach>',
+      '}',
+    ]);
+    expect(profile).not.toContain('${');
+  });
+
+  it('is installed and loaded by the after-install script electron-builder runs for the deb', () => {
+    expect(config.deb?.afterInstall).toBeUndefined();
+    const template = fs.readFileSync(
+      path.join(repoRoot, 'node_modules/app-builder-lib/templates/linux/after-install.tpl'),
+      'utf8',
+    );
+    expect(template).toContain("APPARMOR_PROFILE_SOURCE='/opt/${sanitizedProductName}/resources/apparmor-profile'");
+    expect(template).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/${executable}'");
+    expect(template).toMatch(/apparmor_parser --replace/);
   });
 });
 

@@ -32,12 +32,3 @@ export function findAppRoot(from: string): string {
 export function unpackedPath(file: string): string {
   return file.replace(/([\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked');
 }
-
-/**
- * better-sqlite3 built for Electron's ABI by scripts/electron-native.mjs, kept in `.native/` beside
- * the app (unpacked from the asar when packaged); null when it has not been built.
- */
-export function electronSqliteBinding(appRoot: string, electronVersion: string): string | null {
-  const file = unpackedPath(path.join(appRoot, '.native', `electron-${electronVersion}`, 'better_sqlite3.node'));
-  return fs.existsSync(file) ? file : null;
-}

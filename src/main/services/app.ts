@@ -52,7 +52,6 @@ export type AppOptions = {
   version: string;
   now?: () => number;
   random?: () => number;
-  nativeBinding?: string;
   /**
    * Browser mode: how long a recording left open by a killed server waits for its page to come back
    * and carry on before it is recovered. 0 (Electron: no page survives a restart) recovers at once.
@@ -95,7 +94,6 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     file: paths.databaseFile,
     migrationsDir: options.migrationsDir,
     now,
-    nativeBinding: options.nativeBinding,
   });
   const events = new EventBus();
   // Late recoveries (browser mode's grace ran out) arrive while the app runs; `analysis` exists by then.

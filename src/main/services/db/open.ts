@@ -27,8 +27,6 @@ export type OpenDatabaseOptions = {
   file: string;
   migrationsDir: string;
   now: () => number;
-  /** Path of better-sqlite3's compiled addon; Electron passes its own ABI build. */
-  nativeBinding?: string;
   /** How many pre-migration backups to keep beside the database. */
   keepBackups?: number;
 };
@@ -41,7 +39,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const { file, migrationsDir, now } = options;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
-  const client = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const client = new Database(file);
   try {
     client.pragma('journal_mode = WAL');
     client.pragma('foreign_keys = ON');
