@@ -8,13 +8,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { contentSecurityPolicy } from '../../shared/csp';
 import type { LoopCoach } from '../services/app';
 import { dispatch } from '../services/dispatch';
-import { fileResponse, type FileResponse } from '../services/file-response';
-import { insideRoot } from '../services/paths';
-import { mediaFile } from '../services/recording/media';
+import type { FileResponse } from '../services/file-response';
+import { decodePath, isMediaPath, servedFile } from '../services/served-file';
 import { isBinaryChannel } from '../../shared/channels';
 import { MAX_CHUNK_BYTES } from '../../shared/contract';
 import { accessPage } from './access-page';
@@ -97,7 +95,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (url.pathname.startsWith('/api/')) {
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === null) return sendText(res, 400, 'The address is not valid percent-encoding.');
       if (channel === 'events' && req.method === 'GET') return openEventStream(res);
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST for contract requests.');
       if (isBinaryChannel(channel)) {
@@ -136,18 +135,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     // Files are answered without reading the request; drop any body so keep-alive stays in step.
     req.resume();
-    if (url.pathname.startsWith('/media/')) {
-      const media = mediaFile((await appReady).paths.dataDir, decodeURIComponent(url.pathname));
-      if (!media) return sendText(res, 404, 'Not found.');
-      return sendFile(res, fileResponse(media, req.headers.range), req.method === 'HEAD');
-    }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = insideRoot(options.rendererDir, relative);
-    if (!file) return sendText(res, 404, 'Not found.');
-    let response = fileResponse(file, req.headers.range);
-    // Client-side routes fall back to the app shell.
-    if (response.status === 404 && !path.extname(relative))
-      response = fileResponse(path.join(options.rendererDir, 'index.html'), undefined);
+    // The same rule as Electron's app:// handler (services/served-file.ts).
+    const decoded = decodePath(url.pathname);
+    const dataDir = decoded !== null && isMediaPath(decoded) ? (await appReady).paths.dataDir : null;
+    const response = servedFile({ rendererDir: options.rendererDir, dataDir }, url.pathname, req.headers.range);
+    if (response.status === 400) return sendText(res, 400, 'The address is not valid percent-encoding.');
     return sendFile(res, response, req.method === 'HEAD');
   }
 
