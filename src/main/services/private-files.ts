@@ -1,0 +1,39 @@
+/**
+ * Private by default (issue 22, D7): the data folder and the folders in it are 0700, and every file
+ * the app writes there (the database and its -wal/-shm, recordings, peaks, models, the access token)
+ * and every export is 0600. Files are created with that mode and chmod-ed after, so the umask does not
+ * decide. On Windows, files inherit the user profile's ACLs, which already keep other accounts out;
+ * nothing is changed there (chmod only toggles the read-only flag). docs/security.md, "Private files".
+ */
+import fs from 'node:fs';
+
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+const posix = process.platform !== 'win32';
+
+/** Creates `dir` (and missing parents) and makes `dir` itself 0700; parents it did not create are left alone. */
+export function makePrivateDir(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  if (posix) fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  return dir;
+}
+
+/** Makes an existing file 0600 (a file another program created: SQLite, ffmpeg, a copy). */
+export function makePrivate(file: string): void {
+  if (posix) fs.chmodSync(file, PRIVATE_FILE_MODE);
+}
+
+/** The same, on a descriptor just opened. */
+export function makePrivateFd(fd: number): void {
+  if (posix) fs.fchmodSync(fd, PRIVATE_FILE_MODE);
+}
+
+/** makePrivate, for a file that may not exist (SQLite's -wal and -shm come and go). */
+export function makePrivateIfThere(file: string): void {
+  try {
+    makePrivate(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
