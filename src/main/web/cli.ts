@@ -98,7 +98,9 @@ async function main() {
       : '  token:   new; tabs from an earlier run must open the address above',
   );
   console.log('Press Ctrl+C to stop.');
-  if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
+  // The opener's command line (xdg-open, then the browser's) is readable by every local user: it gets
+  // a one-time code, never the token.
+  if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.openUrl());
 
   let app: LoopCoach;
   try {

@@ -27,10 +27,26 @@ export type WebServerOptions = {
   rendererDir: string;
   port: number;
   token?: string;
+  /** The clock (epoch ms) one-time open codes expire by. */
+  now?: () => number;
 };
 
-export type WebServer = { url: string; origin: string; port: number; token: string; close: () => Promise<void> };
+export type WebServer = {
+  /** The address with the access token, printed for the user (never put on a command line). */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  /**
+   * A fresh address for the browser the server opens itself: a one-time code instead of the token
+   * (single use, OPEN_CODE_TTL_MS, 128 random bits), because a command line is readable by every local
+   * user. docs/security.md, "Opening the browser".
+   */
+  openUrl: () => string;
+  close: () => Promise<void>;
+};
 
+export const OPEN_CODE_TTL_MS = 60_000;
 const MAX_JSON_BODY = 1024 * 1024;
 const TOKEN_HEADER = 'x-loop-coach-token';
 
@@ -39,6 +55,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const appReady = Promise.resolve(options.app);
   const expected = Buffer.from(token);
   const sseClients = new Set<http.ServerResponse>();
+  const now = options.now ?? Date.now;
+  /** One-time open codes → when each expires. */
+  const openCodes = new Map<string, number>();
   let port = options.port;
   const cookieName = () => `loop_coach_token_${port}`;
 
@@ -69,11 +88,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
       return sendText(res, 403, 'Cross-origin requests are refused.');
     }
-    // The printed URL carries the token once; it becomes an HttpOnly cookie and the URL is cleaned.
+    // The printed URL carries the token once (the opened one a one-time code instead); either becomes
+    // an HttpOnly cookie and the URL is cleaned.
     const queryToken = url.searchParams.get('token');
-    if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
-      if (!tokenMatches(queryToken)) {
+    const queryCode = url.searchParams.get('code');
+    if (req.method === 'GET' && url.pathname === '/' && (queryToken !== null || queryCode !== null)) {
+      if (queryToken !== null && !tokenMatches(queryToken)) {
         return sendAccessPage(res, 'That address carries an access token this run does not accept.', port);
+      }
+      if (queryToken === null) {
+        const expires = openCodes.get(queryCode!);
+        // Single use: gone the moment it is presented, valid or late.
+        openCodes.delete(queryCode!);
+        if (expires === undefined || now() >= expires) {
+          return sendAccessPage(
+            res,
+            'That one-time address was already used or has expired.',
+            port,
+            'The address Loop Coach opens for you works once, for a minute. If this tab did not use it already, something else on this computer may have: start the server again with --new-token.',
+          );
+        }
       }
       res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.writeHead(302, { Location: '/' });
@@ -178,6 +212,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     port,
     token,
+    openUrl: () => {
+      const at = now();
+      for (const [code, expires] of openCodes) if (at >= expires) openCodes.delete(code);
+      const code = randomBytes(16).toString('base64url');
+      openCodes.set(code, at + OPEN_CODE_TTL_MS);
+      return `${origin}/?code=${code}`;
+    },
     close: async () => {
       closed = true;
       unsubscribe();
@@ -223,10 +264,10 @@ function sendText(res: http.ServerResponse, status: number, message: string): vo
   res.end(message);
 }
 
-function sendAccessPage(res: http.ServerResponse, headline: string, port: number): void {
+function sendAccessPage(res: http.ServerResponse, headline: string, port: number, note?: string): void {
   res.req.resume();
   res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' });
-  res.end(accessPage(headline, port));
+  res.end(accessPage(headline, port, note));
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
