@@ -29,6 +29,32 @@ export function makePrivateFd(fd: number): void {
   if (posix) fs.fchmodSync(fd, PRIVATE_FILE_MODE);
 }
 
+/**
+ * At every start: the data folder 0700 (an existing one made before 0.x was 0755), and the database
+ * files 0600. Files already inside keep their mode: the folder alone shuts other accounts out of them.
+ */
+export function tightenDataFolder(dataDir: string, databaseFile: string): void {
+  makePrivateDir(dataDir);
+  for (const suffix of ['', '-wal', '-shm', '-journal']) makePrivateIfThere(`${databaseFile}${suffix}`);
+}
+
+/** Writes a file only this account can read: a new one, unless `overwrite` (a path the user chose). */
+export function writePrivate(file: string, data: string | Uint8Array, { overwrite = false } = {}): void {
+  const fd = fs.openSync(file, overwrite ? 'w' : 'wx', PRIVATE_FILE_MODE);
+  try {
+    makePrivateFd(fd);
+    fs.writeFileSync(fd, data);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Copies to a new file and makes it 0600 (copyFile keeps the source's mode, which may be looser). */
+export function copyPrivate(from: string, to: string): void {
+  fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+  makePrivate(to);
+}
+
 /** makePrivate, for a file that may not exist (SQLite's -wal and -shm come and go). */
 export function makePrivateIfThere(file: string): void {
   try {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../../../src/shared/contract';
-import { createLoopCoach, type LoopCoach } from '../../../../../src/main/services/app';
+import type { LoopCoach } from '../../../../../src/main/services/app';
 import { dispatch } from '../../../../../src/main/services/dispatch';
 import { modelByteBudget } from '../../../../../src/main/services/models/service';
 import {
@@ -17,7 +17,8 @@ import {
   type ModelServer,
   type ServedFile,
 } from '../../../../support/model-server';
-import { builtinContentDir, migrationsDir, tempDir } from '../../../../support/temp';
+import { makeApp } from '../../../../support/sessions';
+import { tempDir } from '../../../../support/temp';
 
 const servers: ModelServer[] = [];
 const apps: LoopCoach[] = [];
@@ -39,15 +40,7 @@ async function setup(file: Partial<ServedFile>, entryPatch: { sizeBytes?: number
   if (entryPatch.sizeBytes !== undefined) entry.sizeBytes = entryPatch.sizeBytes;
   const dataDir = tempDir('models-attack-');
   let clock = 0;
-  const app = await createLoopCoach({
-    dataDir,
-    builtinContentDir,
-    migrationsDir,
-    transport: 'web',
-    version: 'test',
-    now: () => (clock += 1_000),
-    modelCatalog: [entry],
-  });
+  const app = await makeApp(dataDir, {}, () => (clock += 1_000), { modelCatalog: [entry] });
   apps.push(app);
   const progress: number[] = [];
   app.events.subscribe((channel, payload) => {
