@@ -34,8 +34,28 @@ export function makePrivateFd(fd: number): void {
  * files 0600. Files already inside keep their mode: the folder alone shuts other accounts out of them.
  */
 export function tightenDataFolder(dataDir: string, databaseFile: string): void {
-  makePrivateDir(dataDir);
+  fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  tighten(dataDir, PRIVATE_DIR_MODE);
   for (const suffix of ['', '-wal', '-shm', '-journal']) makePrivateIfThere(`${databaseFile}${suffix}`);
+}
+
+/**
+ * chmod for what already existed: a missing file is fine, and one this account may not change (another
+ * owner, a read-only volume) is reported, not fatal: refusing to start would not make it private.
+ */
+function tighten(target: string, mode: number): void {
+  if (!posix) return;
+  try {
+    fs.chmodSync(target, mode);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'EPERM' || code === 'EROFS') {
+      console.warn(`loop-coach: could not make ${target} private (${code}); other accounts may be able to read it.`);
+      return;
+    }
+    throw error;
+  }
 }
 
 /** Writes a file only this account can read: a new one, unless `overwrite` (a path the user chose). */
@@ -55,11 +75,7 @@ export function copyPrivate(from: string, to: string): void {
   makePrivate(to);
 }
 
-/** makePrivate, for a file that may not exist (SQLite's -wal and -shm come and go). */
+/** makePrivate, for a file that may not exist (SQLite's -wal and -shm come and go) or be someone else's. */
 export function makePrivateIfThere(file: string): void {
-  try {
-    makePrivate(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  tighten(file, PRIVATE_FILE_MODE);
 }

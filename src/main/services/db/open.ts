@@ -45,7 +45,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   // SQLite creates a new file 0644 and gives its -wal and -shm the database's mode: make it 0600 first
   // (an empty file is an empty database).
   fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
-  makePrivate(file);
+  makePrivateIfThere(file);
   const client = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     client.pragma('journal_mode = WAL');
