@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openDatabase } from '../src/main/services/db/open';
 import { markdownReport, writeExportBundle } from '../src/main/services/export';
 import { dataPaths } from '../src/main/services/paths';
+import { writePrivate } from '../src/main/services/private-files';
 import { argValue, cliMain, projectRoot, resolveFromUser } from './cli-args';
 
 cliMain('export', () => {
@@ -29,7 +30,7 @@ cliMain('export', () => {
     const { file, recordings } = writeExportBundle(db, paths.dataDir, resolveFromUser(out), version, Date.now());
     console.log(`Exported ${file.sessions.length} sessions and ${recordings} recordings to ${resolveFromUser(out)}`);
     if (markdown) {
-      fs.writeFileSync(resolveFromUser(markdown), markdownReport(file));
+      writePrivate(resolveFromUser(markdown), markdownReport(file), { overwrite: true });
       console.log(`Wrote the report to ${resolveFromUser(markdown)}`);
     }
   } finally {

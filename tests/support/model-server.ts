@@ -3,11 +3,13 @@
  * answers 302 with X-Linked-Etag (SHA-256, "LFS" files) or an ETag that is the git blob id (small files),
  * X-Linked-Size and X-Repo-Commit; `GET …/resolve/<rev>/<file>` redirects to `/cdn/<file>`, which serves
  * the bytes with Range support. Per file, a test can make the server cut the connection part-way, ignore
- * Range, stall, or answer an HTTP error; every request is recorded.
+ * Range, stall, answer an HTTP error, compress the body, hide its size or redirect elsewhere; every
+ * request is recorded.
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import type { CatalogueEntry, ModelFileRole } from '../../src/shared/contract';
 
 export const REPO_COMMIT = '0123456789abcdef0123456789abcdef01234567';
@@ -30,6 +32,12 @@ export type ServedFile = {
   publishedSha256?: string;
   /** Likewise for a git file's blob id. */
   publishedBlobId?: string;
+  /** Sends the bytes gzip-compressed with `Content-Encoding: gzip`, whatever the client asked for. */
+  gzip?: boolean;
+  /** Publishes no size (no X-Linked-Size) and sends the bytes chunked, without a Content-Length. */
+  hideSize?: boolean;
+  /** Where the resolve URL's GET redirects (default: this server's /cdn/<file>). */
+  location?: string;
 };
 
 export type ModelServer = {
@@ -37,7 +45,7 @@ export type ModelServer = {
   /** The resolve/main URL of a file, as a catalogue names it. */
   url: (name: string) => string;
   files: Record<string, ServedFile>;
-  requests: Array<{ method: string; path: string; range: string | null }>;
+  requests: Array<{ method: string; path: string; range: string | null; acceptEncoding: string | null }>;
   close: () => Promise<void>;
 };
 
@@ -70,7 +78,8 @@ export async function startModelServer(
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const range = typeof req.headers.range === 'string' ? req.headers.range : null;
-    requests.push({ method: req.method ?? '', path: url.pathname, range });
+    const acceptEncoding = typeof req.headers['accept-encoding'] === 'string' ? req.headers['accept-encoding'] : null;
+    requests.push({ method: req.method ?? '', path: url.pathname, range, acceptEncoding });
     const resolve = /^\/repo\/resolve\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     const cdn = /^\/cdn\/([^/]+)$/.exec(url.pathname);
     const name = decodeURIComponent((resolve?.[2] ?? cdn?.[1]) || '');
@@ -86,12 +95,12 @@ export async function startModelServer(
     if (resolve) {
       const published = file.publishedSha256 ?? sha256(file.body);
       const headers: http.OutgoingHttpHeaders = {
-        location: `/cdn/${encodeURIComponent(name)}`,
+        location: req.method === 'GET' && file.location ? file.location : `/cdn/${encodeURIComponent(name)}`,
         'x-repo-commit': REPO_COMMIT,
       };
       if (file.lfs !== false) {
         headers['x-linked-etag'] = `"${published}"`;
-        headers['x-linked-size'] = String(file.body.length);
+        if (!file.hideSize) headers['x-linked-size'] = String(file.body.length);
         headers.etag = `"${published}"`;
       } else headers.etag = `"${file.publishedBlobId ?? blobId(file.body)}"`;
       // Like Hugging Face: HEAD and GET both redirect; fetch follows the GET's.
@@ -104,7 +113,19 @@ export async function startModelServer(
       res.writeHead(416, { 'content-range': `bytes */${file.body.length}` }).end();
       return;
     }
+    if (file.gzip) {
+      const packed = gzipSync(file.body);
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(packed.length) });
+      return void res.end(req.method === 'HEAD' ? undefined : packed);
+    }
     const slice = file.body.subarray(start);
+    if (file.hideSize) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      if (req.method === 'HEAD') return void res.end();
+      // Chunked: the size is known only by counting.
+      for (let at = 0; at < slice.length; at += 16_384) res.write(slice.subarray(at, at + 16_384));
+      return void res.end();
+    }
     const headers: http.OutgoingHttpHeaders = {
       'content-type': 'application/octet-stream',
       'content-length': String(slice.length),

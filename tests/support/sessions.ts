@@ -1,6 +1,6 @@
 /** Drives the services the way the renderer does: start sessions and record rounds from real audio. */
 import path from 'node:path';
-import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
+import { createLoopCoach, type AppOptions, type LoopCoach } from '../../src/main/services/app';
 import { dispatch } from '../../src/main/services/dispatch';
 import type { RequestChannel } from '../../src/shared/channels';
 import type { RequestInput, RequestOutput } from '../../src/shared/contract';
@@ -13,6 +13,8 @@ export async function makeApp(
   dataDir: string,
   userContent: Record<string, string> = {},
   now?: () => number,
+  /** More options, e.g. a model catalogue. */
+  more: Partial<AppOptions> = {},
 ): Promise<LoopCoach> {
   writeFiles(path.join(dataDir, 'content'), userContent);
   return createLoopCoach({
@@ -22,6 +24,7 @@ export async function makeApp(
     transport: 'web',
     version: 'test',
     now,
+    ...more,
   });
 }
 

@@ -20,7 +20,15 @@ export function makeDataDir(prefix = 'loop-coach-e2e-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startServer(dataDir: string, extraArgs: string[] = []): Promise<RunningServer> {
+/**
+ * `options.openBrowser`: start it as a user would (no --no-open, no CI), with `options.env` added
+ * (e.g. a PATH whose xdg-open records how it was called).
+ */
+export async function startServer(
+  dataDir: string,
+  extraArgs: string[] = [],
+  options: { openBrowser?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningServer> {
   // The built server, as `npm run web` runs it (npm test builds before any test starts one).
   const built = path.join(root, 'out/main/web.js');
   if (!fs.existsSync(built)) throw new Error(`${built} is missing: run \`npm run build:web\` first`);
@@ -30,9 +38,12 @@ export async function startServer(dataDir: string, extraArgs: string[] = []): Pr
     ...(extraArgs.includes('--port') ? [] : ['--port', '0']),
     ...(extraArgs.includes('--resume-grace-seconds') ? [] : ['--resume-grace-seconds', '0']),
   ];
-  const child = spawn(process.execPath, [built, '--data-dir', dataDir, '--no-open', ...extraArgs, ...defaults], {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', ...options.env };
+  if (options.openBrowser) delete env.CI;
+  const open = options.openBrowser ? [] : ['--no-open'];
+  const child = spawn(process.execPath, [built, '--data-dir', dataDir, ...open, ...extraArgs, ...defaults], {
     cwd: root,
-    env: { ...process.env, CI: '1' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

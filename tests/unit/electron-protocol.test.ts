@@ -144,6 +144,28 @@ describe('recordings under /media/', () => {
     expect((await get('app://loop-coach/media/recordings/s1/round-01-r1.webm.part')).status).toBe(404);
   });
 
+  // Issue 22, D5: the .part is refused by its parsed name, not by how the request ends.
+  it.each([
+    'app://loop-coach/media/recordings/s1/round-01-r1.webm.part/',
+    'app://loop-coach/media/recordings/s1/round-01-r1.webm.part%2F',
+    'app://loop-coach/media/recordings/s1/round-01-r1.webm.par%74/',
+    'app://loop-coach/media/recordings/s1/round-01-r1.webm.part%2F.',
+  ])('refuses the recording being written at %s', async (url) => {
+    const response = await get(url);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('still recording');
+  });
+
+  it('refuses a session folder that is a link out of recordings/', async () => {
+    const outside = path.join(path.dirname(dataDir), 'elsewhere');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'round-01-r1.webm'), secret);
+    fs.symlinkSync(outside, path.join(dataDir, 'recordings', 's2'));
+    const response = await get('app://loop-coach/media/recordings/s2/round-01-r1.webm');
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain(secret);
+  });
+
   it.each([
     'app://loop-coach/media/loop-coach.db',
     'app://loop-coach/media/content/mine.yaml',
@@ -189,10 +211,13 @@ describe('the way out', () => {
     expect(response.status).toBe(404);
   });
 
-  it('answers a malformed percent-encoding with 400 instead of throwing', async () => {
-    const response = await get('app://loop-coach/%E0%A4%A');
-    expect(response.status).toBe(400);
-  });
+  it.each(['app://loop-coach/%E0%A4%A', 'app://loop-coach/media/recordings/s1/%E0%A4%A', 'app://loop-coach/media/%'])(
+    'answers the malformed percent-encoding %s with 400 instead of throwing',
+    async (url) => {
+      const response = await get(url);
+      expect(response.status).toBe(400);
+    },
+  );
 
   // (A URL with credentials never reaches a handler: Chromium and the Request constructor drop it.)
   it.each(['app://evil/index.html', 'app://loop-coach.evil/', 'app://loop-coach:8080/', 'app://LOOP-COACH/'])(

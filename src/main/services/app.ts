@@ -12,6 +12,7 @@ import { openDatabase, type AppDatabase } from './db/open';
 import { ConflictError, NotFoundError } from './errors';
 import { EventBus } from './events';
 import { dataPaths, type DataPaths } from './paths';
+import { tightenDataFolder } from './private-files';
 import { RecordingService } from './recording/recordings';
 import { ReviewService } from './review';
 import { AnalysisService } from './analysis/analysis';
@@ -90,6 +91,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const paths = dataPaths(options.dataDir);
+  tightenDataFolder(paths.dataDir, paths.databaseFile);
   const { db } = openDatabase({
     file: paths.databaseFile,
     migrationsDir: options.migrationsDir,

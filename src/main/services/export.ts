@@ -33,6 +33,7 @@ import {
   sessions,
 } from './db/schema';
 import { insideRoot } from './paths';
+import { copyPrivate, makePrivateDir, writePrivate } from './private-files';
 import { roundTitle } from '../../shared/round-title';
 
 const parse = (json: string | null) => (json ? (JSON.parse(json) as unknown) : null);
@@ -214,19 +215,21 @@ export function writeExportBundle(
 ): { file: ExportFile; recordings: number } {
   if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0)
     throw new Error(`${outDir} is not empty: an export goes into a new (or empty) folder.`);
-  fs.mkdirSync(path.join(outDir, 'recordings'), { recursive: true });
+  // The bundle holds every answer: private like the data folder (0700 folders, 0600 files).
+  makePrivateDir(outDir);
+  makePrivateDir(path.join(outDir, 'recordings'));
   const copied = new Map<string, { audio: boolean; peaks: boolean }>();
   for (const rec of db.select().from(recordings).all()) {
     // Only the data folder's own recordings/ is read, and never a file still being written (.part).
     const audio = regularFile(insideRoot(path.join(dataDir, 'recordings'), rec.file.replace(/^recordings\//, '')));
     const peaks = regularFile(insideRoot(path.join(dataDir, 'recordings'), rec.peaksFile.replace(/^recordings\//, '')));
     const names = bundleFiles(rec.id);
-    if (audio) fs.copyFileSync(audio, path.join(outDir, names.audioFile));
-    if (audio && peaks) fs.copyFileSync(peaks, path.join(outDir, names.peaksFile));
+    if (audio) copyPrivate(audio, path.join(outDir, names.audioFile));
+    if (audio && peaks) copyPrivate(peaks, path.join(outDir, names.peaksFile));
     copied.set(rec.id, { audio: audio !== null, peaks: audio !== null && peaks !== null });
   }
   const file = buildExport(db, appVersion, now, (id) => copied.get(id) ?? { audio: false, peaks: false });
-  fs.writeFileSync(path.join(outDir, EXPORT_JSON), `${JSON.stringify(file, null, 2)}\n`);
+  writePrivate(path.join(outDir, EXPORT_JSON), `${JSON.stringify(file, null, 2)}\n`);
   return { file, recordings: [...copied.values()].filter((c) => c.audio).length };
 }
 

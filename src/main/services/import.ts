@@ -28,6 +28,7 @@ import {
   transcriptSegments,
 } from './db/schema';
 import { insideRoot } from './paths';
+import { PRIVATE_DIR_MODE, writePrivate } from './private-files';
 import { recordingFiles } from './recording/paths';
 
 /** The export was refused: the message names what was wrong. Nothing was changed. */
@@ -119,7 +120,7 @@ function copyNoFollow(from: string, to: string): void {
   const fd = fs.openSync(from, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
   try {
     if (!fs.fstatSync(fd).isFile()) throw new ImportRefusedError(`${from} changed while it was being imported.`);
-    fs.writeFileSync(to, fs.readFileSync(fd), { flag: 'wx' });
+    writePrivate(to, fs.readFileSync(fd));
   } finally {
     fs.closeSync(fd);
   }
@@ -178,7 +179,7 @@ export function importExport(
         if (src.peaks) pairs.push([src.peaks, names.peaksFile]);
         for (const [from, relative] of pairs) {
           const target = insideRoot(dataDir, relative)!;
-          const made = fs.mkdirSync(path.dirname(target), { recursive: true });
+          const made = fs.mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
           if (made) madeDirs.push(made);
           const temp = `${target}.import-${randomUUID()}`;
           copyNoFollow(from, temp);

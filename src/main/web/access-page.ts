@@ -3,7 +3,7 @@
  * rotated, a bookmark of the bare address. Self-contained HTML in the app's look, light or dark by
  * prefers-color-scheme, with no script at all (the CSP allows the inline <style>, as for the app).
  */
-export function accessPage(headline: string, port: number): string {
+export function accessPage(headline: string, port: number, note?: string): string {
   const address = `http://127.0.0.1:${port}/?token=…`;
   return `<!doctype html>
 <html lang="en">
@@ -40,7 +40,7 @@ code { font-family: ui-monospace, 'SF Mono', 'DejaVu Sans Mono', Menlo, Consolas
 <main>
 <p class="brand">Loop Coach</p>
 <h1>${escapeHtml(headline)}</h1>
-<p>Loop Coach only answers tabs that carry its access token, and this one does not (any more). To get back in:</p>
+${note ? `<p>${escapeHtml(note)}</p>\n` : ''}<p>Loop Coach only answers tabs that carry its access token, and this one does not (any more). To get back in:</p>
 <ol>
 <li>Find the terminal where <code>npm run web</code> is running (start it again if it stopped).</li>
 <li>Open the address it printed after <code>open:</code> — it looks like <code>${escapeHtml(address)}</code> — in this tab.</li>

@@ -11,6 +11,7 @@ import { createLoopCoach, type LoopCoach } from '../services/app';
 import { loadCatalogueFile } from '../services/models/catalog';
 import { findAppRoot, shippedPaths } from '../services/app-root';
 import { dataPaths, defaultDataDir, resolveDataDir } from '../services/paths';
+import { makePrivateDir } from '../services/private-files';
 import { startWebServer } from './server';
 import { loadOrCreateToken } from './token';
 
@@ -38,11 +39,6 @@ function parseResumeGraceMs(argv: string[]): number {
     throw new Error(`--resume-grace-seconds needs a number from 0 to 3600 (got "${argv[i + 1] ?? ''}")`);
   }
   return Math.round(seconds * 1000);
-}
-
-function ensureDir(dir: string): string {
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
 }
 
 /** `--model-catalog FILE`: the speech models Settings offers, from a JSON file (tests; a private mirror). */
@@ -74,7 +70,7 @@ async function main() {
   const modelCatalog = parseModelCatalog(argv);
   // The token and the server come first: the tab can fetch the renderer while the database opens
   // (migrations are checked and applied before any API request is answered) and the content loads.
-  const { token, source } = loadOrCreateToken(ensureDir(dataPaths(dataDir).dataDir), {
+  const { token, source } = loadOrCreateToken(makePrivateDir(dataPaths(dataDir).dataDir), {
     rotate: argv.includes('--new-token'),
   });
   let appReady!: (app: LoopCoach) => void;
@@ -98,7 +94,9 @@ async function main() {
       : '  token:   new; tabs from an earlier run must open the address above',
   );
   console.log('Press Ctrl+C to stop.');
-  if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.url);
+  // The opener's command line (xdg-open, then the browser's) is readable by every local user: it gets
+  // a one-time code, never the token.
+  if (!argv.includes('--no-open') && !process.env.CI) openBrowser(server.openUrl());
 
   let app: LoopCoach;
   try {

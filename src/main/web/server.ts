@@ -8,13 +8,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { contentSecurityPolicy } from '../../shared/csp';
 import type { LoopCoach } from '../services/app';
 import { dispatch } from '../services/dispatch';
-import { fileResponse, type FileResponse } from '../services/file-response';
-import { insideRoot } from '../services/paths';
-import { mediaFile } from '../services/recording/media';
+import type { FileResponse } from '../services/file-response';
+import { decodePath, isMediaPath, servedFile } from '../services/served-file';
 import { isBinaryChannel } from '../../shared/channels';
 import { MAX_CHUNK_BYTES } from '../../shared/contract';
 import { accessPage } from './access-page';
@@ -29,10 +27,26 @@ export type WebServerOptions = {
   rendererDir: string;
   port: number;
   token?: string;
+  /** The clock (epoch ms) one-time open codes expire by. */
+  now?: () => number;
 };
 
-export type WebServer = { url: string; origin: string; port: number; token: string; close: () => Promise<void> };
+export type WebServer = {
+  /** The address with the access token, printed for the user (never put on a command line). */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  /**
+   * A fresh address for the browser the server opens itself: a one-time code instead of the token
+   * (single use, OPEN_CODE_TTL_MS, 128 random bits), because a command line is readable by every local
+   * user. docs/security.md, "Opening the browser".
+   */
+  openUrl: () => string;
+  close: () => Promise<void>;
+};
 
+export const OPEN_CODE_TTL_MS = 60_000;
 const MAX_JSON_BODY = 1024 * 1024;
 const TOKEN_HEADER = 'x-loop-coach-token';
 
@@ -41,6 +55,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const appReady = Promise.resolve(options.app);
   const expected = Buffer.from(token);
   const sseClients = new Set<http.ServerResponse>();
+  const now = options.now ?? Date.now;
+  /** One-time open codes → when each expires. */
+  const openCodes = new Map<string, number>();
   let port = options.port;
   const cookieName = () => `loop_coach_token_${port}`;
 
@@ -71,11 +88,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
       return sendText(res, 403, 'Cross-origin requests are refused.');
     }
-    // The printed URL carries the token once; it becomes an HttpOnly cookie and the URL is cleaned.
+    // The printed URL carries the token once (the opened one a one-time code instead); either becomes
+    // an HttpOnly cookie and the URL is cleaned.
     const queryToken = url.searchParams.get('token');
-    if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
-      if (!tokenMatches(queryToken)) {
+    const queryCode = url.searchParams.get('code');
+    if (req.method === 'GET' && url.pathname === '/' && (queryToken !== null || queryCode !== null)) {
+      if (queryToken !== null && !tokenMatches(queryToken)) {
         return sendAccessPage(res, 'That address carries an access token this run does not accept.', port);
+      }
+      if (queryToken === null) {
+        const expires = openCodes.get(queryCode!);
+        // Single use: gone the moment it is presented, valid or late.
+        openCodes.delete(queryCode!);
+        if (expires === undefined || now() >= expires) {
+          return sendAccessPage(
+            res,
+            'That one-time address was already used or has expired.',
+            port,
+            'The address Loop Coach opens for you works once, for a minute. If this tab did not use it already, something else on this computer may have: start the server again with --new-token.',
+          );
+        }
       }
       res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.writeHead(302, { Location: '/' });
@@ -97,7 +129,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (url.pathname.startsWith('/api/')) {
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === null) return sendText(res, 400, 'The address is not valid percent-encoding.');
       if (channel === 'events' && req.method === 'GET') return openEventStream(res);
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST for contract requests.');
       if (isBinaryChannel(channel)) {
@@ -136,18 +169,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     // Files are answered without reading the request; drop any body so keep-alive stays in step.
     req.resume();
-    if (url.pathname.startsWith('/media/')) {
-      const media = mediaFile((await appReady).paths.dataDir, decodeURIComponent(url.pathname));
-      if (!media) return sendText(res, 404, 'Not found.');
-      return sendFile(res, fileResponse(media, req.headers.range), req.method === 'HEAD');
-    }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = insideRoot(options.rendererDir, relative);
-    if (!file) return sendText(res, 404, 'Not found.');
-    let response = fileResponse(file, req.headers.range);
-    // Client-side routes fall back to the app shell.
-    if (response.status === 404 && !path.extname(relative))
-      response = fileResponse(path.join(options.rendererDir, 'index.html'), undefined);
+    // The same rule as Electron's app:// handler (services/served-file.ts).
+    const decoded = decodePath(url.pathname);
+    const dataDir = decoded !== null && isMediaPath(decoded) ? (await appReady).paths.dataDir : null;
+    const response = servedFile({ rendererDir: options.rendererDir, dataDir }, url.pathname, req.headers.range);
+    if (response.status === 400) return sendText(res, 400, 'The address is not valid percent-encoding.');
     return sendFile(res, response, req.method === 'HEAD');
   }
 
@@ -186,6 +212,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     port,
     token,
+    openUrl: () => {
+      const at = now();
+      for (const [code, expires] of openCodes) if (at >= expires) openCodes.delete(code);
+      const code = randomBytes(16).toString('base64url');
+      openCodes.set(code, at + OPEN_CODE_TTL_MS);
+      return `${origin}/?code=${code}`;
+    },
     close: async () => {
       closed = true;
       unsubscribe();
@@ -231,10 +264,10 @@ function sendText(res: http.ServerResponse, status: number, message: string): vo
   res.end(message);
 }
 
-function sendAccessPage(res: http.ServerResponse, headline: string, port: number): void {
+function sendAccessPage(res: http.ServerResponse, headline: string, port: number, note?: string): void {
   res.req.resume();
   res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' });
-  res.end(accessPage(headline, port));
+  res.end(accessPage(headline, port, note));
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {

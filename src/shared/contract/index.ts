@@ -162,6 +162,7 @@ export {
   modelId,
   modelList,
   modelStatus,
+  modelUrl,
   modelView,
   sha256Hex,
   type CatalogueEntry,

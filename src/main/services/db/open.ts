@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
+import { PRIVATE_FILE_MODE, makePrivate, makePrivateIfThere } from '../private-files';
 import * as schema from './schema';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -39,9 +40,14 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const { file, migrationsDir, now } = options;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  // SQLite creates a new file 0644 and gives its -wal and -shm the database's mode: make it 0600 first
+  // (an empty file is an empty database).
+  fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
+  makePrivateIfThere(file);
   const client = new Database(file);
   try {
     client.pragma('journal_mode = WAL');
+    for (const suffix of ['-wal', '-shm']) makePrivateIfThere(`${file}${suffix}`);
     client.pragma('foreign_keys = ON');
     // NORMAL is durable against process crashes in WAL mode, which is what a recorder must survive.
     client.pragma('synchronous = NORMAL');
@@ -122,6 +128,7 @@ function backupBeforeMigration(client: Database.Database, file: string, at: numb
   const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
   const backupFile = `${file}.backup-${stamp}`;
   client.prepare('VACUUM INTO ?').run(backupFile);
+  makePrivate(backupFile);
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}.backup-`;
   const backups = fs

@@ -3,10 +3,14 @@
  * request from what the .part already holds (restarted cleanly if the server ignores the Range), hashed
  * while it streams, checked against the expected hash and only then renamed into place. A file that
  * fails its hash is deleted, so it can never be loaded; a full disk removes the .part and nothing else.
+ * Never more than `maxBytes` reach the disk; redirects, encodings and the .part itself are guarded by
+ * model-fetch.ts and part-file.ts.
  */
 import fs from 'node:fs';
 import { ModelDownloadError, describeNetworkError, isAbort, isDiskFull } from './errors';
 import { FileHashers, matches, type ExpectedHash } from './hashing';
+import { fetchModelFile } from './model-fetch';
+import { openFreshPart, openKeptPart, partBytes } from './part-file';
 
 export type Fetch = typeof fetch;
 
@@ -19,6 +23,8 @@ export type FileDownload = {
   expected: ExpectedHash;
   /** The size the catalogue or host gives, if any; a response of another size is refused. */
   expectedBytes: number | null;
+  /** The most bytes this file may have (the catalogue's size, or what is left of the model's): past it, refused. */
+  maxBytes: number;
   signal: AbortSignal;
   /** Bytes of this file on disk so far and its total, after every chunk. */
   onBytes: (received: number, total: number | null) => void;
@@ -26,14 +32,6 @@ export type FileDownload = {
 };
 
 export type FileDownloaded = { sha256: string; bytes: number; resumedFrom: number; restarted: boolean };
-
-function partSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
 
 /** "bytes 100-999/1000" → {start: 100, total: 1000}. */
 function parseContentRange(header: string | null): { start: number; total: number | null } | null {
@@ -45,19 +43,19 @@ function parseContentRange(header: string | null): { start: number; total: numbe
 export async function downloadFile(job: FileDownload): Promise<FileDownloaded> {
   const doFetch = job.fetch ?? fetch;
   const host = new URL(job.url).host;
-  let existing = partSize(job.partPath);
-  if (job.expectedBytes !== null && existing > job.expectedBytes) existing = 0;
+  let existing = partBytes(job.partPath, job.fileName);
+  if (existing > Math.min(job.expectedBytes ?? Infinity, job.maxBytes)) existing = 0;
   const resumedFrom = existing;
   let restarted = false;
 
   let response: Response;
   try {
-    response = await doFetch(job.url, {
+    response = await fetchModelFile(doFetch, job.url, job.fileName, {
       signal: job.signal,
-      headers: existing > 0 ? { range: `bytes=${existing}-` } : {},
-      redirect: 'follow',
+      range: existing > 0 ? `bytes=${existing}-` : null,
     });
   } catch (error) {
+    if (error instanceof ModelDownloadError) throw error;
     if (isAbort(error, job.signal)) throw cancelled(job.fileName);
     throw new ModelDownloadError(
       'network',
@@ -103,6 +101,10 @@ export async function downloadFile(job: FileDownload): Promise<FileDownloaded> {
       job.fileName,
     );
   }
+  if (total !== null && total > job.maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(job, host, total);
+  }
   if (job.expected.algorithm === 'git-blob-sha1' && total === null)
     throw new ModelDownloadError(
       'http',
@@ -111,16 +113,30 @@ export async function downloadFile(job: FileDownload): Promise<FileDownloaded> {
     );
 
   const hashers = new FileHashers(job.expected, total);
-  if (existing > 0) await hashers.updateFromFile(job.partPath, existing);
-  else fs.writeFileSync(job.partPath, '');
-  if (existing !== partSize(job.partPath)) fs.truncateSync(job.partPath, existing);
+  let handle: fs.promises.FileHandle;
+  try {
+    handle =
+      existing > 0 ? await openKeptPart(job.partPath, job.fileName) : await openFreshPart(job.partPath, job.fileName);
+    if (existing > 0) {
+      await hashers.updateFromHandle(handle, existing);
+      if ((await handle.stat()).size !== existing) await handle.truncate(existing);
+    }
+  } catch (error) {
+    await response.body?.cancel().catch(() => undefined);
+    throw error;
+  }
 
   let received = existing;
   job.onBytes(received, total);
-  const handle = await fs.promises.open(job.partPath, 'r+');
   try {
     if (!response.body) throw new Error('no body');
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      if (received + chunk.byteLength > job.maxBytes) {
+        // Not one byte past the limit reaches the disk.
+        await handle.close().catch(() => undefined);
+        fs.rmSync(job.partPath, { force: true });
+        throw tooLarge(job, host, null);
+      }
       try {
         await handle.write(chunk, 0, chunk.byteLength, received);
       } catch (error) {
@@ -192,6 +208,14 @@ export async function downloadFile(job: FileDownload): Promise<FileDownloaded> {
   }
   fs.renameSync(job.partPath, job.finalPath);
   return { sha256: digest.sha256, bytes: received, resumedFrom, restarted };
+}
+
+function tooLarge(job: FileDownload, host: string, offered: number | null): ModelDownloadError {
+  return new ModelDownloadError(
+    'hash',
+    `${host} ${offered !== null ? `offers ${job.fileName} with ${offered} bytes` : `sent more bytes for ${job.fileName}`} than the catalogue allows (at most ${job.maxBytes}): it was stopped there and deleted.`,
+    job.fileName,
+  );
 }
 
 function cancelled(fileName: string): ModelDownloadError {

@@ -30,6 +30,12 @@ export class FileHashers {
     const stream = fs.createReadStream(file, { start: 0, end: bytes - 1, highWaterMark: 1 << 20 });
     for await (const chunk of stream) this.update(chunk as Buffer);
   }
+  /** The same, from a descriptor already open (a .part opened without following links). */
+  async updateFromHandle(handle: fs.promises.FileHandle, bytes: number): Promise<void> {
+    if (bytes === 0) return;
+    const stream = handle.createReadStream({ start: 0, end: bytes - 1, highWaterMark: 1 << 20, autoClose: false });
+    for await (const chunk of stream) this.update(chunk as Buffer);
+  }
   digest(): { sha256: string; blobSha1: string | null } {
     return { sha256: this.sha256.digest('hex'), blobSha1: this.blob ? this.blob.digest('hex') : null };
   }

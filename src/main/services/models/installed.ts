@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { PRIVATE_FILE_MODE, makePrivateFd } from '../private-files';
 import { modelFamily, modelFileName, modelFileRole, modelId, sha256Hex } from '../../../shared/contract';
 
 // The engine configures sherpa-onnx by these; they are the contract's, re-exported where the record is.
@@ -95,8 +96,9 @@ export function readInstalled(modelsDir: string, id: string): InstalledRead {
 export function writeInstalled(dir: string, model: InstalledModel): void {
   const file = path.join(dir, INSTALLED_FILE);
   const temp = `${file}.${process.pid}.tmp`;
-  const handle = fs.openSync(temp, 'w');
+  const handle = fs.openSync(temp, 'w', PRIVATE_FILE_MODE);
   try {
+    makePrivateFd(handle);
     fs.writeFileSync(handle, JSON.stringify(installedModel.parse(model), null, 2));
     fs.fsyncSync(handle);
   } finally {

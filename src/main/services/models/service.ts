@@ -15,6 +15,7 @@ import type {
   ModelView,
 } from '../../../shared/contract';
 import { NotFoundError } from '../errors';
+import { makePrivateDir } from '../private-files';
 import type { EventBus } from '../events';
 import { downloadFile, type Fetch } from './download';
 import { ModelDownloadError } from './errors';
@@ -41,6 +42,18 @@ type Running = {
   receivedBytes: number;
   totalBytes: number;
 };
+
+/**
+ * The most bytes a model's files may add up to (issue 22, D8): the catalogue's `sizeBytes`, exactly
+ * when every file's size is pinned, and 5 % over it when the size is the host's rounded listing (so a
+ * real model a little larger than "≈ 661 MB" still downloads, and a hostile host still cannot fill the disk).
+ */
+export const SIZE_HEADROOM = 0.05;
+export function modelByteBudget(entry: CatalogueEntry): number {
+  return entry.files.every((f) => f.bytes !== null)
+    ? entry.sizeBytes
+    : Math.ceil(entry.sizeBytes * (1 + SIZE_HEADROOM));
+}
 
 export class ModelService {
   private readonly running = new Map<string, Running>();
@@ -134,7 +147,8 @@ export class ModelService {
   private async fetchModel(entry: CatalogueEntry, run: Running): Promise<void> {
     const dir = modelDir(this.options.modelsDir, entry.id);
     if (!dir) throw new Error(`"${entry.id}" is not a model id`);
-    fs.mkdirSync(dir, { recursive: true });
+    makePrivateDir(this.options.modelsDir);
+    makePrivateDir(dir);
     const signal = run.controller.signal;
     const doFetch = this.options.fetch ?? fetch;
     // Sizes as they become known (catalogue, host, response); the rest is the catalogue's estimate.
@@ -183,6 +197,7 @@ export class ModelService {
       bytes: {},
       installedAt: 0,
     };
+    const budget = modelByteBudget(entry);
     for (const file of entry.files) {
       if (signal.aborted) throw new ModelDownloadError('cancelled', 'The download was cancelled.', file.name);
       let url = file.url;
@@ -218,6 +233,8 @@ export class ModelService {
         finalPath,
         expected,
         expectedBytes,
+        // What the model has left of its budget: a host that sends more (or announces more) is refused.
+        maxBytes: Math.min(expectedBytes ?? Infinity, budget - [...done.values()].reduce((a, b) => a + b, 0)),
         signal,
         fetch: doFetch,
         onBytes: (received, total) => {

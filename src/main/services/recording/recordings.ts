@@ -13,6 +13,7 @@ import { recordings, rounds, sessionEvents, sessions } from '../db/schema';
 import { ConflictError, NotFoundError, UnavailableError } from '../errors';
 import { insideRoot } from '../paths';
 import { probeDurationMs, remuxWebm } from './ffmpeg';
+import { makePrivate } from '../private-files';
 import { mediaUrl, partFile, recordingFiles } from './paths';
 import { ChunkWriter } from './writer';
 
@@ -283,6 +284,8 @@ export class RecordingService {
     } else {
       try {
         await remuxWebm(part, temp);
+        // ffmpeg creates its output by the umask: the recording is private like its .part.
+        makePrivate(temp);
         durationMs = await probeDurationMs(temp);
         fs.renameSync(temp, final);
         fs.rmSync(part, { force: true });

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE, makePrivateDir, makePrivateFd } from '../private-files';
 
 const SYNC_EVERY_MS = 2000;
 
@@ -31,11 +32,13 @@ export class ChunkWriter {
     private readonly now: () => number,
     committedAudioBytes = 0,
   ) {
-    fs.mkdirSync(path.dirname(audioFile), { recursive: true });
-    const audioFd = fs.openSync(audioFile, 'a+');
+    makePrivateDir(path.dirname(audioFile));
+    const audioFd = fs.openSync(audioFile, 'a+', PRIVATE_FILE_MODE);
     let peaksFd: number;
     try {
-      peaksFd = fs.openSync(peaksFile, 'a+');
+      makePrivateFd(audioFd);
+      peaksFd = fs.openSync(peaksFile, 'a+', PRIVATE_FILE_MODE);
+      makePrivateFd(peaksFd);
     } catch (error) {
       fs.closeSync(audioFd);
       throw error;
