@@ -14,7 +14,10 @@
  */
 import { fork as forkChild, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type {
   BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
@@ -23,6 +26,7 @@ import type {
   PermissionCheckHandlerHandlerDetails,
   WindowOpenHandlerResponse,
 } from 'electron';
+import { refuseExternalBuffers } from './electron-external-buffers';
 
 type AnyFunction = (...args: never[]) => unknown;
 type RequestHandler = (
@@ -41,6 +45,9 @@ type ProtocolHandler = (request: Request) => Response | Promise<Response>;
 type InvokeHandler = (event: MockInvokeEvent, ...args: unknown[]) => unknown;
 
 const repoRoot = path.resolve(__dirname, '..', '..');
+
+// The process that loads the stand-in plays Electron's main process: external buffers are refused there too.
+refuseExternalBuffers();
 
 /**
  * One stand-in per process, however many times the module is evaluated (vi.resetModules, a fresh
@@ -289,6 +296,7 @@ const state = shared('state', () => ({
   looseContents: null as MockWebContents | null,
   /** Every utilityProcess.fork call, in order. */
   utilityForks: [] as { modulePath: string; args: string[]; options: Record<string, unknown> }[],
+  utilityProcesses: [] as MockUtilityProcess[],
 }));
 
 // ── app ────────────────────────────────────────────────────────────────────────────────────────
@@ -483,6 +491,7 @@ export const electronMock = {
     state.looseContents = null;
     state.windows = [];
     state.utilityForks = [];
+    state.utilityProcesses = [];
     app.removeAllListeners();
     ipcMain.removeAllListeners();
     ipcRenderer.removeAllListeners();
@@ -513,6 +522,8 @@ export const electronMock = {
   exposedKeys: (): string[] => [...state.exposed.keys()],
   windows: (): BrowserWindow[] => [...state.windows],
   utilityForks: () => [...state.utilityForks],
+  /** The utility processes forked since the last reset (live or exited). */
+  utilityProcesses: () => [...state.utilityProcesses],
   errorBoxes: () => state.errorBoxes,
   exitCode: () => state.exitCode,
   quitCalls: () => state.quitCalls,
@@ -588,44 +599,72 @@ export const electronMock = {
 
 // ── utilityProcess ─────────────────────────────────────────────────────────────────────────────
 
+const tsxLoader = pathToFileURL(createRequire(__filename).resolve('tsx')).href;
+const utilityChild = pathToFileURL(path.join(__dirname, 'electron-utility-child.ts')).href;
+
 /**
- * Electron's UtilityProcess API over a real Node child: postMessage/`message` carry structured
- * clones (Node's 'advanced' serialization), `exit` gives the code, stderr is piped when asked.
+ * Electron's UtilityProcess over a real Node child (Electron's utilityProcess and parentPort docs):
+ * `postMessage` reaches the child's `process.parentPort` 'message' listeners as `{ data }`, the
+ * child's `parentPort.postMessage` arrives here as 'message' with the data itself, both as structured
+ * clones; `exit` gives a number, the signal's number when a signal ended it (Chromium reports the
+ * wait status, not null); `kill()` sends SIGTERM; stdout/stderr are streams only when piped. The
+ * child has no Node IPC of its own and refuses external buffers (electron-utility-child.ts).
  * Only after ready, as in Electron.
  */
-class MockUtilityProcess extends EventEmitter {
-  readonly stderr: NodeJS.ReadableStream | null;
+export class MockUtilityProcess extends EventEmitter {
+  stdout: NodeJS.ReadableStream | null;
+  stderr: NodeJS.ReadableStream | null;
   private readonly child: ChildProcess;
+  private exited = false;
 
   constructor(
     modulePath: string,
     args: string[],
-    options: { execArgv?: string[]; stdio?: unknown; env?: NodeJS.ProcessEnv },
+    options: { execArgv?: string[]; stdio?: unknown; env?: NodeJS.ProcessEnv; cwd?: string },
   ) {
     super();
-    const stdio = Array.isArray(options.stdio) ? options.stdio : ['ignore', 'inherit', 'inherit'];
+    const stdio =
+      typeof options.stdio === 'string'
+        ? [options.stdio, options.stdio, options.stdio]
+        : Array.isArray(options.stdio)
+          ? options.stdio
+          : ['ignore', 'inherit', 'inherit'];
     this.child = forkChild(modulePath, args, {
-      execArgv: options.execArgv ?? [],
+      // The stand-in's own preload comes first; the caller's execArgv (tsx from source) after it.
+      execArgv: ['--import', tsxLoader, '--import', utilityChild, ...(options.execArgv ?? [])],
       env: options.env ?? process.env,
+      cwd: options.cwd,
       stdio: [...(stdio as ('ignore' | 'inherit' | 'pipe')[]).slice(0, 3), 'ipc'],
       serialization: 'advanced',
     });
+    this.stdout = this.child.stdout;
     this.stderr = this.child.stderr;
+    this.child.on('spawn', () => this.emit('spawn'));
     this.child.on('message', (message) => this.emit('message', message));
-    this.child.on('exit', (code) => this.emit('exit', code ?? 1));
+    this.child.on('exit', (code, signal) => {
+      this.exited = true;
+      this.emit('exit', code ?? (signal ? os.constants.signals[signal] : 1));
+    });
     this.child.on('error', (error) => this.emit('error', 'FatalError', String(error)));
+    state.utilityProcesses.push(this);
   }
 
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.exited ? undefined : this.child.pid;
   }
 
   postMessage(message: unknown): void {
+    if (this.exited) return;
     this.child.send(message as never);
   }
 
   kill(): boolean {
-    return this.child.kill();
+    return this.child.kill('SIGTERM');
+  }
+
+  /** Test side: the process dies the way a native abort ends it. */
+  crash(signal: NodeJS.Signals = 'SIGABRT'): void {
+    this.child.kill(signal);
   }
 }
 
