@@ -7,12 +7,15 @@ import { launchAnalysisUtility } from './electron/analysis-process';
 import { serveIpc } from './electron/ipc';
 import { registerAppScheme, serveAppProtocol } from './electron/protocol';
 import { lockDownContents, lockDownSession } from './electron/security';
+import { setupSingleInstance } from './electron/single-instance';
+import { setupSpeechSynthesis } from './electron/speech';
 import { createMainWindow } from './electron/window';
 
 // Only `electron-vite dev` may point the window at a dev server; a packaged app ignores the variable.
 if (app.isPackaged) delete process.env.ELECTRON_RENDERER_URL;
 registerAppScheme();
 lockDownContents();
+setupSpeechSynthesis();
 
 const appRoot = app.getAppPath();
 const shipped = shippedPaths(appRoot);
@@ -43,10 +46,7 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => mainWindow?.focus());
+if (setupSingleInstance(() => mainWindow)) {
   app
     .whenReady()
     .then(start)

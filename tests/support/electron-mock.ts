@@ -224,6 +224,7 @@ export class BrowserWindow extends EventEmitter {
   readonly loadedUrls: string[] = [];
   visible = false;
   focused = false;
+  minimized = false;
   private destroyed = false;
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
@@ -241,12 +242,42 @@ export class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
 
+  /** Shows the window and focuses it; a minimised window stays minimised (only restore() brings it back). */
   show(): void {
     this.visible = true;
+    if (!this.minimized) this.focused = true;
   }
 
+  hide(): void {
+    this.visible = false;
+    this.focused = false;
+  }
+
+  isVisible(): boolean {
+    return this.visible && !this.minimized;
+  }
+
+  /** Electron does not restore a minimised or hidden window on focus(): it stays where it is. */
   focus(): void {
-    this.focused = true;
+    if (this.visible && !this.minimized) this.focused = true;
+  }
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  minimize(): void {
+    this.minimized = true;
+    this.focused = false;
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  restore(): void {
+    this.minimized = false;
+    this.visible = true;
   }
 
   isDestroyed(): boolean {
@@ -297,13 +328,51 @@ const state = shared('state', () => ({
   /** Every utilityProcess.fork call, in order. */
   utilityForks: [] as { modulePath: string; args: string[]; options: Record<string, unknown> }[],
   utilityProcesses: [] as MockUtilityProcess[],
+  /** app.commandLine.appendSwitch calls, and whether Chromium had started (ready) when each came. */
+  switches: [] as { name: string; value: string | undefined; afterReady: boolean }[],
+  /** The OS the stand-in plays (systemPreferences differs per platform); the process's own by default. */
+  platform: process.platform as NodeJS.Platform,
+  /** The OS's microphone consent for the app (macOS TCC, Windows privacy switch). */
+  microphoneStatus: 'not-determined' as MediaAccessStatus,
+  /** What the user answers when macOS shows its consent prompt. */
+  microphonePromptAnswer: true,
+  microphonePrompts: 0,
+  messageBoxes: [] as { message: string; detail?: string; buttons?: string[] }[],
+  /** The button index the user picks in the next message boxes (the default button when unset). */
+  messageBoxResponse: null as number | null,
+  openedExternally: [] as string[],
 }));
 
+type MediaAccessStatus = 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown';
+
 // ── app ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Chromium reads its switches when it starts, which is before `ready`: a switch appended later is
+ * recorded but never reaches the rehearsal's Chromium (electronMock.chromiumSwitches()).
+ */
+class MockCommandLine {
+  appendSwitch(name: string, value?: string): void {
+    state.switches.push({ name, value, afterReady: state.ready });
+  }
+
+  hasSwitch(name: string): boolean {
+    return state.switches.some((s) => s.name === name);
+  }
+
+  getSwitchValue(name: string): string {
+    return [...state.switches].reverse().find((s) => s.name === name)?.value ?? '';
+  }
+
+  removeSwitch(name: string): void {
+    state.switches = state.switches.filter((s) => s.name !== name);
+  }
+}
 
 class MockApp extends EventEmitter {
   readonly isPackaged = false;
   readonly name = 'Loop Coach';
+  readonly commandLine = new MockCommandLine();
 
   whenReady(): Promise<void> {
     return state.ready ? Promise.resolve() : new Promise((resolve) => state.readyWaiters.push(resolve));
@@ -462,6 +531,50 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     state.errorBoxes.push({ title, content });
   },
+  /** Recorded; resolves with the button the test chose (electronMock.messageBoxResponse) or the default one. */
+  showMessageBox(
+    windowOrOptions: unknown,
+    maybeOptions?: { message: string; detail?: string; buttons?: string[]; defaultId?: number },
+  ): Promise<{ response: number; checkboxChecked: boolean }> {
+    const options = (maybeOptions ?? windowOrOptions) as NonNullable<typeof maybeOptions>;
+    state.messageBoxes.push({ message: options.message, detail: options.detail, buttons: options.buttons });
+    return Promise.resolve({ response: state.messageBoxResponse ?? options.defaultId ?? 0, checkboxChecked: false });
+  },
+};
+
+export const shell = {
+  openExternal(url: string): Promise<void> {
+    state.openedExternally.push(url);
+    return Promise.resolve();
+  },
+};
+
+/**
+ * systemPreferences as it is on the platform the stand-in plays (Electron's docs):
+ * getMediaAccessStatus on macOS and Windows, askForMediaAccess on macOS only (undefined elsewhere,
+ * so calling it there throws as in Electron). macOS prompts only while 'not-determined' and only
+ * through askForMediaAccess; once denied it answers false without a prompt.
+ */
+export const systemPreferences = {
+  get getMediaAccessStatus(): ((mediaType: string) => MediaAccessStatus) | undefined {
+    if (state.platform !== 'darwin' && state.platform !== 'win32') return undefined;
+    return (mediaType) => {
+      if (mediaType !== 'microphone' && mediaType !== 'camera' && mediaType !== 'screen')
+        throw new TypeError(`Invalid media type: ${mediaType}`);
+      return mediaType === 'microphone' ? state.microphoneStatus : 'granted';
+    };
+  },
+  get askForMediaAccess(): ((mediaType: 'microphone' | 'camera') => Promise<boolean>) | undefined {
+    if (state.platform !== 'darwin') return undefined;
+    return (mediaType) => {
+      if (mediaType !== 'microphone') return Promise.resolve(true);
+      if (state.microphoneStatus === 'not-determined') {
+        state.microphonePrompts++;
+        state.microphoneStatus = state.microphonePromptAnswer ? 'granted' : 'denied';
+      }
+      return Promise.resolve(state.microphoneStatus === 'granted');
+    };
+  },
 };
 
 // ── the test side ──────────────────────────────────────────────────────────────────────────────
@@ -492,6 +605,14 @@ export const electronMock = {
     state.windows = [];
     state.utilityForks = [];
     state.utilityProcesses = [];
+    state.switches = [];
+    state.platform = process.platform;
+    state.microphoneStatus = 'not-determined';
+    state.microphonePromptAnswer = true;
+    state.microphonePrompts = 0;
+    state.messageBoxes = [];
+    state.messageBoxResponse = null;
+    state.openedExternally = [];
     app.removeAllListeners();
     ipcMain.removeAllListeners();
     ipcRenderer.removeAllListeners();
@@ -522,6 +643,32 @@ export const electronMock = {
   exposedKeys: (): string[] => [...state.exposed.keys()],
   windows: (): BrowserWindow[] => [...state.windows],
   utilityForks: () => [...state.utilityForks],
+  /** The switches Chromium starts with: those the app appended before ready, as command-line args. */
+  chromiumSwitches: (): string[] =>
+    state.switches
+      .filter((s) => !s.afterReady)
+      .map((s) => (s.value === undefined ? `--${s.name}` : `--${s.name}=${s.value}`)),
+  /** Every appendSwitch call, late ones included. */
+  commandLineSwitches: () => [...state.switches],
+  set platform(value: NodeJS.Platform) {
+    state.platform = value;
+  },
+  /** The OS's microphone consent for the app, and what the user answers macOS's prompt. */
+  set microphoneStatus(value: MediaAccessStatus) {
+    state.microphoneStatus = value;
+  },
+  get microphoneStatus(): MediaAccessStatus {
+    return state.microphoneStatus;
+  },
+  set microphonePromptAnswer(value: boolean) {
+    state.microphonePromptAnswer = value;
+  },
+  microphonePrompts: () => state.microphonePrompts,
+  messageBoxes: () => state.messageBoxes,
+  set messageBoxResponse(value: number | null) {
+    state.messageBoxResponse = value;
+  },
+  openedExternally: () => state.openedExternally,
   /** The utility processes forked since the last reset (live or exited). */
   utilityProcesses: () => [...state.utilityProcesses],
   errorBoxes: () => state.errorBoxes,
@@ -685,5 +832,7 @@ export default {
   ipcRenderer,
   protocol,
   session,
+  shell,
+  systemPreferences,
   utilityProcess,
 };

@@ -27,6 +27,9 @@ export function createMainWindow(): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A minimised or covered window keeps full-rate timers: the round's 50 ms tick and the
+      // follow-ups' due times would otherwise drift to ~1 Hz while the user looks elsewhere.
+      backgroundThrottling: false,
     },
   });
   window.once('ready-to-show', () => window.show());
