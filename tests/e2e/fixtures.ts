@@ -48,4 +48,22 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** Waits until Chromium lists speech voices (speech-dispatcher answers once Chromium is up). */
+export async function waitForVoices(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              if (speechSynthesis.getVoices().length) return resolve(speechSynthesis.getVoices().length);
+              speechSynthesis.addEventListener('voiceschanged', () => resolve(speechSynthesis.getVoices().length));
+              setTimeout(() => resolve(speechSynthesis.getVoices().length), 2000);
+            }),
+        ),
+      { message: 'the browser lists speech voices', timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
+}
+
 export { expect };

@@ -16,7 +16,7 @@ import { fixtureModelDir } from '../support/asr-model';
 import { fixtureEntry, startModelServer, type ModelServer, type ServedFile } from '../support/model-server';
 import { api } from '../support/recording-client';
 import { makeDataDir, startServer, type RunningServer } from '../support/web-server';
-import { screenshotDir } from './fixtures';
+import { screenshotDir, waitForVoices } from './fixtures';
 
 const loop = `kind: loop
 id: e2e-chain
@@ -138,23 +138,6 @@ async function snapAll(page: Page, name: string, target: Locator): Promise<void>
     }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1366, height: 900 });
-}
-
-async function waitForVoices(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              if (speechSynthesis.getVoices().length) return resolve(speechSynthesis.getVoices().length);
-              speechSynthesis.addEventListener('voiceschanged', () => resolve(speechSynthesis.getVoices().length));
-              setTimeout(() => resolve(speechSynthesis.getVoices().length), 2000);
-            }),
-        ),
-      { message: 'the browser lists speech voices', timeout: 30_000 },
-    )
-    .toBeGreaterThan(0);
 }
 
 test('refused, cut and resumed, wrong hash refused, then used: a recorded round reviews with its transcript', async ({

@@ -7,12 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { FIXTURE_MODEL_ID, installFixtureModel } from '../support/asr-model';
 import { webmFixture } from '../support/audio';
 import { api, streamUntilKilled } from '../support/recording-client';
 import type { RunningServer } from '../support/web-server';
-import { expect, screenshotDir, test as base } from './fixtures';
+import { expect, screenshotDir, test as base, waitForVoices } from './fixtures';
 
 const loop = `kind: loop
 id: e2e-asr
@@ -47,23 +46,6 @@ type Transcript = {
     }[];
   } | null;
 };
-
-async function waitForVoices(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              if (speechSynthesis.getVoices().length) return resolve(speechSynthesis.getVoices().length);
-              speechSynthesis.addEventListener('voiceschanged', () => resolve(speechSynthesis.getVoices().length));
-              setTimeout(() => resolve(speechSynthesis.getVoices().length), 2000);
-            }),
-        ),
-      { message: 'the browser lists speech voices', timeout: 30_000 },
-    )
-    .toBeGreaterThan(0);
-}
 
 /** A round recorded before any model was chosen, sent over HTTP as the renderer sends it. */
 async function olderRound(server: RunningServer): Promise<string> {
