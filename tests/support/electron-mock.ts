@@ -12,12 +12,8 @@
  * Tests: `vi.mock('electron', () => import('../support/electron-mock'))` (Vitest), or
  * `tests/support/electron-stand-in-hook.ts` (Playwright, which has no module mocks).
  */
-import { fork as forkChild, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type {
   BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
@@ -27,6 +23,16 @@ import type {
   WindowOpenHandlerResponse,
 } from 'electron';
 import { refuseExternalBuffers } from './electron-external-buffers';
+import { MockUtilityProcess } from './electron-utility-process';
+import {
+  osState,
+  resetOs,
+  shell as osShell,
+  showMessageBox,
+  systemPreferences as osPreferences,
+  type MediaAccessStatus,
+} from './electron-os';
+import { shared } from './electron-stand-in-registry';
 
 type AnyFunction = (...args: never[]) => unknown;
 type RequestHandler = (
@@ -48,17 +54,6 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 
 // The process that loads the stand-in plays Electron's main process: external buffers are refused there too.
 refuseExternalBuffers();
-
-/**
- * One stand-in per process, however many times the module is evaluated (vi.resetModules, a fresh
- * import of the preload or the entry): every copy shares the same registrations and singletons.
- */
-const registry = ((globalThis as Record<symbol, Record<string, unknown>>)[
-  Symbol.for('loop-coach.electron-stand-in')
-] ??= {});
-function shared<T>(name: string, make: () => T): T {
-  return (registry[name] ??= make()) as T;
-}
 
 // ── frames and events ──────────────────────────────────────────────────────────────────────────
 
@@ -330,20 +325,7 @@ const state = shared('state', () => ({
   utilityProcesses: [] as MockUtilityProcess[],
   /** app.commandLine.appendSwitch calls, and whether Chromium had started (ready) when each came. */
   switches: [] as { name: string; value: string | undefined; afterReady: boolean }[],
-  /** The OS the stand-in plays (systemPreferences differs per platform); the process's own by default. */
-  platform: process.platform as NodeJS.Platform,
-  /** The OS's microphone consent for the app (macOS TCC, Windows privacy switch). */
-  microphoneStatus: 'not-determined' as MediaAccessStatus,
-  /** What the user answers when macOS shows its consent prompt. */
-  microphonePromptAnswer: true,
-  microphonePrompts: 0,
-  messageBoxes: [] as { message: string; detail?: string; buttons?: string[] }[],
-  /** The button index the user picks in the next message boxes (the default button when unset). */
-  messageBoxResponse: null as number | null,
-  openedExternally: [] as string[],
 }));
-
-type MediaAccessStatus = 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown';
 
 // ── app ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -531,50 +513,7 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     state.errorBoxes.push({ title, content });
   },
-  /** Recorded; resolves with the button the test chose (electronMock.messageBoxResponse) or the default one. */
-  showMessageBox(
-    windowOrOptions: unknown,
-    maybeOptions?: { message: string; detail?: string; buttons?: string[]; defaultId?: number },
-  ): Promise<{ response: number; checkboxChecked: boolean }> {
-    const options = (maybeOptions ?? windowOrOptions) as NonNullable<typeof maybeOptions>;
-    state.messageBoxes.push({ message: options.message, detail: options.detail, buttons: options.buttons });
-    return Promise.resolve({ response: state.messageBoxResponse ?? options.defaultId ?? 0, checkboxChecked: false });
-  },
-};
-
-export const shell = {
-  openExternal(url: string): Promise<void> {
-    state.openedExternally.push(url);
-    return Promise.resolve();
-  },
-};
-
-/**
- * systemPreferences as it is on the platform the stand-in plays (Electron's docs):
- * getMediaAccessStatus on macOS and Windows, askForMediaAccess on macOS only (undefined elsewhere,
- * so calling it there throws as in Electron). macOS prompts only while 'not-determined' and only
- * through askForMediaAccess; once denied it answers false without a prompt.
- */
-export const systemPreferences = {
-  get getMediaAccessStatus(): ((mediaType: string) => MediaAccessStatus) | undefined {
-    if (state.platform !== 'darwin' && state.platform !== 'win32') return undefined;
-    return (mediaType) => {
-      if (mediaType !== 'microphone' && mediaType !== 'camera' && mediaType !== 'screen')
-        throw new TypeError(`Invalid media type: ${mediaType}`);
-      return mediaType === 'microphone' ? state.microphoneStatus : 'granted';
-    };
-  },
-  get askForMediaAccess(): ((mediaType: 'microphone' | 'camera') => Promise<boolean>) | undefined {
-    if (state.platform !== 'darwin') return undefined;
-    return (mediaType) => {
-      if (mediaType !== 'microphone') return Promise.resolve(true);
-      if (state.microphoneStatus === 'not-determined') {
-        state.microphonePrompts++;
-        state.microphoneStatus = state.microphonePromptAnswer ? 'granted' : 'denied';
-      }
-      return Promise.resolve(state.microphoneStatus === 'granted');
-    };
-  },
+  showMessageBox,
 };
 
 // ── the test side ──────────────────────────────────────────────────────────────────────────────
@@ -606,13 +545,7 @@ export const electronMock = {
     state.utilityForks = [];
     state.utilityProcesses = [];
     state.switches = [];
-    state.platform = process.platform;
-    state.microphoneStatus = 'not-determined';
-    state.microphonePromptAnswer = true;
-    state.microphonePrompts = 0;
-    state.messageBoxes = [];
-    state.messageBoxResponse = null;
-    state.openedExternally = [];
+    resetOs();
     app.removeAllListeners();
     ipcMain.removeAllListeners();
     ipcRenderer.removeAllListeners();
@@ -651,24 +584,24 @@ export const electronMock = {
   /** Every appendSwitch call, late ones included. */
   commandLineSwitches: () => [...state.switches],
   set platform(value: NodeJS.Platform) {
-    state.platform = value;
+    osState.platform = value;
   },
   /** The OS's microphone consent for the app, and what the user answers macOS's prompt. */
   set microphoneStatus(value: MediaAccessStatus) {
-    state.microphoneStatus = value;
+    osState.microphoneStatus = value;
   },
   get microphoneStatus(): MediaAccessStatus {
-    return state.microphoneStatus;
+    return osState.microphoneStatus;
   },
   set microphonePromptAnswer(value: boolean) {
-    state.microphonePromptAnswer = value;
+    osState.microphonePromptAnswer = value;
   },
-  microphonePrompts: () => state.microphonePrompts,
-  messageBoxes: () => state.messageBoxes,
+  microphonePrompts: () => osState.microphonePrompts,
+  messageBoxes: () => osState.messageBoxes,
   set messageBoxResponse(value: number | null) {
-    state.messageBoxResponse = value;
+    osState.messageBoxResponse = value;
   },
-  openedExternally: () => state.openedExternally,
+  openedExternally: () => osState.openedExternally,
   /** The utility processes forked since the last reset (live or exited). */
   utilityProcesses: () => [...state.utilityProcesses],
   errorBoxes: () => state.errorBoxes,
@@ -746,82 +679,19 @@ export const electronMock = {
 
 // ── utilityProcess ─────────────────────────────────────────────────────────────────────────────
 
-const tsxLoader = pathToFileURL(createRequire(__filename).resolve('tsx')).href;
-const utilityChild = pathToFileURL(path.join(__dirname, 'electron-utility-child.ts')).href;
-
-/**
- * Electron's UtilityProcess over a real Node child (Electron's utilityProcess and parentPort docs):
- * `postMessage` reaches the child's `process.parentPort` 'message' listeners as `{ data }`, the
- * child's `parentPort.postMessage` arrives here as 'message' with the data itself, both as structured
- * clones; `exit` gives a number, the signal's number when a signal ended it (Chromium reports the
- * wait status, not null); `kill()` sends SIGTERM; stdout/stderr are streams only when piped. The
- * child has no Node IPC of its own and refuses external buffers (electron-utility-child.ts).
- * Only after ready, as in Electron.
- */
-export class MockUtilityProcess extends EventEmitter {
-  stdout: NodeJS.ReadableStream | null;
-  stderr: NodeJS.ReadableStream | null;
-  private readonly child: ChildProcess;
-  private exited = false;
-
-  constructor(
-    modulePath: string,
-    args: string[],
-    options: { execArgv?: string[]; stdio?: unknown; env?: NodeJS.ProcessEnv; cwd?: string },
-  ) {
-    super();
-    const stdio =
-      typeof options.stdio === 'string'
-        ? [options.stdio, options.stdio, options.stdio]
-        : Array.isArray(options.stdio)
-          ? options.stdio
-          : ['ignore', 'inherit', 'inherit'];
-    this.child = forkChild(modulePath, args, {
-      // The stand-in's own preload comes first; the caller's execArgv (tsx from source) after it.
-      execArgv: ['--import', tsxLoader, '--import', utilityChild, ...(options.execArgv ?? [])],
-      env: options.env ?? process.env,
-      cwd: options.cwd,
-      stdio: [...(stdio as ('ignore' | 'inherit' | 'pipe')[]).slice(0, 3), 'ipc'],
-      serialization: 'advanced',
-    });
-    this.stdout = this.child.stdout;
-    this.stderr = this.child.stderr;
-    this.child.on('spawn', () => this.emit('spawn'));
-    this.child.on('message', (message) => this.emit('message', message));
-    this.child.on('exit', (code, signal) => {
-      this.exited = true;
-      this.emit('exit', code ?? (signal ? os.constants.signals[signal] : 1));
-    });
-    this.child.on('error', (error) => this.emit('error', 'FatalError', String(error)));
-    state.utilityProcesses.push(this);
-  }
-
-  get pid(): number | undefined {
-    return this.exited ? undefined : this.child.pid;
-  }
-
-  postMessage(message: unknown): void {
-    if (this.exited) return;
-    this.child.send(message as never);
-  }
-
-  kill(): boolean {
-    return this.child.kill('SIGTERM');
-  }
-
-  /** Test side: the process dies the way a native abort ends it. */
-  crash(signal: NodeJS.Signals = 'SIGABRT'): void {
-    this.child.kill(signal);
-  }
-}
-
 export const utilityProcess = {
   fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): MockUtilityProcess {
     requireReady('utilityProcess.fork');
     state.utilityForks.push({ modulePath, args, options });
-    return new MockUtilityProcess(modulePath, args, options);
+    const child = new MockUtilityProcess(modulePath, args, options);
+    state.utilityProcesses.push(child);
+    return child;
   },
 };
+
+// Module-level bindings (Vitest's mock factory does not carry re-exported imports across).
+export const shell = osShell;
+export const systemPreferences = osPreferences;
 
 export default {
   app,
