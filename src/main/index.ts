@@ -7,6 +7,8 @@ import { launchAnalysisUtility } from './electron/analysis-process';
 import { serveIpc } from './electron/ipc';
 import { registerAppScheme, serveAppProtocol } from './electron/protocol';
 import { lockDownContents, lockDownSession } from './electron/security';
+import { setupSingleInstance } from './electron/single-instance';
+import { setupSpeechSynthesis } from './electron/speech';
 import { createMainWindow } from './electron/window';
 import { applyLaunchFlags } from './electron/launch-flags';
 import { runSmokeTestAndExit } from './electron/smoke';
@@ -15,6 +17,7 @@ import { runSmokeTestAndExit } from './electron/smoke';
 if (app.isPackaged) delete process.env.ELECTRON_RENDERER_URL;
 registerAppScheme();
 lockDownContents();
+setupSpeechSynthesis();
 // --smoke-test, and the test-only --fake-microphone (its Chromium switches must be set before ready).
 const launch = applyLaunchFlags(app, process.argv);
 
@@ -35,7 +38,7 @@ const appOptions = () => ({
 });
 
 async function start(): Promise<void> {
-  lockDownSession();
+  lockDownSession(process.platform, launch.fakeMicrophone === null);
   loopCoach = await createLoopCoach(appOptions());
   serveAppProtocol(shipped.rendererDir, loopCoach.paths.dataDir);
   serveIpc(loopCoach, () => mainWindow);
@@ -45,10 +48,7 @@ async function start(): Promise<void> {
 
 if (launch.smokeTest) {
   runSmokeTestAndExit(app, appOptions);
-} else if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => mainWindow?.focus());
+} else if (setupSingleInstance(() => mainWindow)) {
   app
     .whenReady()
     .then(start)

@@ -2,15 +2,22 @@
  * The desktop rehearsal: the built renderer in Chromium on the *Electron* client path
  * (window.loopCoach), bridged to the real main entry, preload, IPC registration and dispatch()
  * running in Node under the Electron stand-in, with every page and media request answered by the
- * real app:// protocol handler (tests/support/desktop-rehearsal.ts). A loop is recorded, reviewed at
- * 1.5x, scored and reloaded; then the main side dies mid-round. Limits: docs/desktop-rehearsal.md.
+ * real app:// protocol handler (tests/support/desktop-rehearsal.ts). Chromium is started only with
+ * what the app set (app.commandLine, webPreferences): the prompt is spoken because the app appended
+ * enable-speech-dispatcher. A loop is recorded; its analysis crashes the utility process (a corrupt
+ * speech model) and is reported, then Try again analyses and transcribes it (fixture model) in a
+ * fresh one, through process.parentPort under the memory cage; it is reviewed at 1.5x, scored and
+ * reloaded; then the main side dies mid-round. Limits: docs/desktop-rehearsal.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { FIXTURE_MODEL_ID, installFixtureModel } from '../support/asr-model';
+import { chromiumPath } from '../support/chromium';
 import { startDesktopMain, type DesktopMain } from '../support/desktop-rehearsal';
-import { expect, test } from './fixtures';
+import { electronMock } from '../support/electron-mock';
+import { expect, screenshotDir, test, waitForVoices } from './fixtures';
 
 const desktopLoop = `kind: loop
 id: e2e-desktop
@@ -45,14 +52,37 @@ test.describe('desktop rehearsal', () => {
   test.use({ userContent: { 'e2e-desktop.yaml': desktopLoop } });
   test.setTimeout(180_000);
 
-  test('record, review at 1.5x, score and reload over the Electron path; then the main side dies mid-round', async ({
-    page,
+  let browser: Browser | null = null;
+  const vadModel = process.env.LOOP_COACH_VAD_MODEL;
+  test.afterEach(async () => {
+    await browser?.close();
+    if (vadModel === undefined) delete process.env.LOOP_COACH_VAD_MODEL;
+    else process.env.LOOP_COACH_VAD_MODEL = vadModel;
+  });
+
+  test('record, crash and re-run the analysis, transcribe, review at 1.5x, score and reload over the Electron path; then the main side dies mid-round', async ({
     dataDir,
-    snap,
   }) => {
+    installFixtureModel(dataDir);
+    const main = await startDesktopMain(dataDir);
+    // Chromium gets the app's switches and window options, and nothing else the app did not ask for.
+    expect(main.launch.args).toContain('--enable-speech-dispatcher');
+    expect(main.launch.args).toContain('--disable-background-timer-throttling');
+    browser = await chromium.launch({ executablePath: chromiumPath, ...main.launch });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+    const snap = async (name: string) => {
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+    };
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const main = await startDesktopMain(dataDir);
+    expect(await main.invoke('settings:update', { transcriptionModelId: FIXTURE_MODEL_ID })).toMatchObject({
+      ok: true,
+    });
+    // The first utility process aborts in native code on a corrupt speech model, as sherpa-onnx does.
+    const corrupt = path.join(dataDir, 'corrupt.onnx');
+    fs.writeFileSync(corrupt, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256)));
+    process.env.LOOP_COACH_VAD_MODEL = corrupt;
     await main.open(page);
 
     // The Electron client path: the preload's object is there, and the app uses it.
@@ -63,10 +93,15 @@ test.describe('desktop rehearsal', () => {
     expect(main.served.find((s) => s.path === '/')).toMatchObject({ status: 200 });
     expect(main.served.find((s) => /^\/assets\/index-.*\.js$/.test(s.path))).toMatchObject({ status: 200 });
 
+    // Voices are there only because the app appended enable-speech-dispatcher (Chromium reads them once up).
+    await waitForVoices(page);
+
     // A round with its follow-up, recorded through recording:chunk over IPC.
     await startLoop(page);
     await expect(page.getByRole('region', { name: 'Prompt' })).toContainText('Explain how a hash map works.');
+    // Spoken, not shown as text.
     await expect(page.getByText('Answer now')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('No speech voice is available')).toHaveCount(0);
     const followUps = page.getByRole('log', { name: 'Follow-ups' });
     await expect(followUps).toContainText('What is the worst case?', { timeout: 15_000 });
     await expect(page.getByRole('meter', { name: 'Microphone level' })).toBeVisible();
@@ -78,9 +113,21 @@ test.describe('desktop rehearsal', () => {
     await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible({ timeout: 30_000 });
     expect(chunkCalls(main).every((c) => c.outcome === 'answered' && c.ok)).toBe(true);
 
-    // Its review: the recording comes from the app:// handler, played at 1.5x.
+    // Its review: the analysis crashed its utility process, and the review says so.
     await page.getByRole('button', { name: 'Review round 1' }).click();
     await expect(page.getByRole('heading', { level: 1, name: roundTitle })).toBeVisible();
+    const report = page.getByTestId('report-card');
+    await expect(report.getByText('The analysis failed')).toBeVisible({ timeout: 30_000 });
+    await expect(report).toContainText(/speech analysis process exited with code \d+ while analysing this recording/);
+    // Try again runs it in a fresh utility process, then the transcript follows in the same one.
+    delete process.env.LOOP_COACH_VAD_MODEL;
+    await report.getByRole('button', { name: 'Try again' }).click();
+    await expect(report.getByRole('rowheader', { name: 'Think time' })).toBeVisible({ timeout: 30_000 });
+    const transcript = page.getByRole('region', { name: 'Transcript' }).getByRole('list', { name: 'Transcript' });
+    await expect(transcript.getByRole('listitem').first()).toHaveText(/\d+:\d\d.*loop coach/, { timeout: 30_000 });
+    expect(electronMock.utilityForks()).toHaveLength(2);
+
+    // The recording comes from the app:// handler, played at 1.5x.
     const waveform = page.getByRole('slider', { name: 'Playback position' });
     await expect(waveform.getByText('What is the worst case?')).toBeVisible();
     const audio = page.locator('.review-player audio');

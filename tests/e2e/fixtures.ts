@@ -48,4 +48,6 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+export { waitForVoices } from '../support/voices';
+
 export { expect };

@@ -18,7 +18,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { PreloadApi } from '../../src/shared/contract';
+import { rehearsalLaunch, type RehearsalLaunch } from './electron-chromium';
 import { app, electronMock } from './electron-mock';
+import { answerWav } from './fixtures-paths';
 
 export const rehearsalOrigin = 'https://loop-coach.test';
 const root = path.resolve(__dirname, '..', '..');
@@ -45,6 +47,10 @@ export type DesktopMain = {
   acked: Map<string, number>;
   /** Every request the protocol handler answered. */
   served: { path: string; status: number; range: string | undefined }[];
+  /** How to start the rehearsal's Chromium: only what the app set through app.commandLine and webPreferences. */
+  launch: RehearsalLaunch;
+  /** A main-side IPC call from the app page (for setup the page would make through Settings). */
+  invoke: (channel: string, input: unknown) => Promise<unknown>;
   /** Wires a page to this main side and opens the app in it. */
   open: (page: Page) => Promise<void>;
   /** The main side dies: every IPC call rejects from now on, and the services close. */
@@ -173,6 +179,8 @@ export async function startDesktopMain(dataDir: string): Promise<DesktopMain> {
     calls,
     acked,
     served,
+    launch: rehearsalLaunch(electronMock.chromiumSwitches(), window!.options, answerWav),
+    invoke: (channel, input) => electronMock.invoke(channel, input),
     async open(page) {
       await page.route('**/*', async (route) => {
         const request = route.request();

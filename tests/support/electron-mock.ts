@@ -12,7 +12,6 @@
  * Tests: `vi.mock('electron', () => import('../support/electron-mock'))` (Vitest), or
  * `tests/support/electron-stand-in-hook.ts` (Playwright, which has no module mocks).
  */
-import { fork as forkChild, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type {
@@ -23,6 +22,17 @@ import type {
   PermissionCheckHandlerHandlerDetails,
   WindowOpenHandlerResponse,
 } from 'electron';
+import { refuseExternalBuffers } from './electron-external-buffers';
+import { MockUtilityProcess } from './electron-utility-process';
+import {
+  osState,
+  resetOs,
+  shell as osShell,
+  showMessageBox,
+  systemPreferences as osPreferences,
+  type MediaAccessStatus,
+} from './electron-os';
+import { shared } from './electron-stand-in-registry';
 
 type AnyFunction = (...args: never[]) => unknown;
 type RequestHandler = (
@@ -42,16 +52,8 @@ type InvokeHandler = (event: MockInvokeEvent, ...args: unknown[]) => unknown;
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
-/**
- * One stand-in per process, however many times the module is evaluated (vi.resetModules, a fresh
- * import of the preload or the entry): every copy shares the same registrations and singletons.
- */
-const registry = ((globalThis as Record<symbol, Record<string, unknown>>)[
-  Symbol.for('loop-coach.electron-stand-in')
-] ??= {});
-function shared<T>(name: string, make: () => T): T {
-  return (registry[name] ??= make()) as T;
-}
+// The process that loads the stand-in plays Electron's main process: external buffers are refused there too.
+refuseExternalBuffers();
 
 // ── frames and events ──────────────────────────────────────────────────────────────────────────
 
@@ -217,6 +219,7 @@ export class BrowserWindow extends EventEmitter {
   readonly loadedUrls: string[] = [];
   visible = false;
   focused = false;
+  minimized = false;
   private destroyed = false;
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
@@ -234,12 +237,42 @@ export class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
 
+  /** Shows the window and focuses it; a minimised window stays minimised (only restore() brings it back). */
   show(): void {
     this.visible = true;
+    if (!this.minimized) this.focused = true;
   }
 
+  hide(): void {
+    this.visible = false;
+    this.focused = false;
+  }
+
+  isVisible(): boolean {
+    return this.visible && !this.minimized;
+  }
+
+  /** Electron does not restore a minimised or hidden window on focus(): it stays where it is. */
   focus(): void {
-    this.focused = true;
+    if (this.visible && !this.minimized) this.focused = true;
+  }
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  minimize(): void {
+    this.minimized = true;
+    this.focused = false;
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  restore(): void {
+    this.minimized = false;
+    this.visible = true;
   }
 
   isDestroyed(): boolean {
@@ -289,13 +322,39 @@ const state = shared('state', () => ({
   looseContents: null as MockWebContents | null,
   /** Every utilityProcess.fork call, in order. */
   utilityForks: [] as { modulePath: string; args: string[]; options: Record<string, unknown> }[],
+  utilityProcesses: [] as MockUtilityProcess[],
+  /** app.commandLine.appendSwitch calls, and whether Chromium had started (ready) when each came. */
+  switches: [] as { name: string; value: string | undefined; afterReady: boolean }[],
 }));
 
 // ── app ────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Chromium reads its switches when it starts, which is before `ready`: a switch appended later is
+ * recorded but never reaches the rehearsal's Chromium (electronMock.chromiumSwitches()).
+ */
+class MockCommandLine {
+  appendSwitch(name: string, value?: string): void {
+    state.switches.push({ name, value, afterReady: state.ready });
+  }
+
+  hasSwitch(name: string): boolean {
+    return state.switches.some((s) => s.name === name);
+  }
+
+  getSwitchValue(name: string): string {
+    return [...state.switches].reverse().find((s) => s.name === name)?.value ?? '';
+  }
+
+  removeSwitch(name: string): void {
+    state.switches = state.switches.filter((s) => s.name !== name);
+  }
+}
+
 class MockApp extends EventEmitter {
   readonly isPackaged = false;
   readonly name = 'Loop Coach';
+  readonly commandLine = new MockCommandLine();
 
   whenReady(): Promise<void> {
     return state.ready ? Promise.resolve() : new Promise((resolve) => state.readyWaiters.push(resolve));
@@ -454,6 +513,7 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     state.errorBoxes.push({ title, content });
   },
+  showMessageBox,
 };
 
 // ── the test side ──────────────────────────────────────────────────────────────────────────────
@@ -483,6 +543,9 @@ export const electronMock = {
     state.looseContents = null;
     state.windows = [];
     state.utilityForks = [];
+    state.utilityProcesses = [];
+    state.switches = [];
+    resetOs();
     app.removeAllListeners();
     ipcMain.removeAllListeners();
     ipcRenderer.removeAllListeners();
@@ -513,6 +576,34 @@ export const electronMock = {
   exposedKeys: (): string[] => [...state.exposed.keys()],
   windows: (): BrowserWindow[] => [...state.windows],
   utilityForks: () => [...state.utilityForks],
+  /** The switches Chromium starts with: those the app appended before ready, as command-line args. */
+  chromiumSwitches: (): string[] =>
+    state.switches
+      .filter((s) => !s.afterReady)
+      .map((s) => (s.value === undefined ? `--${s.name}` : `--${s.name}=${s.value}`)),
+  /** Every appendSwitch call, late ones included. */
+  commandLineSwitches: () => [...state.switches],
+  set platform(value: NodeJS.Platform) {
+    osState.platform = value;
+  },
+  /** The OS's microphone consent for the app, and what the user answers macOS's prompt. */
+  set microphoneStatus(value: MediaAccessStatus) {
+    osState.microphoneStatus = value;
+  },
+  get microphoneStatus(): MediaAccessStatus {
+    return osState.microphoneStatus;
+  },
+  set microphonePromptAnswer(value: boolean) {
+    osState.microphonePromptAnswer = value;
+  },
+  microphonePrompts: () => osState.microphonePrompts,
+  messageBoxes: () => osState.messageBoxes,
+  set messageBoxResponse(value: number | null) {
+    osState.messageBoxResponse = value;
+  },
+  openedExternally: () => osState.openedExternally,
+  /** The utility processes forked since the last reset (live or exited). */
+  utilityProcesses: () => [...state.utilityProcesses],
   errorBoxes: () => state.errorBoxes,
   exitCode: () => state.exitCode,
   quitCalls: () => state.quitCalls,
@@ -588,54 +679,19 @@ export const electronMock = {
 
 // ── utilityProcess ─────────────────────────────────────────────────────────────────────────────
 
-/**
- * Electron's UtilityProcess API over a real Node child: postMessage/`message` carry structured
- * clones (Node's 'advanced' serialization), `exit` gives the code, stderr is piped when asked.
- * Only after ready, as in Electron.
- */
-class MockUtilityProcess extends EventEmitter {
-  readonly stderr: NodeJS.ReadableStream | null;
-  private readonly child: ChildProcess;
-
-  constructor(
-    modulePath: string,
-    args: string[],
-    options: { execArgv?: string[]; stdio?: unknown; env?: NodeJS.ProcessEnv },
-  ) {
-    super();
-    const stdio = Array.isArray(options.stdio) ? options.stdio : ['ignore', 'inherit', 'inherit'];
-    this.child = forkChild(modulePath, args, {
-      execArgv: options.execArgv ?? [],
-      env: options.env ?? process.env,
-      stdio: [...(stdio as ('ignore' | 'inherit' | 'pipe')[]).slice(0, 3), 'ipc'],
-      serialization: 'advanced',
-    });
-    this.stderr = this.child.stderr;
-    this.child.on('message', (message) => this.emit('message', message));
-    this.child.on('exit', (code) => this.emit('exit', code ?? 1));
-    this.child.on('error', (error) => this.emit('error', 'FatalError', String(error)));
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
-  postMessage(message: unknown): void {
-    this.child.send(message as never);
-  }
-
-  kill(): boolean {
-    return this.child.kill();
-  }
-}
-
 export const utilityProcess = {
   fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): MockUtilityProcess {
     requireReady('utilityProcess.fork');
     state.utilityForks.push({ modulePath, args, options });
-    return new MockUtilityProcess(modulePath, args, options);
+    const child = new MockUtilityProcess(modulePath, args, options);
+    state.utilityProcesses.push(child);
+    return child;
   },
 };
+
+// Module-level bindings (Vitest's mock factory does not carry re-exported imports across).
+export const shell = osShell;
+export const systemPreferences = osPreferences;
 
 export default {
   app,
@@ -646,5 +702,7 @@ export default {
   ipcRenderer,
   protocol,
   session,
+  shell,
+  systemPreferences,
   utilityProcess,
 };

@@ -90,6 +90,31 @@ describe('src/main/index.ts', () => {
     expect(electronMock.quitCalls()).toBe(1);
   });
 
+  it('starts Chromium with speech-dispatcher on Linux (defect 2) and keeps the window’s timers at full rate (defect 5)', async () => {
+    vi.stubEnv('LOOP_COACH_DATA_DIR', tempDir());
+    await loadEntry();
+    await electronMock.ready();
+    await vi.waitFor(() => expect(electronMock.windows()).toHaveLength(1), { timeout: 10_000 });
+    expect(electronMock.chromiumSwitches()).toEqual(process.platform === 'linux' ? ['--enable-speech-dispatcher'] : []);
+    expect(electronMock.windows()[0]!.options.webPreferences!.backgroundThrottling).toBe(false);
+    app.quit();
+  });
+
+  it('a second launch brings a minimised window back: restored, shown, focused (defect 8)', async () => {
+    vi.stubEnv('LOOP_COACH_DATA_DIR', tempDir());
+    await loadEntry();
+    await electronMock.ready();
+    await vi.waitFor(() => expect(electronMock.windows()).toHaveLength(1), { timeout: 10_000 });
+    const [window] = electronMock.windows();
+    window!.show();
+    window!.minimize();
+    app.emit('second-instance', {}, ['loop-coach'], process.cwd(), {});
+    expect(window!.isMinimized()).toBe(false);
+    expect(window!.isVisible()).toBe(true);
+    expect(window!.isFocused()).toBe(true);
+    app.quit();
+  });
+
   it('shows why it could not start and exits with 1', async () => {
     vi.stubEnv('LOOP_COACH_DATA_DIR', '');
     process.argv.push('--data-dir');

@@ -3,6 +3,7 @@
  * new windows or webviews anywhere. Every "is this our page" goes through isAppUrl.
  */
 import { app, session, type WebContents } from 'electron';
+import { microphoneConsent } from './microphone';
 import { isAppUrl } from './origin';
 
 /** The one permission the app needs: audio capture, asked by the app page's main frame. */
@@ -16,11 +17,19 @@ function microphoneOnly(permission: string, url: string, isMainFrame: boolean, m
   );
 }
 
-export function lockDownSession(): void {
+/**
+ * `askOsConsent` is false only under the test-only `--fake-microphone` (never in a packaged build):
+ * Chromium's fake capture device opens no real microphone, and on a CI Mac the system prompt would
+ * wait for a click that never comes.
+ */
+export function lockDownSession(platform: NodeJS.Platform = process.platform, askOsConsent = true): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    callback(microphoneOnly(permission, details.requestingUrl, details.isMainFrame, mediaTypes));
+    if (!microphoneOnly(permission, details.requestingUrl, details.isMainFrame, mediaTypes)) return callback(false);
+    // Then the OS's own consent, which Electron does not ask for on macOS (microphone.ts).
+    if (!askOsConsent) return callback(true);
+    microphoneConsent(platform).then(callback, () => callback(false));
   });
   // Chromium asks this synchronously, once per media type: it must agree with the handler above.
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>

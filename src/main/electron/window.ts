@@ -27,6 +27,10 @@ export function createMainWindow(): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A minimised or covered window keeps full-rate timers: the round's 50 ms tick and the
+      // follow-ups' due times would otherwise drift to ~1 Hz while the user looks elsewhere.
+      // (The page then stays 'visible' to the Page Visibility API; the review saves on pagehide too.)
+      backgroundThrottling: false,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -17,7 +17,7 @@ const WINDOW = 512;
 type SherpaVad = {
   acceptWaveform(samples: Float32Array): void;
   isEmpty(): boolean;
-  front(): { start: number; samples: Float32Array };
+  front(enableExternalBuffer: boolean): { start: number; samples: Float32Array };
   pop(): void;
   flush(): void;
 };
@@ -64,7 +64,9 @@ export async function detectSpeech(samples: Float32Array, options: VadOptions = 
   const segments: Segment[] = [];
   const drain = () => {
     while (!vad.isEmpty()) {
-      const s = vad.front();
+      // false: a copy in V8's memory. The default hands back native memory as an external buffer,
+      // which Electron's V8 memory cage refuses ("External buffers are not allowed", sherpa-onnx #925).
+      const s = vad.front(false);
       vad.pop();
       // Sample indices → integer ms on the recording's timeline.
       segments.push({ startMs: sampleToMs(s.start), endMs: sampleToMs(s.start + s.samples.length) });
