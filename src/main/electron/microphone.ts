@@ -54,6 +54,7 @@ export async function microphoneConsent(platform: Platform = process.platform): 
     defaultId: 0,
     cancelId: pane ? 1 : 0,
   });
-  if (pane && response === 0) await shell.openExternal(pane.url);
+  // Only the two fixed settings-pane URLs above, never one from the page or content.
+  if (pane && response === 0) await shell.openExternal(pane.url); // eng-disable OPEN_EXTERNAL_JS_CHECK
   return false;
 }
