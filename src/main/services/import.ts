@@ -40,6 +40,14 @@ export class ImportRefusedError extends Error {
 
 export type ImportResult = { sessions: number; skipped: number; recordingsCopied: number; recordingsMissing: number };
 
+/**
+ * The largest export.json an import reads. Checked by size before a byte is read, so a huge (or
+ * sparse) file is refused at once instead of filling memory. A transcribed round takes ~40 KB of
+ * JSON and an untranscribed one ~4 KB, so this holds years of evening practice; V8 could not even
+ * hold a string past ~512 MiB, and parsing one takes several times its size in memory.
+ */
+export const MAX_EXPORT_JSON_BYTES = 256 * 1024 * 1024;
+
 const header = z.object({ format: z.literal('loop-coach-export'), version: z.number().int() });
 
 /** Parses any readable version into the current one, or refuses naming the first problem. */
@@ -76,13 +84,41 @@ export function readExport(input: string): { file: ExportFile; bundleDir: string
   if (jsonStat.isSymbolicLink())
     throw new ImportRefusedError(`${jsonFile} is a symbolic link; an export holds only real files.`);
   if (!jsonStat.isFile()) throw new ImportRefusedError(`${jsonFile} is not a regular file.`);
+  refuseHardLink(jsonFile, jsonStat);
   let raw: unknown;
+  const fd = fs.openSync(jsonFile, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
   try {
-    raw = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+    // The size of the file actually opened (not a name swapped after the lstat).
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) throw new ImportRefusedError(`${jsonFile} is not a regular file.`);
+    refuseHardLink(jsonFile, opened);
+    if (opened.size > MAX_EXPORT_JSON_BYTES)
+      throw new ImportRefusedError(
+        `${jsonFile} is ${megabytes(opened.size)}; an export.json this app reads is at most ` +
+          `${megabytes(MAX_EXPORT_JSON_BYTES)}. Nothing was read or changed.`,
+      );
+    raw = JSON.parse(fs.readFileSync(fd, 'utf8'));
   } catch (error) {
+    if (error instanceof ImportRefusedError) throw error;
     throw new ImportRefusedError(`${jsonFile} is not JSON: ${(error as Error).message}`);
+  } finally {
+    fs.closeSync(fd);
   }
   return { file: parseExport(raw), bundleDir: fs.realpathSync(path.dirname(jsonFile)) };
+}
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+
+/**
+ * A file with a second name (a hard link) may be any file of this account's, not one the export
+ * wrote: refused like a symbolic link. `cp -r` of the bundle gives every file its own copy.
+ */
+function refuseHardLink(what: string, stat: fs.Stats): void {
+  if (stat.nlink > 1)
+    throw new ImportRefusedError(
+      `${what} is a hard link (${stat.nlink} names for one file); an export holds only ` +
+        'files of its own. Copy the folder (cp -r) and import the copy.',
+    );
 }
 
 function lstatOrNull(file: string): fs.Stats | null {
@@ -107,6 +143,7 @@ function bundleFile(bundleDir: string, name: string): string | null {
   if (stat.isSymbolicLink())
     throw new ImportRefusedError(`${name} in the export folder is a symbolic link; an export holds only real files.`);
   if (!stat.isFile()) throw new ImportRefusedError(`${name} in the export folder is not a regular file.`);
+  refuseHardLink(`${name} in the export folder`, stat);
   const real = fs.realpathSync(full);
   const rel = path.relative(root, real);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
@@ -118,7 +155,8 @@ function bundleFile(bundleDir: string, name: string): string | null {
 function copyNoFollow(from: string, to: string): void {
   const fd = fs.openSync(from, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
   try {
-    if (!fs.fstatSync(fd).isFile()) throw new ImportRefusedError(`${from} changed while it was being imported.`);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.nlink > 1) throw new ImportRefusedError(`${from} changed while it was being imported.`);
     fs.writeFileSync(to, fs.readFileSync(fd), { flag: 'wx' });
   } finally {
     fs.closeSync(fd);
