@@ -12,6 +12,7 @@ import type { AppDatabase } from '../db/open';
 import { recordings, rounds, sessionEvents, sessions } from '../db/schema';
 import { ConflictError, NotFoundError, UnavailableError } from '../errors';
 import { insideRoot } from '../paths';
+import { placeFile } from '../place-file';
 import { probeDurationMs, remuxWebm } from './ffmpeg';
 import { mediaUrl, partFile, recordingFiles } from './paths';
 import { ChunkWriter } from './writer';
@@ -276,7 +277,16 @@ export class RecordingService {
       fs.truncateSync(part, row.bytes);
       partBytes = row.bytes;
     }
-    if (partBytes === 0) {
+    if (fs.existsSync(final)) {
+      // A finish that died after naming the file, before updating the row: the file is this
+      // recording's (its name comes from its own round's id), complete, since it is named only whole.
+      fs.rmSync(part, { force: true });
+      durationMs = await probeDurationMs(final).catch(() => null);
+      if (durationMs === null) {
+        finalStatus = 'failed';
+        error = 'The finished recording could not be read.';
+      }
+    } else if (partBytes === 0) {
       finalStatus = 'failed';
       error = 'No audio arrived for this round.';
       fs.rmSync(part, { force: true });
@@ -284,12 +294,12 @@ export class RecordingService {
       try {
         await remuxWebm(part, temp);
         durationMs = await probeDurationMs(temp);
-        fs.renameSync(temp, final);
+        placeFile(temp, final);
         fs.rmSync(part, { force: true });
       } catch (e) {
         // Keep every byte: the raw stream still plays in Chromium even if it cannot be seeked.
         fs.rmSync(temp, { force: true });
-        fs.renameSync(part, final);
+        placeFile(part, final);
         finalStatus = 'failed';
         error = (e as Error).message;
       }
