@@ -1,6 +1,6 @@
 /** Drives the services the way the renderer does: start sessions and record rounds from real audio. */
 import path from 'node:path';
-import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
+import { createLoopCoach, type AppOptions, type LoopCoach } from '../../src/main/services/app';
 import { dispatch } from '../../src/main/services/dispatch';
 import type { RequestChannel } from '../../src/shared/channels';
 import type { RequestInput, RequestOutput } from '../../src/shared/contract';
@@ -13,6 +13,7 @@ export async function makeApp(
   dataDir: string,
   userContent: Record<string, string> = {},
   now?: () => number,
+  extra: Partial<AppOptions> = {},
 ): Promise<LoopCoach> {
   writeFiles(path.join(dataDir, 'content'), userContent);
   return createLoopCoach({
@@ -22,6 +23,7 @@ export async function makeApp(
     transport: 'web',
     version: 'test',
     now,
+    ...extra,
   });
 }
 
@@ -53,4 +55,18 @@ export async function recordRound(app: LoopCoach, sessionId: string, roundIndex:
   }
   await call(app, 'recording:finish', { recordingId: recording.id });
   return call(app, 'round:end', { roundId: round.id, outcome: 'done' });
+}
+
+export const oneRoundLoop = `kind: loop\nid: one\ntitle: One round\ncategory: Mixed\nrounds:\n  - questionType: theory\n    prompt: Explain a hash map in a few sentences.\n    budgetSeconds: 60\n    expectedPoints: [buckets]\n`;
+
+/** A one-round loop started and its recording begun, for the child processes that record until something fails. */
+export async function beginOneRound(dataDir: string): Promise<{ app: LoopCoach; recordingId: string }> {
+  const app = await makeApp(dataDir, { 'one.yaml': oneRoundLoop });
+  const session = await call(app, 'session:start', { source: { type: 'item', id: 'one' } });
+  const { recording } = await call(app, 'round:begin', {
+    sessionId: session.id,
+    roundIndex: 0,
+    mimeType: 'audio/webm',
+  });
+  return { app, recordingId: recording.id };
 }
