@@ -1,5 +1,5 @@
 /**
- * Migration 0013 (canonical ids, issue 22 D1). Before it, an import accepted upper-case UUIDs, so a
+ * Migration 0014 (canonical ids, issue 22 D1). Before it, an import accepted upper-case UUIDs, so a
  * database can hold them; the contract now lower-cases every id it parses and could never name those
  * rows again. Real rows, written the way the old import wrote them (the import's own row writer, fed
  * upper-cased ids), are rewritten to lower case in every column; a second spelling of an id already
@@ -62,7 +62,7 @@ const shouted = (s: ExportedSession): ExportedSession => ({
 const count = (c: Database.Database, sql: string, ...args: unknown[]) =>
   (c.prepare(sql).get(...args) as { n: number }).n;
 
-describe('migration 0013 (canonical ids)', () => {
+describe('migration 0014 (canonical ids)', () => {
   it('lower-cases every stored id, gives a duplicate spelling a fresh id, and loses no row', async () => {
     const dataDir = tempDir();
     await seedHistory({ dataDir, rounds: 40, now, random: seededRandom(3), transcribedShare: 1 });
@@ -77,11 +77,11 @@ describe('migration 0013 (canonical ids)', () => {
       segments: count(app.db.$client, 'SELECT COUNT(*) AS n FROM transcript_segments'),
     };
     app.close();
-    rewindDatabase(file, '0012_progress_area_sums');
+    rewindDatabase(file, '0013_recording_peaks_bytes');
 
-    // The old import, on the database as 0012 left it: one session imported only in upper case, one
+    // The old import, on the database as 0013 left it: one session imported only in upper case, one
     // a second time in upper case beside its lower-case self, and coach rows naming them.
-    const old = openDatabase({ file, migrationsDir: migrationsUpTo('0012_progress_area_sums'), now: () => now }).db;
+    const old = openDatabase({ file, migrationsDir: migrationsUpTo('0013_recording_peaks_bytes'), now: () => now }).db;
     old.$client.prepare('DELETE FROM sessions WHERE id = ?').run(alone.id);
     old.transaction((tx) => {
       insertSession(tx, shouted(alone));

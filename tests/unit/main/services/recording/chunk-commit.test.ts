@@ -203,7 +203,7 @@ describe('a kill between the file write and the row update', () => {
   });
 });
 
-describe('migration 0014 (peaks_bytes)', () => {
+describe('migration 0013 (peaks_bytes)', () => {
   it('a recording left open by the version before it carries on: its peaks file is taken as it is, then counted', async () => {
     const dataDir = tempDir();
     const all = chunks();
@@ -213,7 +213,7 @@ describe('migration 0014 (peaks_bytes)', () => {
     // The old version dies mid-round; its database has no peaks_bytes.
     app.recordings.closeAll();
     app.db.$client.close();
-    rewindDatabase(path.join(dataDir, 'loop-coach.db'), '0013_canonical_ids');
+    rewindDatabase(path.join(dataDir, 'loop-coach.db'), '0012_progress_area_sums');
 
     app = await makeApp(dataDir, 60_000);
     expect(rowOf(dataDir, files.recordingId).peaks_bytes).toBeNull();
