@@ -13,14 +13,14 @@ import {
   EXPORT_VERSION,
   type ExportFile,
 } from './export';
+import { UUID_PATTERN } from './uuid';
 
-const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.source;
 /** Exactly the names version 1 wrote (recordings/<session>/round-NN-<round>.webm): anything else is refused. */
 const v1File = (ext: string) =>
   z
     .string()
     .regex(
-      new RegExp(`^recordings/${uuid}/round-\\d{2,3}-${uuid}\\.${ext}$`),
+      new RegExp(`^recordings/${UUID_PATTERN}/round-\\d{2,3}-${UUID_PATTERN}\\.${ext}$`),
       `must be "recordings/<session id>/round-NN-<round id>.${ext}"`,
     );
 

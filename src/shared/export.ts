@@ -25,15 +25,15 @@ import { slug } from './content';
 import { roundMetrics, segment } from './metrics';
 import { exportedCoach } from './coach/export';
 import { transcriptSegment } from './transcript';
+import { UUID_PATTERN, uuid } from './uuid';
 
 export const EXPORT_VERSION = 2;
 /** The JSON document's name inside a bundle. */
 export const EXPORT_JSON = 'export.json';
 
-const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.source;
 /** The only names an import reads inside a bundle: derived from the recording's id, nothing else. */
 const bundleName = (ext: string) =>
-  z.string().regex(new RegExp(`^recordings/${uuid}\\.${ext}$`), `must be "recordings/<recording id>.${ext}"`);
+  z.string().regex(new RegExp(`^recordings/${UUID_PATTERN}\\.${ext}$`), `must be "recordings/<recording id>.${ext}"`);
 
 /** Where a recording's files go inside a bundle. */
 export function bundleFiles(recordingId: string): { audioFile: string; peaksFile: string } {
@@ -48,7 +48,7 @@ export const exportedEvent = z.object({
 
 export const exportedRecordingFields = z
   .object({
-    id: z.string().uuid(),
+    id: uuid(),
     mimeType: z.string(),
     status: recordingStatus,
     bytes: z.number().int(),
@@ -100,7 +100,7 @@ export const exportedTranscript = z
 export type ExportedTranscript = z.infer<typeof exportedTranscript>;
 
 export const exportedRound = z.object({
-  id: z.string().uuid(),
+  id: uuid(),
   index: z.number().int(),
   plan: roundPlan,
   answers: roundAnswers.nullable(),
@@ -133,7 +133,7 @@ export const exportedRound = z.object({
     .nullable(),
   marks: z.array(
     z.object({
-      id: z.string().uuid(),
+      id: uuid(),
       kind: markKind,
       startMs: z.number().int(),
       endMs: z.number().int().nullable(),
@@ -145,7 +145,7 @@ export const exportedRound = z.object({
 export type ExportedRound = z.infer<typeof exportedRound>;
 
 export const exportedSession = z.object({
-  id: z.string().uuid(),
+  id: uuid(),
   title: z.string(),
   source: sessionSource,
   status: sessionStatus,

@@ -3,6 +3,7 @@
  * recording's timeline, like the speech segments and follow-ups, so words line up with the waveform.
  */
 import { z } from 'zod';
+import { uuid } from './uuid';
 
 const msOnRecording = z.number().int().min(0);
 
@@ -18,7 +19,7 @@ export const transcriptSegment = z
 export type TranscriptSegment = z.infer<typeof transcriptSegment>;
 
 export const roundTranscript = z.object({
-  roundId: z.string().uuid(),
+  roundId: uuid(),
   /** The catalogue id of the model that wrote it. */
   modelId: z.string().min(1).max(200),
   segments: z.array(transcriptSegment),

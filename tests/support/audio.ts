@@ -56,6 +56,14 @@ export function chunksOf(file: string, n: number): Uint8Array[] {
   return out;
 }
 
+/** Waveform peaks for chunk `seq`, different in length and value per chunk, so a doubled or lost chunk shows. */
+export function chunkPeaks(seq: number): Uint8Array {
+  return new Uint8Array(20 + ((seq * 7) % 31)).fill(seq + 1);
+}
+
+/** The bytes of these chunks one after another: what a file holding exactly them holds. */
+export const joined = (chunks: Uint8Array[]) => Buffer.concat(chunks.map((c) => Buffer.from(c)));
+
 /** A spoken answer as MediaRecorder-like webm, made once and cached under test-results/fixtures. */
 export function webmFixture(name: string, parts: (string | number)[]): { webm: string; wav: string } {
   const dir = path.resolve(__dirname, '..', '..', 'test-results', 'fixtures');

@@ -1,31 +1,13 @@
 /** Run under `ulimit -f`: records chunks until the file-size limit hits, then finishes. Prints a JSON report. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLoopCoach } from '../../src/main/services/app';
 import { dispatch } from '../../src/main/services/dispatch';
 import { chunksOf } from './audio';
-import { writeFiles } from './temp-files';
+import { beginOneRound } from './sessions';
 
 const [dataDir, webm] = process.argv.slice(2) as [string, string];
-const root = path.resolve(__dirname, '..', '..');
-
 async function main() {
-  writeFiles(path.join(dataDir, 'content'), {
-    'one.yaml': `kind: loop\nid: one\ntitle: One round\ncategory: Mixed\nrounds:\n  - questionType: theory\n    prompt: Explain a hash map in a few sentences.\n    budgetSeconds: 60\n    expectedPoints: [buckets]\n`,
-  });
-  const app = await createLoopCoach({
-    dataDir,
-    builtinContentDir: path.join(root, 'content'),
-    migrationsDir: path.join(root, 'resources/migrations'),
-    transport: 'web',
-    version: 'test',
-  });
-  const started = await dispatch(app.handlers, 'session:start', { source: { type: 'item', id: 'one' } });
-  if (!started.ok) throw new Error(started.error.message);
-  const sessionId = (started.value as { id: string }).id;
-  const begun = await dispatch(app.handlers, 'round:begin', { sessionId, roundIndex: 0, mimeType: 'audio/webm' });
-  if (!begun.ok) throw new Error(begun.error.message);
-  const recordingId = (begun.value as { recording: { id: string } }).recording.id;
+  const { app, recordingId } = await beginOneRound(dataDir);
   // Real audio first, then 256 KB chunks until the 4 MB file-size limit is hit part-way.
   const chunks = [...chunksOf(webm, 4), ...Array.from({ length: 24 }, () => new Uint8Array(256 * 1024).fill(7))];
   let error: unknown = null;

@@ -57,3 +57,17 @@ export async function recordRound(app: LoopCoach, sessionId: string, roundIndex:
   await call(app, 'recording:finish', { recordingId: recording.id });
   return call(app, 'round:end', { roundId: round.id, outcome: 'done' });
 }
+
+export const oneRoundLoop = `kind: loop\nid: one\ntitle: One round\ncategory: Mixed\nrounds:\n  - questionType: theory\n    prompt: Explain a hash map in a few sentences.\n    budgetSeconds: 60\n    expectedPoints: [buckets]\n`;
+
+/** A one-round loop started and its recording begun, for the child processes that record until something fails. */
+export async function beginOneRound(dataDir: string): Promise<{ app: LoopCoach; recordingId: string }> {
+  const app = await makeApp(dataDir, { 'one.yaml': oneRoundLoop });
+  const session = await call(app, 'session:start', { source: { type: 'item', id: 'one' } });
+  const { recording } = await call(app, 'round:begin', {
+    sessionId: session.id,
+    roundIndex: 0,
+    mimeType: 'audio/webm',
+  });
+  return { app, recordingId: recording.id };
+}

@@ -7,93 +7,25 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../src/main/services/db/open';
-import { writeExportBundle } from '../../src/main/services/export';
 import { importExport, ImportRefusedError, readExport } from '../../src/main/services/import';
 import { webmFixture } from '../support/audio';
-import { call, makeApp, recordRound } from '../support/sessions';
-import { migrationsDir, repoRoot, tempDir } from '../support/temp';
-
-const mock = `kind: mock
-id: import-mock
-title: Import mock
-category: Theory
-rounds:
-  - questionType: theory
-    prompt: Explain what overfitting is and how you would detect it.
-    budgetSeconds: 60
-    expectedPoints: [train versus validation gap]
-`;
+import {
+  expectRefused,
+  makeBundle as makeBundleOf,
+  openTarget,
+  snapshot,
+  targetWithFirstSession,
+  writeJson,
+  type Json,
+} from '../support/import-bundle';
+import { repoRoot, tempDir } from '../support/temp';
 
 let webm = '';
 beforeAll(() => {
   webm = webmFixture('import-answer', ['Overfitting is memorising the training set.']).webm;
 }, 60_000);
 
-type Json = {
-  version: number;
-  sessions: { id: string; rounds: { recording: Record<string, unknown> & { id: string } }[] }[];
-};
-
-/** A real bundle with two sessions of one recorded round each. */
-async function makeBundle(): Promise<{ bundle: string; json: Json }> {
-  const source = tempDir();
-  const app = await makeApp(source, { 'mock.yaml': mock });
-  for (let i = 0; i < 2; i++) {
-    const session = await call(app, 'session:start', { source: { type: 'item', id: 'import-mock' } });
-    await recordRound(app, session.id, 0, webm, 2);
-  }
-  const bundle = path.join(tempDir(), 'bundle');
-  writeExportBundle(app.db, source, bundle, 'test', Date.parse('2026-11-23T18:00:00Z'));
-  app.close();
-  return { bundle, json: JSON.parse(fs.readFileSync(path.join(bundle, 'export.json'), 'utf8')) as Json };
-}
-
-const writeJson = (bundle: string, json: unknown) =>
-  fs.writeFileSync(path.join(bundle, 'export.json'), JSON.stringify(json));
-
-function openTarget(dataDir: string): AppDatabase {
-  return openDatabase({ file: path.join(dataDir, 'loop-coach.db'), migrationsDir, now: Date.now }).db;
-}
-
-/** Every file under the data folder but the database, with its bytes, and every row count. */
-function snapshot(dataDir: string, db: AppDatabase) {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (!entry.name.startsWith('loop-coach.db'))
-        files[path.relative(dataDir, full)] = fs.readFileSync(full, 'hex');
-    }
-  };
-  walk(dataDir);
-  const rows = ['sessions', 'rounds', 'recordings', 'session_events', 'round_analyses'].map(
-    (t) => (db.$client.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
-  );
-  return { files, rows };
-}
-
-/** A target data folder that already holds the first session of the bundle. */
-function targetWithFirstSession(bundle: string, json: Json) {
-  const dataDir = tempDir();
-  const first = path.join(tempDir(), 'first');
-  fs.cpSync(bundle, first, { recursive: true });
-  writeJson(first, { ...json, sessions: [json.sessions[0]] });
-  const db = openTarget(dataDir);
-  const { file, bundleDir } = readExport(first);
-  expect(importExport(db, dataDir, file, bundleDir)).toMatchObject({ sessions: 1, recordingsCopied: 1 });
-  return { dataDir, db };
-}
-
-function expectRefused(input: string, dataDir: string, db: AppDatabase, message: RegExp) {
-  const before = snapshot(dataDir, db);
-  expect(() => {
-    const { file, bundleDir } = readExport(input);
-    importExport(db, dataDir, file, bundleDir);
-  }).toThrow(message);
-  expect(snapshot(dataDir, db)).toEqual(before);
-}
+const makeBundle = () => makeBundleOf(webm);
 
 describe('import of a hostile export', () => {
   it('refuses a recording named by a path outside the bundle (../../x, /etc/passwd), changing nothing', async () => {

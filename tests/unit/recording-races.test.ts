@@ -169,9 +169,15 @@ describe('recording races', () => {
     const realWrite = fs.writeSync;
     let calls = 0;
     // Half of chunk 1 reaches the disk, then the disk is full.
-    vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buffer: Uint8Array, offset?: number) => {
+    vi.spyOn(fs, 'writeSync').mockImplementation(((
+      fd: number,
+      buffer: Uint8Array,
+      offset?: number,
+      _length?: number,
+      position?: number,
+    ) => {
       calls++;
-      if (calls === 1) return realWrite(fd, buffer, offset ?? 0, Math.floor(b.length / 2));
+      if (calls === 1) return realWrite(fd, buffer, offset ?? 0, Math.floor(b.length / 2), position);
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     }) as typeof fs.writeSync);
     const full = await chunk(app, recordingId, 1, a.length, b);

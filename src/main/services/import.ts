@@ -14,32 +14,25 @@ import { EXPORT_JSON, EXPORT_VERSION, type ExportFile } from '../../shared/expor
 import { anyExportFile } from '../../shared/export-v1';
 import { importCoach } from './coach/export';
 import type { AppDatabase } from './db/open';
-import {
-  followUps,
-  itemSchedule,
-  recordings,
-  reviewMarks,
-  roundAnalyses,
-  roundReviews,
-  rounds,
-  roundTranscripts,
-  sessionEvents,
-  sessions,
-  transcriptSegments,
-} from './db/schema';
+import { checkIds, checkTranscripts, ImportRefusedError } from './import-checks';
+import { insertSession } from './import-rows';
+import { itemSchedule, sessions } from './db/schema';
 import { insideRoot } from './paths';
 import { PRIVATE_DIR_MODE, writePrivate } from './private-files';
+import { placeFile, TargetExistsError } from './place-file';
 import { recordingFiles } from './recording/paths';
 
-/** The export was refused: the message names what was wrong. Nothing was changed. */
-export class ImportRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportRefusedError';
-  }
-}
+export { ImportRefusedError };
 
 export type ImportResult = { sessions: number; skipped: number; recordingsCopied: number; recordingsMissing: number };
+
+/**
+ * The largest export.json an import reads. Checked by size before a byte is read, so a huge (or
+ * sparse) file is refused at once instead of filling memory. A transcribed round takes ~40 KB of
+ * JSON and an untranscribed one ~4 KB, so this holds years of evening practice; V8 could not even
+ * hold a string past ~512 MiB, and parsing one takes several times its size in memory.
+ */
+export const MAX_EXPORT_JSON_BYTES = 256 * 1024 * 1024;
 
 const header = z.object({ format: z.literal('loop-coach-export'), version: z.number().int() });
 
@@ -77,13 +70,41 @@ export function readExport(input: string): { file: ExportFile; bundleDir: string
   if (jsonStat.isSymbolicLink())
     throw new ImportRefusedError(`${jsonFile} is a symbolic link; an export holds only real files.`);
   if (!jsonStat.isFile()) throw new ImportRefusedError(`${jsonFile} is not a regular file.`);
+  refuseHardLink(jsonFile, jsonStat);
   let raw: unknown;
+  const fd = fs.openSync(jsonFile, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
   try {
-    raw = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+    // The size of the file actually opened (not a name swapped after the lstat).
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) throw new ImportRefusedError(`${jsonFile} is not a regular file.`);
+    refuseHardLink(jsonFile, opened);
+    if (opened.size > MAX_EXPORT_JSON_BYTES)
+      throw new ImportRefusedError(
+        `${jsonFile} is ${megabytes(opened.size)}; an export.json this app reads is at most ` +
+          `${megabytes(MAX_EXPORT_JSON_BYTES)}. Nothing was read or changed.`,
+      );
+    raw = JSON.parse(fs.readFileSync(fd, 'utf8'));
   } catch (error) {
+    if (error instanceof ImportRefusedError) throw error;
     throw new ImportRefusedError(`${jsonFile} is not JSON: ${(error as Error).message}`);
+  } finally {
+    fs.closeSync(fd);
   }
   return { file: parseExport(raw), bundleDir: fs.realpathSync(path.dirname(jsonFile)) };
+}
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+
+/**
+ * A file with a second name (a hard link) may be any file of this account's, not one the export
+ * wrote: refused like a symbolic link. `cp -r` of the bundle gives every file its own copy.
+ */
+function refuseHardLink(what: string, stat: fs.Stats): void {
+  if (stat.nlink > 1)
+    throw new ImportRefusedError(
+      `${what} is a hard link (${stat.nlink} names for one file); an export holds only ` +
+        'files of its own. Copy the folder (cp -r) and import the copy.',
+    );
 }
 
 function lstatOrNull(file: string): fs.Stats | null {
@@ -108,6 +129,7 @@ function bundleFile(bundleDir: string, name: string): string | null {
   if (stat.isSymbolicLink())
     throw new ImportRefusedError(`${name} in the export folder is a symbolic link; an export holds only real files.`);
   if (!stat.isFile()) throw new ImportRefusedError(`${name} in the export folder is not a regular file.`);
+  refuseHardLink(`${name} in the export folder`, stat);
   const real = fs.realpathSync(full);
   const rel = path.relative(root, real);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
@@ -119,8 +141,9 @@ function bundleFile(bundleDir: string, name: string): string | null {
 function copyNoFollow(from: string, to: string): void {
   const fd = fs.openSync(from, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
   try {
-    if (!fs.fstatSync(fd).isFile()) throw new ImportRefusedError(`${from} changed while it was being imported.`);
-    writePrivate(to, fs.readFileSync(fd));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.nlink > 1) throw new ImportRefusedError(`${from} changed while it was being imported.`);
+    writePrivate(to, fs.readFileSync(fd)); // exclusive: never over an existing file
   } finally {
     fs.closeSync(fd);
   }
@@ -143,6 +166,7 @@ export function importExport(
   const present = (id: string) => db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, id)).get();
   const fresh = file.sessions.filter((s) => !present(s.id));
 
+  checkIds(db, file, new Set(fresh.map((s) => s.id)));
   checkTranscripts(file);
 
   // 1. Every named file is checked before anything is written (hostile entries in skipped sessions too).
@@ -206,7 +230,15 @@ export function importExport(
           .run();
       importCoach(db, file.coach);
       for (const f of staged) {
-        fs.renameSync(f.temp, f.target);
+        try {
+          placeFile(f.temp, f.target);
+        } catch (error) {
+          if (!(error instanceof TargetExistsError)) throw error;
+          throw new ImportRefusedError(
+            `${path.relative(dataDir, f.target)} is already in this data folder (on a volume that ignores case, ` +
+              'possibly under another spelling); it was not replaced, and nothing was imported.',
+          );
+        }
         placed.push(f.target);
       }
     });
@@ -219,138 +251,4 @@ export function importExport(
   }
   result.skipped = file.sessions.length - fresh.length;
   return result;
-}
-
-/** Slack for a transcript's last segment past the recording's stored length (encoder rounding). */
-const TRANSCRIPT_SLACK_MS = 2000;
-
-/**
- * What the schema cannot see: a transcript belongs to a round's recording and lies on its timeline.
- * Refuses naming the round, before anything is written.
- */
-function checkTranscripts(file: ExportFile): void {
-  file.sessions.forEach((s, si) =>
-    s.rounds.forEach((r, ri) => {
-      if (!r.transcript) return;
-      const where = `sessions.${si}.rounds.${ri}.transcript`;
-      if (!r.recording)
-        throw new ImportRefusedError(
-          `Not a Loop Coach export: ${where}: a round without a recording has no transcript.`,
-        );
-      const limit = r.recording.durationMs;
-      if (limit === null) return;
-      const late = r.transcript.segments.findIndex(
-        (seg) =>
-          seg.endMs > limit + TRANSCRIPT_SLACK_MS || seg.words.some((w) => w.endMs > limit + TRANSCRIPT_SLACK_MS),
-      );
-      if (late >= 0)
-        throw new ImportRefusedError(
-          `Not a Loop Coach export: ${where}.segments.${late}: ends after the recording (${limit} ms long).`,
-        );
-    }),
-  );
-}
-
-type Tx = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
-
-function insertSession(tx: Tx, s: ExportFile['sessions'][number]): void {
-  tx.insert(sessions)
-    .values({
-      id: s.id,
-      title: s.title,
-      sourceJson: JSON.stringify(s.source),
-      status: s.status,
-      followUpMode: s.followUpMode,
-      createdAt: s.createdAt,
-      endedAt: s.endedAt,
-    })
-    .run();
-  for (const e of s.events)
-    tx.insert(sessionEvents)
-      .values({ sessionId: s.id, type: e.type, at: e.at, dataJson: JSON.stringify(e.data) })
-      .run();
-  for (const r of s.rounds) {
-    tx.insert(rounds)
-      .values({
-        id: r.id,
-        sessionId: s.id,
-        index: r.index,
-        planJson: JSON.stringify(r.plan),
-        answersJson: r.answers ? JSON.stringify(r.answers) : null,
-        itemId: r.plan.itemId,
-        itemRound: r.plan.itemRound,
-        category: r.plan.category,
-        questionType: r.plan.questionType,
-        budgetSeconds: r.plan.budgetSeconds,
-        status: r.status,
-        startedAt: r.startedAt,
-        endedAt: r.endedAt,
-      })
-      .run();
-    for (const e of r.events)
-      tx.insert(sessionEvents)
-        .values({ sessionId: s.id, roundId: r.id, type: e.type, at: e.at, dataJson: JSON.stringify(e.data) })
-        .run();
-    for (const f of r.followUps)
-      tx.insert(followUps)
-        .values({ roundId: r.id, ...f })
-        .run();
-    for (const m of r.marks)
-      tx.insert(reviewMarks)
-        .values({ roundId: r.id, ...m })
-        .run();
-    if (r.recording) {
-      const { audioFile: _audio, peaksFile: _peaks, ...rec } = r.recording;
-      // Where this app puts a round's recording, from the validated ids: never a path from the file.
-      tx.insert(recordings)
-        .values({ ...rec, ...recordingFiles(s.id, r.index, r.id), roundId: r.id })
-        .run();
-    }
-    if (r.analysis) {
-      tx.insert(roundAnalyses)
-        .values({
-          roundId: r.id,
-          status: r.analysis.status,
-          segmentsJson: JSON.stringify(r.analysis.segments),
-          metricsJson: r.analysis.metrics ? JSON.stringify(r.analysis.metrics) : null,
-          durationMs: r.analysis.durationMs,
-          analyzedAt: r.analysis.analyzedAt,
-        })
-        .run();
-    }
-    if (r.transcript) {
-      const text = r.transcript.segments.map((seg) => seg.text.trim()).filter(Boolean);
-      tx.insert(roundTranscripts)
-        .values({
-          roundId: r.id,
-          modelId: r.transcript.modelId,
-          status: 'done',
-          segmentsJson: JSON.stringify(r.transcript.segments),
-          wordCount: text.reduce((n, t) => n + t.split(/\s+/).length, 0),
-          createdAt: r.transcript.createdAt,
-          updatedAt: r.transcript.createdAt,
-        })
-        .run();
-      // Its rows feed the search index (triggers keep the FTS table in step), as TranscriptStore.save does.
-      for (const seg of r.transcript.segments)
-        if (seg.text.trim())
-          tx.insert(transcriptSegments)
-            .values({ roundId: r.id, startMs: seg.startMs, endMs: seg.endMs, text: seg.text })
-            .run();
-    }
-    if (r.review) {
-      tx.insert(roundReviews)
-        .values({
-          roundId: r.id,
-          ...r.review.scores,
-          pointsJson: JSON.stringify(r.review.points),
-          behaviourJson: JSON.stringify(r.review.behaviour),
-          ...r.review.postmortem,
-          revealedAt: r.review.revealedAt,
-          scoredAt: r.review.scoredAt,
-          updatedAt: r.review.updatedAt,
-        })
-        .run();
-    }
-  }
 }

@@ -7,6 +7,7 @@ import { dimensionDrift, signalRelation } from '../coach/rescore';
 import { retakeAttempt } from '../coach/retake';
 import { none, roundId, sessionId, type RequestSchemasFor } from './common';
 import { scoreValue } from './review';
+import { uuid } from '../uuid';
 
 /** A blind re-score prompt: the round to listen to again, never its earlier scores. */
 export const rescorePrompt = z.object({
@@ -60,12 +61,12 @@ export const coachRequests = {
   'coach:rescorePrompt': { input: none, output: rescorePrompt.nullable() },
   'coach:rescoreAnswer': {
     input: z
-      .object({ rescoreId: z.string().uuid(), scores: dimensionScores })
+      .object({ rescoreId: uuid(), scores: dimensionScores })
       .strict()
       .refine((v) => Object.values(v.scores).some((s) => s !== null), 'give at least one score'),
     output: calibrationView,
   },
-  'coach:rescoreDismiss': { input: z.object({ rescoreId: z.string().uuid() }).strict(), output: z.null() },
+  'coach:rescoreDismiss': { input: z.object({ rescoreId: uuid() }).strict(), output: z.null() },
   'coach:calibration': { input: none, output: calibrationView },
   'coach:retake': { input: z.object({ roundId }).strict(), output: z.array(retakeAttempt) },
   /**
@@ -79,7 +80,7 @@ export const coachRequests = {
   /** A new list from the last seven days, on request. */
   'coach:actionsGenerate': { input: none, output: actionListView },
   'coach:actionCheck': {
-    input: z.object({ itemId: z.string().uuid(), done: z.boolean() }).strict(),
+    input: z.object({ itemId: uuid(), done: z.boolean() }).strict(),
     output: actionListView,
   },
 } satisfies RequestSchemasFor;

@@ -1,6 +1,7 @@
 /** Pieces every request module shares; not part of the public contract. */
 import { z } from 'zod';
 import type { RequestChannel } from '../channels';
+import { uuid } from '../uuid';
 
 /** A request channel's input schema (parsed on the main side) and output schema. */
 export type RequestSchemas = { input: z.ZodType; output: z.ZodType };
@@ -8,9 +9,9 @@ export type RequestSchemas = { input: z.ZodType; output: z.ZodType };
 export type RequestSchemasFor = Partial<Record<RequestChannel, RequestSchemas>>;
 
 export const none = z.object({}).strict();
-export const sessionId = z.string().uuid();
-export const roundId = z.string().uuid();
-export const recordingId = z.string().uuid();
+export const sessionId = uuid();
+export const roundId = uuid();
+export const recordingId = uuid();
 export const msFromStart = z
   .number()
   .int()

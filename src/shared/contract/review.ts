@@ -5,6 +5,7 @@ import { markKind, pointVerdict } from '../enums';
 import { msFromStart, roundId, type RequestSchemasFor } from './common';
 import { page, pageInput } from './paging';
 import { roundAnswers, roundView } from './rounds';
+import { uuid } from '../uuid';
 
 export const scoreValue = z.number().int().min(1).max(5).nullable();
 export const reviewMark = z.object({
@@ -110,12 +111,12 @@ export const reviewRequests = {
         .object({
           action: z.literal('update'),
           roundId,
-          markId: z.string().uuid(),
+          markId: uuid(),
           startMs: msFromStart,
           endMs: msFromStart.nullable(),
         })
         .strict(),
-      z.object({ action: z.literal('remove'), roundId, markId: z.string().uuid() }).strict(),
+      z.object({ action: z.literal('remove'), roundId, markId: uuid() }).strict(),
     ]),
     output: z.array(reviewMark),
   },

@@ -10,8 +10,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { PEAKS_PER_SECOND, type RecordingView } from '../../../shared/contract';
 import type { AppDatabase } from '../db/open';
 import { recordings, rounds, sessionEvents, sessions } from '../db/schema';
-import { ConflictError, NotFoundError, UnavailableError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { insideRoot } from '../paths';
+import { placeFile } from '../place-file';
+import { databaseError, diskError } from './failures';
 import { probeDurationMs, remuxWebm } from './ffmpeg';
 import { makePrivate } from '../private-files';
 import { mediaUrl, partFile, recordingFiles } from './paths';
@@ -65,6 +67,12 @@ export class RecordingService {
     private readonly onLateRecovery: (round: { sessionId: string; roundId: string }) => void = () => {},
   ) {}
 
+  /**
+   * Fault injection for the tests: called between a chunk's file write and its row update (a test
+   * kills the process here to prove the two commit together or not at all). Does nothing otherwise.
+   */
+  afterChunkWritten: (recordingId: string, seq: number) => void = () => {};
+
   private resolve(relative: string): string {
     const full = insideRoot(this.dataDir, relative);
     if (!full) throw new Error(`recording path escapes the data folder: ${relative}`);
@@ -102,6 +110,7 @@ export class RecordingService {
       status: 'recording',
       bytes: 0,
       chunks: 0,
+      peaksBytes: 0,
       durationMs: null,
       peaksPerSecond: PEAKS_PER_SECOND,
       startedAt: at,
@@ -175,19 +184,24 @@ export class RecordingService {
     }
     this.rearmGrace(recordingId);
     const writer = this.writerFor(row);
+    // Bytes and row together or not at all: written at the lengths the row counts, then counted.
+    const peaksAt = row.peaksBytes ?? writer.peaksBytesAtOpen;
     try {
-      writer.append(data, peaks);
+      writer.writeAt(row.bytes, data, peaksAt, peaks);
     } catch (error) {
       throw diskError(error);
     }
-    const bytes = row.bytes + data.byteLength;
-    this.db
-      .update(recordings)
-      .set({ bytes, chunks: row.chunks + 1 })
-      .where(eq(recordings.id, recordingId))
-      .run();
+    this.afterChunkWritten(recordingId, seq);
+    const next = { bytes: row.bytes + data.byteLength, chunks: row.chunks + 1, peaksBytes: peaksAt + peaks.byteLength };
+    try {
+      this.db.update(recordings).set(next).where(eq(recordings.id, recordingId)).run();
+    } catch (error) {
+      writer.cutBack(row.bytes, peaksAt);
+      throw databaseError(error, seq);
+    }
+    writer.committed();
     for (const wake of this.appendWaiters.get(recordingId) ?? []) wake();
-    return { bytes, chunks: row.chunks + 1 };
+    return { bytes: next.bytes, chunks: next.chunks };
   }
 
   private storedMatches(row: RecordingRow, offset: number, data: Uint8Array): boolean {
@@ -200,7 +214,10 @@ export class RecordingService {
     let writer = this.writers.get(row.id);
     if (!writer) {
       try {
-        writer = new ChunkWriter(this.resolve(partFile(row.file)), this.resolve(row.peaksFile), this.now, row.bytes);
+        writer = new ChunkWriter(this.resolve(partFile(row.file)), this.resolve(row.peaksFile), this.now, {
+          audio: row.bytes,
+          peaks: row.peaksBytes,
+        });
       } catch (error) {
         throw diskError(error);
       }
@@ -272,12 +289,24 @@ export class RecordingService {
     let error: string | null = null;
     let finalStatus: RecordingRow['status'] = status;
     let partBytes = fs.existsSync(part) ? fs.statSync(part).size : 0;
-    // Bytes a killed process wrote but never counted are not part of the recording.
+    // Bytes a killed process wrote but never counted are not part of the recording: audio and peaks.
     if (partBytes > row.bytes) {
       fs.truncateSync(part, row.bytes);
       partBytes = row.bytes;
     }
-    if (partBytes === 0) {
+    const peaks = this.resolve(row.peaksFile);
+    if (row.peaksBytes !== null && fs.existsSync(peaks) && fs.statSync(peaks).size > row.peaksBytes)
+      fs.truncateSync(peaks, row.peaksBytes);
+    if (fs.existsSync(final)) {
+      // A finish that died after naming the file, before updating the row: the file is this
+      // recording's (its name comes from its own round's id), complete, since it is named only whole.
+      fs.rmSync(part, { force: true });
+      durationMs = await probeDurationMs(final).catch(() => null);
+      if (durationMs === null) {
+        finalStatus = 'failed';
+        error = 'The finished recording could not be read.';
+      }
+    } else if (partBytes === 0) {
       finalStatus = 'failed';
       error = 'No audio arrived for this round.';
       fs.rmSync(part, { force: true });
@@ -287,12 +316,12 @@ export class RecordingService {
         // ffmpeg creates its output by the umask: the recording is private like its .part.
         makePrivate(temp);
         durationMs = await probeDurationMs(temp);
-        fs.renameSync(temp, final);
+        placeFile(temp, final);
         fs.rmSync(part, { force: true });
       } catch (e) {
         // Keep every byte: the raw stream still plays in Chromium even if it cannot be seeked.
         fs.rmSync(temp, { force: true });
-        fs.renameSync(part, final);
+        placeFile(part, final);
         finalStatus = 'failed';
         error = (e as Error).message;
       }
@@ -380,17 +409,4 @@ export class RecordingService {
   isOpen(recordingId: string): boolean {
     return this.writers.has(recordingId);
   }
-}
-
-function diskError(error: unknown): Error {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') {
-    return new UnavailableError(
-      'The disk is full, so recording stopped. Everything recorded up to now is kept; free some space to record again.',
-    );
-  }
-  if (code === 'EIO' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new UnavailableError(`The recording could not be written (${code}). Everything recorded up to now is kept.`);
-  }
-  return error as Error;
 }

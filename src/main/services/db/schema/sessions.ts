@@ -114,6 +114,8 @@ export const recordings = sqliteTable(
     status: text('status', { enum: enumValues(recordingStatus) }).notNull(),
     bytes: integer('bytes').notNull().default(0),
     chunks: integer('chunks').notNull().default(0),
+    /** Peaks bytes the acknowledged chunks wrote; null for a recording started before migration 0013. */
+    peaksBytes: integer('peaks_bytes'),
     durationMs: integer('duration_ms'),
     peaksPerSecond: integer('peaks_per_second').notNull(),
     startedAt: integer('started_at').notNull(),
