@@ -11,7 +11,7 @@ type Answer = ApiResult<{ bytes: number; chunks: number }>;
 
 /** The scripted main side: `mode` decides how each request is answered. */
 const main = {
-  mode: 'up' as 'up' | 'down' | 'hung' | 'full',
+  mode: 'up' as 'up' | 'down' | 'hung' | 'full' | 'busy',
   stored: [] as { seq: number; offset: number | undefined; bytes: number }[],
   requests: [] as number[],
   hung: [] as ((answer: Answer) => void)[],
@@ -33,6 +33,8 @@ vi.mock('../../src/renderer/src/api/client', () => ({
       main.requests.push(input.seq);
       if (main.mode === 'down')
         return Promise.resolve({ ok: false, error: { code: 'disconnected', message: 'server not answering' } });
+      if (main.mode === 'busy')
+        return Promise.resolve({ ok: false, error: { code: 'busy', message: 'The database is busy' } });
       if (main.mode === 'full')
         return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'The disk is full' } });
       if (main.mode === 'hung')
@@ -113,6 +115,23 @@ describe('chunk uploader', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(errors).toEqual(['The disk is full']);
     expect(main.requests).toEqual([0]);
+  });
+
+  it('a busy database (another program holds its lock) is waited out: the chunks are resent, none lost or doubled', async () => {
+    const uploader = new ChunkUploader('rec');
+    const states = watch(uploader);
+    uploader.push(chunk(0), peaks());
+    await vi.advanceTimersByTimeAsync(100);
+    main.mode = 'busy';
+    for (let i = 1; i < 4; i++) {
+      uploader.push(chunk(i), peaks());
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(uploader.failed).toBeNull();
+    main.mode = 'up';
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(main.stored.map((c) => c.seq)).toEqual([0, 1, 2, 3]);
+    expect(states).toEqual(['retrying', 'saving']);
   });
 
   it('the byte cap is the only limit: past it, recording stops with a clear message', async () => {

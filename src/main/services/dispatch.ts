@@ -40,10 +40,11 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
 function toApiError(
   channel: RequestChannel,
   error: unknown,
-): { code: 'not-found' | 'conflict' | 'unavailable' | 'internal'; message: string } {
+): { code: 'not-found' | 'conflict' | 'unavailable' | 'busy' | 'internal'; message: string } {
   const err = error instanceof Error ? error : new Error(String(error));
   const code = (err as { code?: unknown }).code;
-  if (code === 'not-found' || code === 'conflict' || code === 'unavailable') return { code, message: err.message };
+  if (code === 'not-found' || code === 'conflict' || code === 'unavailable' || code === 'busy')
+    return { code, message: err.message };
   if (code === 'ENOSPC')
     return {
       code: 'unavailable',

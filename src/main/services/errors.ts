@@ -8,3 +8,7 @@ export class ConflictError extends Error {
 export class UnavailableError extends Error {
   readonly code = 'unavailable' as const;
 }
+/** Nothing was done, and the same call may succeed in a moment (the database is locked by another program). */
+export class BusyError extends Error {
+  readonly code = 'busy' as const;
+}

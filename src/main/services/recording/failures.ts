@@ -1,16 +1,17 @@
 /** What a recording's failed write or row update tells the page: plain words, and that nothing saved is lost. */
-import { UnavailableError } from '../errors';
+import { BusyError, UnavailableError } from '../errors';
 
 /**
  * The row update failed, so the chunk is not stored (its bytes were cut back). A busy or full
- * database says so plainly; the chunk can be sent again and lands in the same place.
+ * database says so plainly; the chunk can be sent again and lands in the same place (the page resends
+ * on 'busy' by itself; a full disk stops the recording).
  */
 export function databaseError(error: unknown, seq: number): Error {
   const code = String((error as { code?: unknown }).code ?? '');
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-    return new UnavailableError(
-      `The database is busy (another program holds it), so recording chunk ${seq} was not saved. ` +
-        'Everything saved before it is kept.',
+    return new BusyError(
+      `The database is busy (another program holds it), so recording chunk ${seq} was not saved yet. ` +
+        'Everything saved before it is kept, and the chunk is sent again.',
     );
   if (code === 'SQLITE_FULL')
     return new UnavailableError(

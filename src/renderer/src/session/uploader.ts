@@ -2,7 +2,8 @@
  * Sends a recording's chunks to the main side strictly in order, each with its sequence number and
  * byte offset. Every chunk is kept until the main side acknowledges it. A send that fails for want
  * of an answer — the server is down, restarting, or hung (no reply within REQUEST_TIMEOUT_MS) — is
- * retried with backoff for as long as it takes: there is no time limit, only the byte cap
+ * retried with backoff for as long as it takes, and so is a chunk the main side answered 'busy' (its
+ * database locked by another program: nothing was stored): there is no time limit, only the byte cap
  * (MAX_QUEUED_BYTES, about 45 minutes of audio) as the memory guard. Resends are safe: the main
  * side acknowledges a chunk it already holds without writing it again. Any other failure, such as
  * a full disk, stops the recording and is reported once.
@@ -50,8 +51,8 @@ export type UploaderOptions = {
   publish?: (status: UploadStatus) => void;
 };
 
-/** Failures that mean "no answer", so the chunk is kept and sent again. */
-const isTransient = (error: ApiError) => error.code === 'disconnected';
+/** Failures that mean "no answer" or "not now", so the chunk is kept and sent again. */
+const isTransient = (error: ApiError) => error.code === 'disconnected' || error.code === 'busy';
 
 export class ChunkUploader {
   private queue: { seq: number; offset: number; data: Bytes; peaks: Bytes }[] = [];

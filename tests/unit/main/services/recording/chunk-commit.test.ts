@@ -85,7 +85,7 @@ describe('a refused row update', () => {
     expectHolds(files, all, 2);
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'unavailable', message: expect.stringMatching(/database is busy.*chunk 2 was not saved/) },
+      error: { code: 'busy', message: expect.stringMatching(/database is busy.*chunk 2 was not saved/) },
     });
     other.exec('ROLLBACK');
     other.close();
