@@ -1,8 +1,9 @@
 /**
  * Waveform peaks match the audio after a pause: a round is recorded in Chromium with the fake
  * microphone, paused mid-round and resumed; the stored recording is the audio the page's recorder
- * made (every chunk, nothing else), and the stored peaks' loud regions line up with its energy
- * envelope within 0.2 s, before and after the pause.
+ * made (every chunk, nothing else), and the stored peaks' loud regions line up with its peak
+ * envelope (the largest |sample| per 10 ms, as the meter measures) within 0.2 s, before and after
+ * the pause.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import Database from 'better-sqlite3';
 import { decodeToPcm } from '../../src/main/services/recording/ffmpeg';
 import { PEAKS_PER_SECOND } from '../../src/shared/contract';
 import { probeCapture, readCapture } from '../support/capture-probe';
-import { envelope, speechMask } from '../support/envelope';
+import { peakEnvelope, speechMask } from '../support/envelope';
 import { expect, test } from './fixtures';
 
 const loop = `kind: loop
@@ -99,7 +100,8 @@ test.describe('peaks', () => {
         `the microphone delivered ${(captured!.deliveredMs / 1000).toFixed(3)} s while recording`,
     );
     expect(Math.abs(pcm.length - pagePcm.length) / 16000).toBeLessThan(0.1);
-    const audioMask = speechMask(envelope(pcm, 16000, 1000 / PEAKS_PER_SECOND));
+    // Like with like: a stored peak is the largest |sample| of its 10 ms, so the audio's is too.
+    const audioMask = speechMask(peakEnvelope(pcm, 16000, 1000 / PEAKS_PER_SECOND));
     const peakBytes = fs.readFileSync(path.join(dataDir, row.peaksFile));
     const peaksMask = speechMask(Float64Array.from(peakBytes, (b) => (b / 255) ** 2));
     console.log(`audio ${audioMask.length} frames, peaks ${peakBytes.length}`);
