@@ -98,5 +98,8 @@ describe('the built-in reference answers', () => {
     expect(rendered.get('loop-cross-entropy-vs-mse.yaml')).toContain('<mfrac>');
     expect(rendered.get('breadth-attention-sqrt-dk-scaling.yaml')).toContain('<msqrt>');
     expect(rendered.get('in-batch-vs-hard-negatives.yaml')).toContain('<table>');
+    expect(rendered.get('adam-bias-correction.yaml')).toContain('<munderover>');
+    expect(rendered.get('breadth-cohens-kappa.yaml')).toContain('<table>');
+    expect(rendered.get('breadth-softmax-cross-entropy-gradient.yaml')).toMatch(/<math[^>]*display="block"/);
   });
 });
