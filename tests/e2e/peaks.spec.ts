@@ -1,14 +1,17 @@
 /**
  * Waveform peaks match the audio after a pause: a round is recorded in Chromium with the fake
- * microphone, paused mid-round and resumed, and the stored peaks' loud regions line up with the
- * decoded recording's energy envelope within 0.2 s, before and after the pause.
+ * microphone, paused mid-round and resumed; the stored recording is the audio the page's recorder
+ * made (every chunk, nothing else), and the stored peaks' loud regions line up with its peak
+ * envelope (the largest |sample| per 10 ms, as the meter measures) within 0.2 s, before and after
+ * the pause.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { decodeToPcm } from '../../src/main/services/recording/ffmpeg';
 import { PEAKS_PER_SECOND } from '../../src/shared/contract';
-import { envelope, speechMask } from '../support/envelope';
+import { probeCapture, readCapture } from '../support/capture-probe';
+import { peakEnvelope, speechMask } from '../support/envelope';
 import { expect, test } from './fixtures';
 
 const loop = `kind: loop
@@ -62,10 +65,12 @@ test.describe('peaks', () => {
   test.setTimeout(150_000);
 
   test('after a pause mid-round the stored peaks line up with the decoded audio within 0.2 s', async ({
-    app,
+    page,
+    server,
     dataDir,
   }) => {
-    const page = app;
+    await probeCapture(page);
+    await page.goto(server.url);
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('E2E peaks');
     await page.getByRole('option', { name: /E2E peaks/ }).click();
     await page.getByRole('button', { name: 'Start E2E peaks' }).click();
@@ -85,7 +90,18 @@ test.describe('peaks', () => {
 
     const row = stored(dataDir)!;
     const pcm = await decodeToPcm(path.join(dataDir, row.file), 16000);
-    const audioMask = speechMask(envelope(pcm, 16000, 1000 / PEAKS_PER_SECOND));
+    // What is stored is what the page's recorder made of the microphone's audio: every chunk, the
+    // same samples (compared with that, not the wall clock, so a starved fake microphone cannot fail it).
+    const [captured] = await readCapture(page, test.info().outputDir);
+    expect(row.chunks, 'chunks stored against chunks the page recorded').toBe(captured!.chunks);
+    const pagePcm = await decodeToPcm(captured!.file, 16000);
+    console.log(
+      `stored ${(pcm.length / 16000).toFixed(3)} s, the page's recording ${(pagePcm.length / 16000).toFixed(3)} s, ` +
+        `the microphone delivered ${(captured!.deliveredMs / 1000).toFixed(3)} s while recording`,
+    );
+    expect(Math.abs(pcm.length - pagePcm.length) / 16000).toBeLessThan(0.1);
+    // Like with like: a stored peak is the largest |sample| of its 10 ms, so the audio's is too.
+    const audioMask = speechMask(peakEnvelope(pcm, 16000, 1000 / PEAKS_PER_SECOND));
     const peakBytes = fs.readFileSync(path.join(dataDir, row.peaksFile));
     const peaksMask = speechMask(Float64Array.from(peakBytes, (b) => (b / 255) ** 2));
     console.log(`audio ${audioMask.length} frames, peaks ${peakBytes.length}`);

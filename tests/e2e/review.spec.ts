@@ -43,6 +43,17 @@ rounds:
       \`\`\`
 
       Average lookup is \`O(1)\`; the worst case is \`O(n)\` when every key lands in one bucket.
+      With $n$ keys in $m$ buckets the load factor is $\\alpha = n / m$, and a successful lookup with
+      chaining inspects on average
+
+      $$
+      1 + \\frac{\\alpha}{2} \\text{ entries.}
+      $$
+
+      | Collisions | Expected lookup | Extra memory |
+      | --- | --- | --- |
+      | Chaining | $O(1 + \\alpha)$ | a pointer per entry |
+      | Open addressing | $O\\left(\\frac{1}{1 - \\alpha}\\right)$ | none beyond the array |
 `;
 
 const roundTitle = 'E2E review loop: Explain';
@@ -269,6 +280,26 @@ test.describe('review', () => {
       await expect(page.getByRole('heading', { name: 'Reference answer' })).toBeVisible();
       await expect(page.locator('.markdown pre code')).toContainText('return hash(key) % n');
       await expect(page.locator('.markdown strong').first()).toHaveText('Core idea.');
+      // The formula is typeset (MathML drawn by Chromium: a fraction with real width and height) and
+      // the comparison is a table.
+      const formula = page.locator('.markdown math[display="block"]');
+      await expect(formula.locator('mfrac')).toHaveCount(1);
+      const drawn = (await formula.boundingBox())!;
+      expect(drawn.width).toBeGreaterThan(40);
+      expect(drawn.height).toBeGreaterThan(20);
+      await expect(page.locator('.markdown table').getByRole('cell', { name: 'Open addressing' })).toBeVisible();
+      const viewport = page.viewportSize()!;
+      for (const theme of ['light', 'dark'] as const) {
+        for (const width of [1366, 1024]) {
+          await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+          await page.setViewportSize({ width, height: 768 });
+          await page.locator('.markdown table').scrollIntoViewIfNeeded();
+          await calm(page);
+          await snap(`review-answer-${theme}-${width}`);
+        }
+      }
+      await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+      await page.setViewportSize(viewport);
       await page.getByRole('radiogroup', { name: points[0] }).getByRole('radio', { name: 'Covered' }).check();
       await page.getByRole('radiogroup', { name: points[2] }).getByRole('radio', { name: 'Missed' }).check();
       await page.getByRole('radiogroup', { name: 'Clarity' }).getByRole('radio', { name: '4', exact: true }).check();

@@ -10,6 +10,18 @@ export function envelope(pcm: Int16Array, sampleRate: number, frameMs = 50): Flo
   return out;
 }
 
+/** The largest |sample| per frame: what the recorder's level meter stores as a waveform peak. */
+export function peakEnvelope(pcm: Int16Array, sampleRate: number, frameMs: number): Float64Array {
+  const frame = Math.round((sampleRate * frameMs) / 1000);
+  const out = new Float64Array(Math.floor(pcm.length / frame));
+  for (let f = 0; f < out.length; f++) {
+    let max = 0;
+    for (let i = f * frame; i < (f + 1) * frame; i++) max = Math.max(max, Math.abs(pcm[i]! / 32768));
+    out[f] = max;
+  }
+  return out;
+}
+
 /** Speech (1) / silence (0) per frame, with a threshold relative to the loudest frame. */
 export function speechMask(env: Float64Array): Uint8Array {
   let max = 0;

@@ -2,16 +2,18 @@
  * The reference answer and expected points, hidden until "Reveal answer" (review:reveal). After the
  * reveal, each expected point is ticked covered or missed; the reference answer is rendered safely.
  */
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { PointVerdict, RoundAnswers } from '../../../../shared/contract';
 import type { PointCoverage } from '../../../../shared/words';
 import { plural } from '../../lib/format';
-import { Markdown } from './Markdown';
 import { PointSuggestion } from './PointSuggestion';
 import { ReviewIcon } from './ReviewIcons';
 import './RevealPanel.css';
 
 type PointState = PointVerdict | null;
+
+/** The Markdown, table and math code (~440 kB with KaTeX) loads only when an answer is revealed. */
+const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
 
 function PointRow({
   index,
@@ -146,7 +148,9 @@ export function RevealPanel(props: Props) {
           Reference answer
         </h3>
         {answers.referenceAnswer ? (
-          <Markdown source={answers.referenceAnswer} />
+          <Suspense fallback={<p className="muted">Loading the reference answer…</p>}>
+            <Markdown source={answers.referenceAnswer} />
+          </Suspense>
         ) : (
           <p className="muted">This round has no reference answer.</p>
         )}

@@ -1,5 +1,5 @@
 /** Labels, colours and formatting shared by the review components. */
-import type { MarkKind, Scores } from '../../../../shared/contract';
+import { markKind, type MarkKind, type Scores } from '../../../../shared/contract';
 import { roundTitle } from '../../../../shared/round-title';
 
 export type MarkMeta = {
@@ -33,7 +33,8 @@ export const markMeta: Record<MarkKind, MarkMeta> = {
   },
 };
 
-export const pointMarkKinds = ['core-answer', 'assumption', 'failure-mode'] as const satisfies readonly MarkKind[];
+/** The marks set at one moment (by button or by their key), in the enum's order; the rest span a range. */
+export const pointMarkKinds: readonly MarkKind[] = markKind.options.filter((kind) => markMeta[kind].key !== null);
 
 export const playbackRates = [1, 1.25, 1.5, 2] as const;
 export type PlaybackRate = (typeof playbackRates)[number];

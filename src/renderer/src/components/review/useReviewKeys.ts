@@ -6,6 +6,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { MarkKind } from '../../../../shared/contract';
 import type { PlayerControls } from './player-store';
+import { markMeta, pointMarkKinds } from './review-meta';
 
 type Options = {
   controls: RefObject<PlayerControls | null>;
@@ -56,10 +57,11 @@ export function useReviewKeys(options: Options): void {
             : [...followUpTimes].reverse().find((t) => t < now - 0.5);
         if (next !== undefined) player.seek(next);
         else if (key.toLowerCase() === 'j') player.seek(0);
-      } else if (key === '1') onMark('core-answer');
-      else if (key === '2') onMark('assumption');
-      else if (key === '3') onMark('failure-mode');
-      else handled = false;
+      } else {
+        const mark = pointMarkKinds.find((kind) => markMeta[kind].key === key);
+        if (mark) onMark(mark);
+        else handled = false;
+      }
       if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

@@ -6,6 +6,7 @@ import { FollowUpLog } from './FollowUpLog';
 import { LevelMeter } from './LevelMeter';
 import { PartnerPanel } from './PartnerPanel';
 import { PromptPanel } from './PromptPanel';
+import { followUpModes } from '../../session/follow-up-modes';
 import { roundTitle } from './ResetScreen';
 import { RoundTimer } from './RoundTimer';
 import { SessionControls } from './SessionControls';
@@ -62,7 +63,7 @@ export function RoundStage({ state, runner, typeTitle, focusToggle }: Props) {
             paused={state.paused}
             notSaving={state.notSaving !== null}
           />
-          {state.session.followUpMode === 'partner' ? (
+          {followUpModes[state.session.followUpMode].partnerPanel ? (
             <PartnerPanel
               plannedLeft={state.plannedLeft}
               enabled={answering && !state.paused && !state.pending}

@@ -3,18 +3,13 @@
  * the partner's and ad hoc ones on request, all asked one at a time by the asker.
  */
 import type { FollowUpMode, RoundView } from '../../../../shared/contract';
+import { followUpModes } from '../../session/follow-up-modes';
 import { scheduleFollowUps, type VoiceActivity } from '../../session/follow-up-schedule';
-import { CUE_LEAD_MS, FollowUpAsker, type AskerContext } from './follow-up-asker';
+import { FollowUpAsker, type AskerContext } from './follow-up-asker';
 import { FollowUpClock, type HoldReason } from './follow-up-clock';
 import type { PauseGate } from './pause-gate';
 import type { RoundClock } from './round-clock';
 import type { RunnerDeps, SpeakerPort } from './runner-deps';
-
-/**
- * How early the clock hands on a timed follow-up: its chime plus room for a busy machine, so the
- * chime can be booked on the audio clock and speak() called on time from a precise timeout.
- */
-export const TIMED_LEAD_MS = CUE_LEAD_MS + 250;
 
 /** Planned follow-ups already asked (a resumed round): by index, ad hoc ones excluded. */
 export function plannedAskedBefore(round: RoundView): Set<number> {
@@ -59,7 +54,7 @@ export class RoundFollowUps {
       answerCueMs: options.answerCueMs,
       roundNow: () => clock.now(),
       voice: options.voice,
-      leadMs: (f) => (f.trigger === 'scheduled' || f.trigger === 'jittered' ? TIMED_LEAD_MS : 0),
+      leadMs: (f) => followUpModes[f.trigger].leadMs,
       onDue: (f, scheduledMs) => {
         if (!current()) return;
         this.planned.add(f.index);

@@ -1,37 +1,9 @@
 /** Settings → Interviewer: when follow-ups come (the follow-up mode), the voice and its speech rate. */
 import type { Settings } from '../../../../shared/contract';
 import { updateSettings } from '../../api/settings';
+import { followUpModeEntries } from '../../session/follow-up-modes';
 import { VoicePicker } from '../VoicePicker';
 import { SettingRow, SettingsSection } from './SettingsParts';
-
-const followUpModes: ReadonlyArray<{ value: Settings['followUpMode']; label: string; explanation: string }> = [
-  {
-    value: 'scheduled',
-    label: 'Scheduled',
-    explanation: 'Follow-ups come at the times written in the content, every time.',
-  },
-  {
-    value: 'jittered',
-    label: 'Jittered',
-    explanation: 'Each follow-up moves a few seconds earlier or later, so you cannot time it.',
-  },
-  {
-    value: 'at-pause',
-    label: 'At the next pause',
-    explanation: 'When a follow-up is due, the interviewer waits until you stop talking.',
-  },
-  {
-    value: 'pressure',
-    label: 'Pressure',
-    explanation: 'Follow-ups come when due, even mid-sentence, like an impatient interviewer.',
-  },
-  {
-    value: 'partner',
-    label: 'Partner',
-    explanation:
-      'A second person decides when: they press F to ask the next follow-up, or type their own; the app speaks it.',
-  },
-];
 
 export function InterviewerSettings({ settings }: { settings: Settings }) {
   return (
@@ -39,23 +11,23 @@ export function InterviewerSettings({ settings }: { settings: Settings }) {
       <fieldset className="settings-fieldset">
         <legend className="settings-row-label">Follow-up mode</legend>
         <div className="followup-options">
-          {followUpModes.map((mode) => (
-            <label key={mode.value} className="followup-option">
+          {followUpModeEntries.map((entry) => (
+            <label key={entry.mode} className="followup-option">
               <input
                 type="radio"
                 name="follow-up-mode"
-                value={mode.value}
-                checked={settings.followUpMode === mode.value}
-                onChange={() => updateSettings({ followUpMode: mode.value }, 0)}
-                aria-labelledby={`followup-${mode.value}-label`}
-                aria-describedby={`followup-${mode.value}`}
+                value={entry.mode}
+                checked={settings.followUpMode === entry.mode}
+                onChange={() => updateSettings({ followUpMode: entry.mode }, 0)}
+                aria-labelledby={`followup-${entry.mode}-label`}
+                aria-describedby={`followup-${entry.mode}`}
               />
               <span className="followup-text">
-                <span className="followup-label" id={`followup-${mode.value}-label`}>
-                  {mode.label}
+                <span className="followup-label" id={`followup-${entry.mode}-label`}>
+                  {entry.label}
                 </span>
-                <span className="followup-explanation" id={`followup-${mode.value}`}>
-                  {mode.explanation}
+                <span className="followup-explanation" id={`followup-${entry.mode}`}>
+                  {entry.explanation}
                 </span>
               </span>
             </label>
