@@ -1,0 +1,161 @@
+/**
+ * Where a spoken word sits for the coverage matcher: its sentence (evidence must fall within a
+ * sentence or two), its clause, and whether the answer denies it ("seeds don't matter", "instead
+ * of sharding", "no need to normalise"). Rules in docs/metrics.md ("Coverage").
+ */
+import type { Token } from './tokens';
+
+/** A transcript without full stops is cut into sentences of at most this many words. */
+export const MAX_SENTENCE_WORDS = 35;
+
+/** Words that open a new clause: a denial before them does not reach past them. */
+const CLAUSE_OPENERS = new Set(['but', 'however', 'whereas', 'although', 'though', 'because', 'so', 'which', 'yet']);
+
+export type Layout = { sentence: number[]; clause: number[]; sentences: number };
+
+/** Sentence and clause number of every token. */
+export function layout(tokens: readonly Token[], words: readonly { text: string }[] = []): Layout {
+  const sentence: number[] = [];
+  const clause: number[] = [];
+  let s = 0,
+    c = 0,
+    wordsInSentence = 0,
+    lastWord = -1;
+  tokens.forEach((t, i) => {
+    if (i > 0 && CLAUSE_OPENERS.has(t.lower)) c++;
+    sentence.push(s);
+    clause.push(c);
+    if (t.word !== lastWord) wordsInSentence++;
+    lastWord = t.word;
+    const long = wordsInSentence >= MAX_SENTENCE_WORDS && (t.breakAfter || wordsInSentence >= MAX_SENTENCE_WORDS + 10);
+    if (t.sentenceEnd || long) {
+      s++;
+      c++;
+      wordsInSentence = 0;
+      // A colon opens what the words before it announce ("ablations: take out each part…"), same clause.
+    } else if (t.breakAfter && !/:["')\]]*$/.test(words[t.word]?.text ?? '')) c++;
+  });
+  return { sentence, clause, sentences: s + 1 };
+}
+
+/** Before a word, these deny it within its clause ("not", "without", "instead of", "no need to"). */
+const DENY_BEFORE = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'hardly', 'barely', 'skip', 'avoid']);
+/** "not only X", "not just X", "no matter": the word after is not denied. */
+const NOT_DENIAL_AFTER = new Set(['only', 'just', 'merely', 'matter', 'doubt']);
+/** After a word, these dismiss it ("seeds are overrated", "X is unnecessary"). */
+const DISMISS_AFTER = new Set([
+  'irrelevant',
+  'unnecessary',
+  'overrated',
+  'pointless',
+  'useless',
+  'myth',
+  'overkill',
+  'negligible',
+  'optional',
+]);
+/** "X does not matter", "X is not needed": not followed within two words by one of these. */
+const NOT_NEEDED = new Set(
+  [
+    'matter',
+    'necessary',
+    'need',
+    'needed',
+    'important',
+    'help',
+    'required',
+    'relevant',
+    'useful',
+    'worth',
+    'work',
+    'care',
+  ].map((w) => w),
+);
+const DENY_REACH_BEFORE = 5;
+const DENY_REACH_AFTER = 6;
+
+/**
+ * Whether the words from `first` to `last` are denied: a negation before them in their clause
+ * (within DENY_REACH_BEFORE tokens), "instead of"/"rather than" right before, or a dismissal
+ * after them in their clause ("… doesn't matter", "… is overrated").
+ */
+export function isDenied(tokens: readonly Token[], at: Layout, first: number, last: number): boolean {
+  const clauseOf = at.clause[first]!;
+  for (let i = first - 1; i >= Math.max(0, first - DENY_REACH_BEFORE) && at.clause[i] === clauseOf; i--) {
+    const w = tokens[i]!.lower;
+    const next = tokens[i + 1]!.lower;
+    if ((w === 'instead' && next === 'of') || (w === 'rather' && next === 'than')) return true;
+    if (DENY_BEFORE.has(w) && !NOT_DENIAL_AFTER.has(next)) return true;
+  }
+  const lastClause = at.clause[last]!;
+  for (let i = last + 1; i < Math.min(tokens.length, last + 1 + DENY_REACH_AFTER) && at.clause[i] === lastClause; i++) {
+    const w = tokens[i]!.lower;
+    if (DISMISS_AFTER.has(w)) return true;
+    if (w === 'not' || w === 'never') {
+      for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) if (NOT_NEEDED.has(tokens[k]!.stem)) return true;
+    }
+  }
+  return false;
+}
+
+/** Words that tie a term to a mechanism or a consequence. */
+const MECHANISM = new Set([
+  'because',
+  'since',
+  'so',
+  'therefore',
+  'mean',
+  'means',
+  'which',
+  'cause',
+  'causes',
+  'lead',
+  'leads',
+  'otherwise',
+  'when',
+  'if',
+  'by',
+  'until',
+  'whereas',
+  'instead',
+  'than',
+  'each',
+  'every',
+  'per',
+  'due',
+  'thus',
+  'hence',
+]);
+/** Content words a clause needs besides the term before it explains rather than names. */
+export const EXPLAIN_WORDS = 4;
+
+/**
+ * Whether the words around the terms heard say something about them: their clauses hold
+ * EXPLAIN_WORDS content words besides the terms, and their sentences (or the next) a word that ties
+ * them to a mechanism or a consequence. "…, and ablations." only names it; so does "tiling and
+ * SRAM,". When two ideas of the point are heard, their relation is the explanation, so
+ * `needMechanism` is false and the words suffice.
+ */
+export function isExplained(
+  tokens: readonly Token[],
+  at: Layout,
+  hits: readonly { first: number; last: number }[],
+  isContent: (t: Token) => boolean,
+  needMechanism = true,
+): boolean {
+  const clauses = new Set(hits.map((h) => at.clause[h.first]!));
+  const inHit = (i: number) => hits.some((h) => i >= h.first && i <= h.last);
+  const firstSentence = Math.min(...hits.map((h) => at.sentence[h.first]!));
+  const lastSentence = Math.max(...hits.map((h) => at.sentence[h.last]!));
+  let words = 0,
+    mechanism = false;
+  let start = Math.min(...hits.map((h) => h.first));
+  while (start > 0 && at.sentence[start - 1] === firstSentence) start--;
+  for (let i = start; i < tokens.length && at.sentence[i]! <= lastSentence + 1; i++) {
+    const t = tokens[i]!;
+    if (MECHANISM.has(t.lower)) mechanism = true;
+    if (clauses.has(at.clause[i]!) && !inHit(i) && isContent(t)) words++;
+  }
+  // Each further idea of the point heard with the first is itself a word of explanation.
+  return words + hits.length - 1 >= EXPLAIN_WORDS && (mechanism || !needMechanism);
+}
