@@ -111,7 +111,7 @@ const isContent = (t: Token) => t.stem !== '' && !STOPWORDS.has(t.lower) && t.lo
  * Everyday words a cue may list as one way to say an idea ("better", "wrong", "change") but that
  * alone do not show the point was heard: a hit made only of them is not the point's own words.
  */
-const COMMON = new Set(
+export const COMMON = new Set(
   (
     'better good bad wrong right different same small large big new old high low less first last best worst ' +
     'part kind lot work use make get take give time number value data model result problem issue question ' +
