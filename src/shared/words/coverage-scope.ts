@@ -157,5 +157,28 @@ export function isExplained(
     if (clauses.has(at.clause[i]!) && !inHit(i) && isContent(t)) words++;
   }
   // Each further idea of the point heard with the first is itself a word of explanation.
+  if (isEnumeration(tokens, at, firstSentence, start)) return false;
   return words + hits.length - 1 >= EXPLAIN_WORDS && (mechanism || !needMechanism);
+}
+
+/** Clauses this short, three or more in one sentence, make it a list of names. */
+const LIST_CLAUSE_WORDS = 6;
+
+/**
+ * Whether a sentence is an enumeration ("I'd check the traces, the tool outputs, the context and
+ * the temperature"): three or more clauses split by commas, on average no longer than
+ * LIST_CLAUSE_WORDS words. Terms in it are named, not explained.
+ */
+function isEnumeration(tokens: readonly Token[], at: Layout, sentence: number, from: number): boolean {
+  const sizes = new Map<number, Set<number>>();
+  let commas = 0;
+  for (let i = from; i < tokens.length && at.sentence[i] === sentence; i++) {
+    const c = at.clause[i]!;
+    if (!sizes.has(c)) sizes.set(c, new Set());
+    sizes.get(c)!.add(tokens[i]!.word);
+    if (tokens[i]!.breakAfter) commas++;
+  }
+  if (commas < 2 || sizes.size < 3) return false;
+  const words = [...sizes.values()].reduce((n, w) => n + w.size, 0);
+  return words / sizes.size <= LIST_CLAUSE_WORDS;
 }

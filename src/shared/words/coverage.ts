@@ -269,7 +269,10 @@ function judge(
     // A term said alongside its misuse ("FSDP … but every GPU still keeps all the weights") is not heard.
     if (againstHits.some((hs) => hs.some((h) => inWindow(h, s)))) continue;
     const found = chosen.filter((h): h is Hit => h !== null);
-    const explained = explainHits.some((hs) => hs.some((h) => inWindow(h, s)));
+    // An explanation is words besides the term: a "why:" phrase that is the term itself does not count.
+    const besides = (h: Hit) =>
+      !h.denied && inWindow(h, s) && !found.some((f) => h.first <= f.last && f.first <= h.last);
+    const explained = explainHits.some((hs) => hs.some(besides));
     // Clear needs the point's own words, not only the prompt's: two of them when a family is missing.
     const ownHits = found.filter((h) => h.distinct).length;
     const clear =
@@ -282,7 +285,7 @@ function judge(
     // An explanation heard beside a distinctive term is clear even when the other cue is said otherwise.
     const explainedTerm = explained && own && distinctiveHeard > 0 && plan.method === 'cues';
     if (clear || explainedTerm) {
-      const withExplain = explainHits.flatMap((hs) => hs.filter((h) => inWindow(h, s)).slice(0, 1));
+      const withExplain = explainHits.flatMap((hs) => hs.filter(besides).slice(0, 1));
       return { confidence: 'clear', hits: [...found, ...withExplain], heard };
     }
     if (!mentioned || heard.length > mentioned.heard.length)
