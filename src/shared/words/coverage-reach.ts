@@ -5,8 +5,16 @@
  * matcher never takes those as the point's own evidence), a cue that denies itself, or a misuse
  * ("not:") cue that matches the point's own words.
  */
-import { AGAINST_PREFIX, COMMON, EXPLAIN_PREFIX, coverageOfWords, type ExpectedPoint } from './coverage';
-import { STOPWORDS, normalise, stem, wordsFromText } from './tokens';
+import {
+  AGAINST_PREFIX,
+  EXPLAIN_PREFIX,
+  coverageOfWords,
+  isOwnPhrase,
+  sharedWords,
+  type ExpectedPoint,
+  type SharedWords,
+} from './coverage';
+import { normalise, stem, wordsFromText } from './tokens';
 
 export type Unreachable = { index: number; why: string };
 
@@ -14,11 +22,8 @@ export type Unreachable = { index: number; why: string };
  * An answer saying, for each cue, its most telling alternative (the first with a word that is not
  * the prompt's, another point's or an everyday word), explained: the plainest way to cover it.
  */
-function plainAnswer(point: ExpectedPoint, shared: ReadonlySet<string>): string {
-  const telling = (alt: string) =>
-    normalise(alt)
-      .map(stem)
-      .some((w) => !STOPWORDS.has(w) && !shared.has(w) && !COMMON.has(w));
+function plainAnswer(point: ExpectedPoint, shared: SharedWords): string {
+  const telling = (alt: string) => isOwnPhrase(normalise(alt).map(stem), shared);
   const terms = (point.cues ?? [])
     .filter((c) => !c.startsWith(AGAINST_PREFIX))
     .map((c) => {
@@ -34,11 +39,7 @@ export function unreachablePoints(points: readonly ExpectedPoint[], prompt: stri
   const out: Unreachable[] = [];
   points.forEach((point, index) => {
     if (!point.cues?.length) return;
-    const stems = (text: string) =>
-      normalise(text)
-        .filter((w) => !STOPWORDS.has(w))
-        .map(stem);
-    const shared = new Set([...stems(prompt), ...points.flatMap((p, i) => (i === index ? [] : stems(p.text)))]);
+    const shared = sharedWords(prompt, points, index);
     const answer = plainAnswer(point, shared);
     const plain = coverageOfWords(points, wordsFromText(answer), { prompt })[index]!;
     if (plain.confidence !== 'clear')

@@ -116,7 +116,9 @@ export const COMMON = new Set(
     'better good bad wrong right different same small large big new old high low less first last best worst ' +
     'part kind lot work use make get take give time number value data model result problem issue question ' +
     'answer people team change now always never often usually want need try look find see know think mean ' +
-    'help start end set keep show run call case point idea reason fact step level size type order'
+    'help start end set keep show run call case point idea reason fact step level size type order ' +
+    // Units: "forty gigabytes" is a number's unit, not the point's idea.
+    'byte kb kib kilobyte mb mib megabyte gb gib gigabyte tb terabyte second ms millisecond minute hour % time x'
   )
     .split(' ')
     .map(stem),
@@ -193,12 +195,34 @@ function planFor(point: z.infer<typeof expectedPoint>, shared: ReadonlySet<strin
 }
 
 /** Every place one family is said (`denied` when the answer denies it there): an alternative's stems in order, at most CUE_GAP words apart. */
+/** The prompt's and the round's other points' words: stems, and their texts as stem sequences. */
+export type SharedWords = ReadonlySet<string> & { text?: string };
+
+/**
+ * Whether a phrase (as stems) is the point's own evidence: a word of it that is not the prompt's,
+ * another point's or an everyday word (one letter or digit, "k" or "2", is too small to count), or
+ * a phrase of several words the prompt and the other points never say as such ("4 kib", "o of 1").
+ */
+export function isOwnPhrase(stems: readonly string[], shared: SharedWords): boolean {
+  const content = stems.filter((st) => !STOPWORDS.has(st));
+  if (content.some((st) => st.length > 1 && !shared.has(st) && !COMMON.has(st))) return true;
+  return stems.length > 1 && !(shared.text ?? '').includes(` ${stems.join(' ')} `);
+}
+
+/** Stems of the prompt and of every point but `index`, as a set and as text. */
+export function sharedWords(prompt: string, points: readonly { text: string }[], index: number): SharedWords {
+  const texts = [prompt, ...points.filter((_, i) => i !== index).map((p) => p.text)];
+  const set: Set<string> & { text?: string } = new Set(texts.flatMap((t) => contentWords(t).map(stem)));
+  set.text = ` ${texts.map((t) => normalise(t).map(stem).join(' ')).join(' | ')} `;
+  return set;
+}
+
 function hitsOf(
   tokens: readonly Token[],
   content: readonly number[],
   at: Layout,
   f: Family,
-  shared: ReadonlySet<string>,
+  shared: SharedWords,
 ): Hit[] {
   const hits: Hit[] = [];
   for (const { stems, negated } of f.alternatives) {
@@ -220,10 +244,7 @@ function hitsOf(
       const first = content[c]!,
         last = content[k]!;
       const denied = !negated && isDenied(tokens, at, first, last);
-      // A phrase of several words is the point's own unless all its content words are shared or everyday.
-      const contentStems = stems.filter((st) => !STOPWORDS.has(st));
-      const own = contentStems.some((st) => !shared.has(st) && !COMMON.has(st));
-      hits.push({ first, last, denied, distinct: own || (stems.length > 1 && contentStems.length === 0) });
+      hits.push({ first, last, denied, distinct: isOwnPhrase(stems, shared) });
     }
   }
   return hits.sort((a, b) => a.first - b.first);
@@ -310,11 +331,8 @@ export function coverageOfWords(
   const at = layout(tokens, words);
   const content = tokens.map((t, i) => (t.stem ? i : -1)).filter((i) => i >= 0);
   const parsed = points.map((p) => expectedPoint.parse(p));
-  const stemsOf = (text: string) => new Set(contentWords(text).map(stem));
-  const pointStems = parsed.map((p) => stemsOf(p.text));
-  const promptStems = stemsOf(options.prompt ?? '');
   return parsed.map((point, index) => {
-    const shared = new Set([...promptStems, ...pointStems.filter((_, i) => i !== index).flatMap((s) => [...s])]);
+    const shared = sharedWords(options.prompt ?? '', parsed, index);
     const plan = planFor(point, shared);
     const find = (fs: Family[]) => fs.map((f) => hitsOf(tokens, content, at, f, shared));
     const verdict = judge(plan, tokens, at, find(plan.families), find(plan.explain), find(plan.against));
