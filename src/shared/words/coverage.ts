@@ -288,7 +288,7 @@ function judge(
     if (heard.length < mentionNeed && !own) continue;
     if (plan.distinctive.length > 0 && distinctiveHeard === 0) continue;
     // A term said alongside its misuse ("FSDP … but every GPU still keeps all the weights") is not heard.
-    if (againstHits.some((hs) => hs.some((h) => inWindow(h, s)))) continue;
+    if (againstHits.some((hs) => hs.some((h) => !h.denied && inWindow(h, s)))) continue;
     const found = chosen.filter((h): h is Hit => h !== null);
     // An explanation is words besides the term: a "why:" phrase that is the term itself does not count.
     const besides = (h: Hit) =>
