@@ -62,6 +62,15 @@ const FAMILIES = [
   'tokens|token|word pieces|subwords',
   'user|users|customer|customers',
   'cost|costs|expense|expensive|cheap|dollars|money|spend',
+  'binary search|bisect|halve the range|halving|cut the range in half|log n search',
+  'sorted|in order|ascending|kept ordered|sorted order',
+  'append|push|add to the end|add at the end',
+  'empty|nothing|none|null|no result|no value|blank',
+  'my fault|my mistake|i take responsibility|i was responsible|i owned|my responsibility|i should have|i messed up|i dropped the ball|i misjudged|i underestimated',
+  'lesson|learned|learnt|taught me|takeaway|from then on|going forward|since then|now i always',
+  'rolled back|roll back|rollback|reverted|turned it off|switched it off|disabled|kill switch|pulled it',
+  'impact|cost us|lost|delayed|affected|downtime|outage|revenue|churn',
+  'scale up|autoscal|add replicas|more replicas|spin up',
 ];
 
 /** Stems of a phrase joined by spaces: how families and cue alternatives are compared. */

@@ -32,7 +32,7 @@ function plainAnswer(point: ExpectedPoint, shared: SharedWords): string {
         .map((a) => a.trim());
       return alternatives.find(telling) ?? alternatives[0]!;
     });
-  return `We rely on ${terms.join(' with ')} in this design for the whole system, which explains the result.`;
+  return `In this design we rely on ${terms.join(' with ')} for the whole system across every single request and each user which explains the result.`;
 }
 
 export function unreachablePoints(points: readonly ExpectedPoint[], prompt: string): Unreachable[] {

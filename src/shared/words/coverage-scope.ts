@@ -127,7 +127,7 @@ const MECHANISM = new Set([
   'hence',
 ]);
 /** Content words a clause needs besides the term before it explains rather than names. */
-export const EXPLAIN_WORDS = 4;
+export const EXPLAIN_WORDS = 5;
 
 /**
  * Whether the words around the terms heard say something about them: their clauses hold
