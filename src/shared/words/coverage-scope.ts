@@ -3,7 +3,7 @@
  * sentence or two), its clause, and whether the answer denies it ("seeds don't matter", "instead
  * of sharding", "no need to normalise"). Rules in docs/metrics.md ("Coverage").
  */
-import type { Token } from './tokens';
+import { stem, type Token } from './tokens';
 
 /** A transcript without full stops is cut into sentences of at most this many words. */
 export const MAX_SENTENCE_WORDS = 35;
@@ -69,15 +69,25 @@ const NOT_NEEDED = new Set(
     'worth',
     'work',
     'care',
+    'deal',
+    'bother',
+    'anything',
+    'concern',
   ].map((w) => w),
 );
-const DENY_REACH_BEFORE = 5;
+/** "…, but I'd skip that", "… I don't need it": a later clause of the sentence that drops what came before. */
+const DROP_VERBS = new Set(['skip', 'drop', 'ignore', 'omit', 'leave', 'remove'].map(stem));
+const NEEDED_VERBS = new Set(['need', 'bother', 'worth', 'use', 'want'].map(stem));
+const PRONOUNS = new Set(['that', 'it', 'this', 'them', 'those']);
+const DENY_REACH_BEFORE = 8;
+const DENY_REACH_LATER = 14;
 const DENY_REACH_AFTER = 6;
 
 /**
  * Whether the words from `first` to `last` are denied: a negation before them in their clause
- * (within DENY_REACH_BEFORE tokens), "instead of"/"rather than" right before, or a dismissal
- * after them in their clause ("… doesn't matter", "… is overrated").
+ * (within DENY_REACH_BEFORE tokens), "instead of"/"rather than" right before, a dismissal after
+ * them in their clause ("… doesn't matter", "… is overrated", "… isn't a big deal"), or a later
+ * clause of their sentence that drops them ("…, but I'd skip that").
  */
 export function isDenied(tokens: readonly Token[], at: Layout, first: number, last: number): boolean {
   const clauseOf = at.clause[first]!;
@@ -87,6 +97,7 @@ export function isDenied(tokens: readonly Token[], at: Layout, first: number, la
     if ((w === 'instead' && next === 'of') || (w === 'rather' && next === 'than')) return true;
     if (DENY_BEFORE.has(w) && !NOT_DENIAL_AFTER.has(next)) return true;
   }
+  if (droppedLater(tokens, at, last)) return true;
   const lastClause = at.clause[last]!;
   for (let i = last + 1; i < Math.min(tokens.length, last + 1 + DENY_REACH_AFTER) && at.clause[i] === lastClause; i++) {
     const w = tokens[i]!.lower;
@@ -94,6 +105,19 @@ export function isDenied(tokens: readonly Token[], at: Layout, first: number, la
     if (w === 'not' || w === 'never') {
       for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) if (NOT_NEEDED.has(tokens[k]!.stem)) return true;
     }
+  }
+  return false;
+}
+
+/** Whether a later clause of the same sentence drops what was said: "skip that", "wouldn't bother with it". */
+function droppedLater(tokens: readonly Token[], at: Layout, last: number): boolean {
+  const sentence = at.sentence[last]!;
+  for (let i = last + 1; i < Math.min(tokens.length, last + 1 + DENY_REACH_LATER) && at.sentence[i] === sentence; i++) {
+    if (!PRONOUNS.has(tokens[i]!.lower)) continue;
+    const before = [i - 1, i - 2, i - 3].filter((k) => k > last).map((k) => tokens[k]!);
+    if (before.slice(0, 2).some((t) => DROP_VERBS.has(t.stem))) return true;
+    const negated = [i - 1, i - 2, i - 3, i - 4, i - 5].some((k) => k > last && tokens[k]!.lower === 'not');
+    if (negated && before.some((t) => NEEDED_VERBS.has(t.stem))) return true;
   }
   return false;
 }

@@ -64,6 +64,30 @@ describe('a term said in order to deny it', () => {
   });
 });
 
+describe('a term denied after it is said', () => {
+  const scaling = [
+    { text: 'Scale the scores by the square root of the head dimension', cues: ['square root|sqrt', 'dimension|d k'] },
+  ];
+  it('does not count a step a later clause drops ("…, but I\'d skip that")', () => {
+    const [c] = coverageOfWords(
+      scaling,
+      wordsFromText(
+        "You could divide the scores by the square root of the head dimension, but with normalised inputs I'd skip that.",
+      ),
+    );
+    expect(level(c!)).toBe('not-heard');
+  });
+
+  it('does not count seeds that "aren\'t a big deal"', () => {
+    const c = heard(
+      'loop-paper-critique',
+      2,
+      "Running several seeds and reporting their spread isn't a big deal for a model this size.",
+    );
+    expect(level(c)).toBe('not-heard');
+  });
+});
+
 describe('a term used wrongly', () => {
   it('does not count FSDP described as data parallelism', () => {
     const c = heard(
