@@ -73,11 +73,19 @@ const NOT_NEEDED = new Set(
     'bother',
     'anything',
     'concern',
+    // "empty clusters don't happen", "it never comes up": the case is denied, not handled.
+    'happen',
+    'occur',
+    'arise',
+    'exist',
+    'come',
   ].map((w) => w),
 );
 /** "…, but I'd skip that", "… I don't need it": a later clause of the sentence that drops what came before. */
 const DROP_VERBS = new Set(['skip', 'drop', 'ignore', 'omit', 'leave', 'remove'].map(stem));
-const NEEDED_VERBS = new Set(['need', 'bother', 'worth', 'use', 'want'].map(stem));
+const NEEDED_VERBS = new Set(
+  ['need', 'bother', 'worth', 'use', 'want', 'add', 'write', 'handle', 'implement', 'do'].map(stem),
+);
 const PRONOUNS = new Set(['that', 'it', 'this', 'them', 'those']);
 const DENY_REACH_BEFORE = 8;
 const DENY_REACH_LATER = 14;
@@ -141,6 +149,7 @@ const MECHANISM = new Set([
   'by',
   'until',
   'whereas',
+  'while',
   'instead',
   'than',
   'each',
@@ -205,4 +214,12 @@ function isEnumeration(tokens: readonly Token[], at: Layout, sentence: number, f
   if (commas < 2 || sizes.size < 3) return false;
   const words = [...sizes.values()].reduce((n, w) => n + w.size, 0);
   return words / sizes.size <= LIST_CLAUSE_WORDS;
+}
+
+/** Whether the words from `first` to `last` stand in a sentence that is a list of names. */
+export function inList(tokens: readonly Token[], at: Layout, hit: { first: number }): boolean {
+  const sentence = at.sentence[hit.first]!;
+  let start = hit.first;
+  while (start > 0 && at.sentence[start - 1] === sentence) start--;
+  return isEnumeration(tokens, at, sentence, start);
 }

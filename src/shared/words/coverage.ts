@@ -11,8 +11,9 @@
  */
 import { z } from 'zod';
 import type { TranscriptSegment } from '../transcript';
-import { isDenied, isExplained, layout, type Layout } from './coverage-scope';
+import { inList, isDenied, isExplained, layout, type Layout } from './coverage-scope';
 import { paraphrasesOf } from './coverage-paraphrases';
+import { oppositesOf } from './coverage-opposites';
 import {
   NEGATIONS,
   STOPWORDS,
@@ -82,6 +83,8 @@ type Plan = {
   families: Family[];
   explain: Family[];
   against: Family[];
+  /** Predicates that contradict the point ("blows up" for a gradient that vanishes): no clear beside its terms. */
+  opposite: Family[];
   method: PointCoverage['method'];
   required: number;
   distinctive: number[];
@@ -156,6 +159,8 @@ function planFor(point: z.infer<typeof expectedPoint>, shared: ReadonlySet<strin
   const against = point.cues
     .filter((c) => c.startsWith(AGAINST_PREFIX))
     .map((c) => family(strip(c, AGAINST_PREFIX), false, false));
+  const opposites = oppositesOf(point.text, point.cues);
+  const opposite = opposites.length > 0 ? [family(opposites.join('|'), false, false)] : [];
   if (cues.length > 0) {
     const families = cues.map((c) => family(c, avoiding, true));
     // A family is distinctive when one of the cue's own phrases says more than the prompt and the other points.
@@ -170,9 +175,11 @@ function planFor(point: z.infer<typeof expectedPoint>, shared: ReadonlySet<strin
       families,
       explain,
       against,
+      opposite,
       method: 'cues',
       // Three or more ideas: one may be said in words no family holds.
-      required: families.length <= 2 ? families.length : families.length - 1,
+      // Clear needs every idea of the point: a missing one leaves the interviewer a question to ask.
+      required: families.length,
       distinctive,
       distinctiveClear: 0,
       needsExplaining: true,
@@ -185,6 +192,7 @@ function planFor(point: z.infer<typeof expectedPoint>, shared: ReadonlySet<strin
     families,
     explain,
     against,
+    opposite,
     method: 'content-words',
     required: words.length <= 2 ? words.length : Math.max(2, Math.ceil(words.length * CONTENT_WORD_SHARE)),
     distinctive,
@@ -260,11 +268,15 @@ function judge(
   hits: Hit[][],
   explainHits: Hit[][],
   againstHits: Hit[][],
+  oppositeHits: Hit[][],
 ): Verdict {
   const inWindow = (h: Hit, s: number) => at.sentence[h.first]! >= s && at.sentence[h.last]! < s + WINDOW_SENTENCES;
   const starts = new Set(
     hits.flatMap((hs) => hs.filter((h) => !h.denied).map((h) => at.sentence[h.first]!)).flatMap((s) => [s - 1, s]),
   );
+  // Doubt over the whole answer: a point whose idea is denied or misused anywhere in it is at
+  // most mentioned, since "clear" may stop an interviewer from asking about it.
+  const doubted = hits.some((hs) => hs.some((h) => h.denied)) || againstHits.some((hs) => hs.some((h) => !h.denied));
   let mentioned: Verdict | null = null;
   // A mention needs two of the point's families (one if it has one), or one said in the point's own words.
   const mentionNeed = Math.min(2, plan.families.length);
@@ -293,19 +305,25 @@ function judge(
     // An explanation is words besides the term: a "why:" phrase that is the term itself does not count.
     const besides = (h: Hit) =>
       !h.denied && inWindow(h, s) && !found.some((f) => h.first <= f.last && f.first <= h.last);
-    const explained = explainHits.some((hs) => hs.some(besides));
+    // A "why:" phrase inside a list of names ("bf16, checkpointing, ZeRO, FSDP") explains nothing.
+    const explained = explainHits.some((hs) => hs.some((h) => besides(h) && !inList(tokens, at, h)));
     // Clear needs the point's own words, not only the prompt's: two of them when a family is missing.
     const ownHits = found.filter((h) => h.distinct).length;
     const clear =
       heard.length >= plan.required &&
       ownHits >= (heard.length < plan.families.length ? 2 : 1) &&
       distinctiveHeard >= plan.distinctiveClear &&
-      (!plan.needsExplaining ||
-        explained ||
-        (found.length > 0 && isExplained(tokens, at, found, isContent, heard.length < 2)));
+      (!plan.needsExplaining || explained || (found.length > 0 && isExplained(tokens, at, found, isContent, heard.length < 2)));
     // An explanation heard beside a distinctive term is clear even when the other cue is said otherwise.
-    const explainedTerm = explained && own && distinctiveHeard > 0 && plan.method === 'cues';
-    if (clear || explainedTerm) {
+    // A term named in a list ("bf16, checkpointing, ZeRO, FSDP") is named, not explained.
+    const listed = found.some((h) => inList(tokens, at, h));
+    // The ideas of a clear point are tied together in one sentence, not picked from two.
+    const together = new Set(found.map((h) => at.sentence[h.first])).size === 1;
+    // The term with a contradicting predicate in its sentence ("saturates … blows up") is a misuse.
+    const contradicted = oppositeHits.some((hs) =>
+      hs.some((h) => !h.denied && found.some((f) => at.sentence[f.first] === at.sentence[h.first])),
+    );
+    if (clear && !doubted && !listed && together && !contradicted) {
       const withExplain = explainHits.flatMap((hs) => hs.filter(besides).slice(0, 1));
       return { confidence: 'clear', hits: [...found, ...withExplain], heard };
     }
@@ -335,7 +353,15 @@ export function coverageOfWords(
     const shared = sharedWords(options.prompt ?? '', parsed, index);
     const plan = planFor(point, shared);
     const find = (fs: Family[]) => fs.map((f) => hitsOf(tokens, content, at, f, shared));
-    const verdict = judge(plan, tokens, at, find(plan.families), find(plan.explain), find(plan.against));
+    const verdict = judge(
+      plan,
+      tokens,
+      at,
+      find(plan.families),
+      find(plan.explain),
+      find(plan.against),
+      find(plan.opposite),
+    );
     const labels = plan.families.map((f) => f.label);
     const base = {
       index,
