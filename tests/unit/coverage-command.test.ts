@@ -22,8 +22,8 @@ function transcript(name: string, text: string): string {
 
 const answer = transcript(
   'lru.txt',
-  'Um, I would keep a hash map from key to node, and a doubly linked list in recency order. ' +
-    'Like, when it is over capacity we evict the tail and also delete its key from the map. ' +
+  'Um, I would keep a hash map from key to node, and a doubly linked list in recency order, so the map finds the node. ' +
+    'Like, when it is over capacity we evict the tail and also delete its key from the map, otherwise it points to a node that is gone. ' +
     'Both get and put are constant time.',
 );
 

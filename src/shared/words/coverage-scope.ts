@@ -87,6 +87,8 @@ const NEEDED_VERBS = new Set(
   ['need', 'bother', 'worth', 'use', 'want', 'add', 'write', 'handle', 'implement', 'do'].map(stem),
 );
 const PRONOUNS = new Set(['that', 'it', 'this', 'them', 'those']);
+/** Who drops a step, and the modals between them and the verb ("I'd skip", "we can drop"). */
+const SPEAKERS = new Set(['i', 'we', 'you', 'd', 'would', 'can', 'could', 'll', 'will', 'should']);
 const DENY_REACH_BEFORE = 8;
 const DENY_REACH_LATER = 14;
 const DENY_REACH_AFTER = 6;
@@ -106,6 +108,14 @@ export function isDenied(tokens: readonly Token[], at: Layout, first: number, la
     if (DENY_BEFORE.has(w) && !NOT_DENIAL_AFTER.has(next)) return true;
   }
   if (droppedLater(tokens, at, last)) return true;
+  // "Memory banks or queues I'd skip", "that step we can drop": a speaker drops what the clause named.
+  for (
+    let i = last + 1;
+    i < Math.min(tokens.length, last + 1 + DENY_REACH_LATER) && at.clause[i] === at.clause[last];
+    i++
+  )
+    if (DROP_VERBS.has(tokens[i]!.stem) && [i - 1, i - 2].some((k) => k > last && SPEAKERS.has(tokens[k]!.lower)))
+      return true;
   const lastClause = at.clause[last]!;
   for (let i = last + 1; i < Math.min(tokens.length, last + 1 + DENY_REACH_AFTER) && at.clause[i] === lastClause; i++) {
     const w = tokens[i]!.lower;

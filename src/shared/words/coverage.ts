@@ -313,8 +313,10 @@ function judge(
       heard.length >= plan.required &&
       ownHits >= (heard.length < plan.families.length ? 2 : 1) &&
       distinctiveHeard >= plan.distinctiveClear &&
-      (!plan.needsExplaining || explained || (found.length > 0 && isExplained(tokens, at, found, isContent, heard.length < 2)));
-    // An explanation heard beside a distinctive term is clear even when the other cue is said otherwise.
+      // A point with "why:" families is clear only with one of them said: naming its terms is not enough.
+      (plan.explain.length > 0
+        ? explained
+        : !plan.needsExplaining || (found.length > 0 && isExplained(tokens, at, found, isContent, heard.length < 2)));
     // A term named in a list ("bf16, checkpointing, ZeRO, FSDP") is named, not explained.
     const listed = found.some((h) => inList(tokens, at, h));
     // The ideas of a clear point are tied together in one sentence, not picked from two.
