@@ -116,6 +116,8 @@ export type Score = {
   f1: number;
   clear: number;
   clearPrecision: number;
+  /** (answer, point) pairs left out: points written as plain strings, rubric checks with no cues. */
+  rubricChecks: number;
 };
 
 /** How a point is predicted: the matcher, or one of the floors the issue compares it with. */
@@ -145,7 +147,8 @@ export function scoreSet(
     fn = 0,
     tn = 0,
     clear = 0,
-    clearRight = 0;
+    clearRight = 0,
+    rubricChecks = 0;
   const scored = answers.map((answer) => {
     const item = content.items.get(answer.item);
     const round = item?.rounds[answer.round];
@@ -168,7 +171,9 @@ export function scoreSet(
     // A point written as a plain string (no cues) is a rubric check ("Fits within two minutes
     // spoken"), not something heard in the words: the blind writers could not label it, so it is
     // left out of every figure.
-    coverage = coverage.filter((c) => (round.expectedPointCues[c.index] ?? []).length > 0);
+    const heardPoints = coverage.filter((c) => (round.expectedPointCues[c.index] ?? []).length > 0);
+    rubricChecks += coverage.length - heardPoints.length;
+    coverage = heardPoints;
     for (const c of coverage) {
       const label = answer.labels[c.index]!;
       const labelled = label !== 'absent';
@@ -188,7 +193,7 @@ export function scoreSet(
   const recall = tp + fn ? tp / (tp + fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   const clearPrecision = clear ? clearRight / clear : 1;
-  return { score: { tp, fp, fn, tn, precision, recall, f1, clear, clearPrecision }, scored };
+  return { score: { tp, fp, fn, tn, precision, recall, f1, clear, clearPrecision, rubricChecks }, scored };
 }
 
 async function printMistakes() {

@@ -70,7 +70,8 @@ export const coverageBench: Bench = {
         share(
           'clear_precision',
           s.clearPrecision,
-          `${answers.length} answers over ${items} items; ${s.clear} points called clearly covered`,
+          `${answers.length} answers over ${items} items; ${s.clear} points called clearly covered; ` +
+            `${s.rubricChecks} answer points left out (plain-string rubric checks, not heard in words)`,
         ),
         share('f1', s.f1, `covered+mentioned vs clear+mentioned; ${counts(s)}`),
         share('precision', s.precision, counts(s)),
