@@ -2,7 +2,7 @@
  * The labelled coverage set in tests/fixtures/coverage/: answers written for built-in items, each
  * with the expected points a careful reader says it covers. Scores the matcher per (answer, point):
  * a point the matcher calls covered that the label does not is a false positive.
- * `npx tsx bench/coverage-set.ts [--split tune|held-out] [--no-cues]` prints every mistake.
+ * `npx tsx bench/coverage-set.ts [--set tune|dev|dev2|test] [--no-cues]` prints every mistake.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,12 +10,18 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { shippedPaths } from '../src/main/services/app-root';
 import { loadContent, type LoadedContent } from '../src/main/services/content/load';
-import { coverageOfWords, wordsFromText, type PointCoverage } from '../src/shared/words';
+import { STOPWORDS, coverageOfWords, normalise, stem, wordsFromText, type PointCoverage } from '../src/shared/words';
 
 export const coverageFixtureDir = path.resolve(__dirname, '../tests/fixtures/coverage');
+/** Sets written by helpers who never saw the cues or the matcher: dev and dev2 (may be looked at) and test (scored once). */
+export const heldoutFixtureDir = path.resolve(__dirname, '../tests/fixtures/coverage-heldout');
+
+export type HeldoutSet = 'dev' | 'dev2' | 'test';
 
 export const coverageSplit = z.enum(['tune', 'held-out']);
 export type CoverageSplit = z.infer<typeof coverageSplit>;
+export const pointLabel = z.enum(['covered', 'mentioned', 'absent']);
+export type PointLabel = z.infer<typeof pointLabel>;
 
 const labelledAnswer = z.strictObject({
   id: z.string().min(1),
@@ -31,76 +37,185 @@ const fixtureFile = z.strictObject({
   round: z.number().int().min(0).default(0),
   answers: z.array(labelledAnswer).min(1),
 });
-export type LabelledAnswer = z.infer<typeof labelledAnswer> & { item: string; round: number };
+/** The blind sets' files: one label per point, rounds counted from 1; notes are kept by the writers. */
+const heldoutFile = z.object({
+  item: z.string(),
+  round: z.number().int().min(1).default(1),
+  answers: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        kind: z.string().min(1),
+        labels: z.array(pointLabel),
+        text: z.string().min(1),
+      }),
+    )
+    .min(1),
+});
+export type LabelledAnswer = {
+  id: string;
+  kind: string;
+  split: CoverageSplit;
+  item: string;
+  round: number;
+  /** One label per point of the round. */
+  labels: PointLabel[];
+  text: string;
+};
 
-export function loadLabelledSet(dir = coverageFixtureDir): LabelledAnswer[] {
-  return fs
+const yamlFiles = (dir: string) =>
+  fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .flatMap((f) => {
-      const file = fixtureFile.parse(parse(fs.readFileSync(path.join(dir, f), 'utf8')));
-      return file.answers.map((a) => ({ ...a, item: file.item, round: file.round }));
+    .sort();
+
+/** The tuning set (written with the cues): a point in `covers` is covered, every other absent. */
+export function loadLabelledSet(dir = coverageFixtureDir, content?: LoadedContent): LabelledAnswer[] {
+  return yamlFiles(dir).flatMap((f) => {
+    const file = fixtureFile.parse(parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+    return file.answers.map(({ covers, ...a }) => {
+      const count =
+        content?.items.get(file.item)?.rounds[file.round]?.expectedPoints.length ?? Math.max(0, ...covers) + 1;
+      const labels = Array.from({ length: count }, (_, i): PointLabel => (covers.includes(i) ? 'covered' : 'absent'));
+      return { ...a, item: file.item, round: file.round, labels };
     });
+  });
+}
+
+/** A blind set (tests/fixtures/coverage-heldout/dev, dev2 or test); [] when it is not there. */
+export function loadHeldoutSet(name: HeldoutSet, dir = heldoutFixtureDir): LabelledAnswer[] {
+  const at = path.join(dir, name);
+  if (!fs.existsSync(at)) return [];
+  return yamlFiles(at).flatMap((f) => {
+    const file = heldoutFile.parse(parse(fs.readFileSync(path.join(at, f), 'utf8')));
+    return file.answers.map((a) => ({
+      ...a,
+      split: 'held-out' as const,
+      item: file.item,
+      round: file.round - 1,
+    }));
+  });
 }
 
 export const builtinContent = () =>
   loadContent({ builtinDir: shippedPaths(path.resolve(__dirname, '..')).builtinContentDir });
 
 export type Scored = { answer: LabelledAnswer; coverage: PointCoverage[] };
-export type Score = { tp: number; fp: number; fn: number; tn: number; precision: number; recall: number; f1: number };
+/**
+ * tp/fp/fn/tn, precision, recall and F1 count covered or mentioned as positive, against a
+ * prediction of clear or mentioned. `clearPrecision`: of the points called clear, the share
+ * labelled covered (`clear` of them were called clear).
+ */
+export type Score = {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  clear: number;
+  clearPrecision: number;
+  /** (answer, point) pairs left out: points written as plain strings, rubric checks with no cues. */
+  rubricChecks: number;
+};
+
+/** How a point is predicted: the matcher, or one of the floors the issue compares it with. */
+export type Predictor = 'matcher' | 'no-cues' | 'all-covered' | 'keyword';
+
+/** Plain keyword floor: half of the point's content words said anywhere in the answer. */
+function keywordMatch(pointText: string, answer: string): boolean {
+  const said = new Set(normalise(answer).map(stem));
+  const words = [
+    ...new Set(
+      normalise(pointText)
+        .filter((w) => !STOPWORDS.has(w) && w.length > 2)
+        .map(stem),
+    ),
+  ];
+  return words.length > 0 && words.filter((w) => said.has(w)).length >= Math.ceil(words.length / 2);
+}
 
 export function scoreSet(
   answers: readonly LabelledAnswer[],
   content: LoadedContent,
-  options: { cues?: boolean } = {},
+  options: { cues?: boolean; predictor?: Predictor } = {},
 ): { score: Score; scored: Scored[] } {
+  const predictor = options.predictor ?? (options.cues === false ? 'no-cues' : 'matcher');
   let tp = 0,
     fp = 0,
     fn = 0,
-    tn = 0;
+    tn = 0,
+    clear = 0,
+    clearRight = 0,
+    rubricChecks = 0;
   const scored = answers.map((answer) => {
     const item = content.items.get(answer.item);
     const round = item?.rounds[answer.round];
     if (!round)
-      throw new Error(`labelled answer ${answer.id}: no built-in item "${answer.item}" round ${answer.round}`);
-    const bad = answer.covers.find((i) => i >= round.expectedPoints.length);
-    if (bad !== undefined) throw new Error(`labelled answer ${answer.id}: point ${bad} is out of range`);
+      throw new Error(`labelled answer ${answer.id}: no built-in item "${answer.item}" round ${answer.round + 1}`);
+    if (answer.labels.length !== round.expectedPoints.length)
+      throw new Error(
+        `labelled answer ${answer.id}: ${answer.labels.length} labels for ${round.expectedPoints.length} points`,
+      );
     const points = round.expectedPoints.map((text, i) => ({
       text,
-      cues: options.cues === false ? [] : (round.expectedPointCues[i] ?? []),
+      cues: predictor === 'no-cues' ? [] : (round.expectedPointCues[i] ?? []),
     }));
-    const coverage = coverageOfWords(points, wordsFromText(answer.text), { prompt: round.prompt });
+    let coverage = coverageOfWords(points, wordsFromText(answer.text), { prompt: round.prompt });
+    if (predictor === 'all-covered' || predictor === 'keyword')
+      coverage = coverage.map((c) => {
+        const yes = predictor === 'all-covered' || keywordMatch(c.text, answer.text);
+        return { ...c, confidence: yes ? 'clear' : 'not-heard', covered: yes };
+      });
+    // A point written as a plain string (no cues) is a rubric check ("Fits within two minutes
+    // spoken"), not something heard in the words: the blind writers could not label it, so it is
+    // left out of every figure.
+    const heardPoints = coverage.filter((c) => (round.expectedPointCues[c.index] ?? []).length > 0);
+    rubricChecks += coverage.length - heardPoints.length;
+    coverage = heardPoints;
     for (const c of coverage) {
-      const labelled = answer.covers.includes(c.index);
-      if (c.covered && labelled) tp++;
-      else if (c.covered) fp++;
+      const label = answer.labels[c.index]!;
+      const labelled = label !== 'absent';
+      const said = c.confidence !== 'not-heard';
+      if (said && labelled) tp++;
+      else if (said) fp++;
       else if (labelled) fn++;
       else tn++;
+      if (c.confidence === 'clear') {
+        clear++;
+        if (label === 'covered') clearRight++;
+      }
     }
     return { answer, coverage };
   });
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { score: { tp, fp, fn, tn, precision, recall, f1 }, scored };
+  const clearPrecision = clear ? clearRight / clear : 1;
+  return { score: { tp, fp, fn, tn, precision, recall, f1, clear, clearPrecision, rubricChecks }, scored };
 }
 
 async function printMistakes() {
   const argv = process.argv.slice(2);
-  const splitIndex = argv.indexOf('--split');
-  const split = splitIndex >= 0 ? coverageSplit.parse(argv[splitIndex + 1]) : undefined;
+  const setIndex = argv.indexOf('--set');
+  const set = setIndex >= 0 ? argv[setIndex + 1] : 'tune';
   const content = await builtinContent();
-  const answers = loadLabelledSet().filter((a) => !split || a.split === split);
+  const answers =
+    set === 'dev' || set === 'dev2' || set === 'test'
+      ? loadHeldoutSet(set)
+      : loadLabelledSet(coverageFixtureDir, content);
   const { score, scored } = scoreSet(answers, content, { cues: !argv.includes('--no-cues') });
   for (const { answer, coverage } of scored) {
     for (const c of coverage) {
-      const labelled = answer.covers.includes(c.index);
-      if (c.covered === labelled) continue;
-      const what = c.covered
-        ? `FALSE COVERED on "${c.evidence}"`
-        : `MISSED (heard ${c.matched.join(', ') || 'nothing'}; missing ${c.missing.join(', ')})`;
-      console.log(`${answer.id} #${c.index} ${c.text}\n    ${what}`);
+      const label = answer.labels[c.index]!;
+      const wrongClear = c.confidence === 'clear' && label !== 'covered';
+      const wrongSaid = (c.confidence !== 'not-heard') !== (label !== 'absent');
+      if (!wrongClear && !wrongSaid) continue;
+      console.log(
+        `${answer.id} (${answer.kind}) #${c.index} ${c.text}\n    label ${label}, said ${c.confidence}` +
+          (c.evidence ? ` on "${c.evidence}"` : ` (heard ${c.matched.join(', ') || 'nothing'})`),
+      );
     }
   }
   console.log(`${answers.length} answers`, score);

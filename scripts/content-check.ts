@@ -1,11 +1,14 @@
 /**
  * `npm run content:check [-- --dir DIR]`: validates the built-in content (or DIR on its own, or DIR
  * on top of the built-in content with --with-builtin), prints counts per kind and every problem
- * with its file and field, and exits 1 on any problem.
+ * with its file and field (an expected point the coverage matcher can never reach is one), and exits
+ * 1 on any problem.
  */
 import path from 'node:path';
 import { shippedPaths } from '../src/main/services/app-root';
 import { loadContent } from '../src/main/services/content/load';
+import { expectedPointsOf } from '../src/shared/words';
+import { unreachablePoints } from '../src/shared/words/coverage-reach';
 
 async function main() {
   const argv = process.argv.slice(2);
@@ -35,6 +38,19 @@ async function main() {
   console.log(`  question types: ${content.questionTypes.size}`);
   console.log(`  rubric:         ${content.rubric ? 'yes' : 'MISSING'}`);
   const problems = [...content.problems];
+  // A point the coverage matcher can never call clearly covered is a content mistake, not a hard question.
+  for (const item of content.items.values()) {
+    if (scope && item.origin !== scope) continue;
+    item.rounds.forEach((round, r) => {
+      for (const u of unreachablePoints(expectedPointsOf(round), round.prompt))
+        problems.push({
+          file: item.file,
+          field: `rounds.${r}.expectedPoints.${u.index}.cues`,
+          message: u.why,
+          origin: item.origin,
+        });
+    });
+  }
   if (!content.rubric)
     problems.push({ file: 'rubric.yaml', field: '', message: 'no rubric file was found', origin: 'builtin' });
   if (problems.length === 0) {

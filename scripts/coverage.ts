@@ -1,15 +1,23 @@
 /**
  * `npm run -s coverage -- --item ITEM_ID [--round N] --text FILE [--json] [--data-dir DIR]`: reads a
  * plain-text transcript and prints each expected point of that round (N counts from 1; default 1)
- * with covered true/false and its evidence, plus the filler counts. `--json` prints exactly
- * {"points": [{index, text, covered, evidence}], "fillers": {total, share, counts}}, points in the
- * content file's order, index from 0. Bad input exits 2 with a message saying what was wrong.
+ * with its confidence ("clear", "mentioned" or "not-heard"; covered is true only for "clear") and
+ * its evidence, plus the filler counts. `--json` prints exactly
+ * {"points": [{index, text, covered, evidence, confidence}], "fillers": {total, share, counts}},
+ * points in the content file's order, index from 0. Bad input exits 2 with a message saying what was wrong.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { shippedPaths } from '../src/main/services/app-root';
 import { loadContent } from '../src/main/services/content/load';
-import { computeFromWords, coverageOfWords, expectedPointsOf, fillerKinds, wordsFromText } from '../src/shared/words';
+import {
+  CONFIDENCE_WORDS,
+  computeFromWords,
+  coverageOfWords,
+  expectedPointsOf,
+  fillerKinds,
+  wordsFromText,
+} from '../src/shared/words';
 import { argValue, projectRoot, resolveFromUser } from './cli-args';
 
 const USAGE = 'usage: npm run -s coverage -- --item ITEM_ID [--round N] --text FILE [--json] [--data-dir DIR]';
@@ -74,7 +82,13 @@ async function main(argv: string[]) {
 
   if (json) {
     const out = {
-      points: coverage.map((c) => ({ index: c.index, text: c.text, covered: c.covered, evidence: c.evidence })),
+      points: coverage.map((c) => ({
+        index: c.index,
+        text: c.text,
+        covered: c.covered,
+        evidence: c.evidence,
+        confidence: c.confidence,
+      })),
       fillers,
     };
     console.log(JSON.stringify(out, null, 2));
@@ -84,12 +98,15 @@ async function main(argv: string[]) {
     item.rounds.length > 1
       ? `${item.title}, round ${roundNumber}${round.title ? ` (${round.title})` : ''}`
       : item.title;
-  const coveredCount = coverage.filter((c) => c.covered).length;
-  console.log(`${title}: ${coveredCount} of ${coverage.length} expected points covered (${words.length} words)`);
+  const count = (level: string) => coverage.filter((c) => c.confidence === level).length;
+  console.log(
+    `${title}: ${count('clear')} of ${coverage.length} expected points clearly covered, ${count('mentioned')} mentioned (${words.length} words)`,
+  );
+  const box = { clear: '[x]', mentioned: '[~]', 'not-heard': '[ ]' } as const;
   for (const c of coverage) {
-    console.log(`  ${c.covered ? '[x]' : '[ ]'} ${c.index}. ${c.text}`);
+    console.log(`  ${box[c.confidence]} ${c.index}. ${c.text}`);
     console.log(
-      `        covered: ${c.covered}${c.evidence ? `; evidence: "${c.evidence}"` : c.matched.length ? `; heard only: ${c.matched.join(', ')}` : ''}`,
+      `        ${CONFIDENCE_WORDS[c.confidence]}${c.evidence ? `; evidence: "${c.evidence}"` : c.matched.length ? `; heard only: ${c.matched.join(', ')}` : ''}`,
     );
   }
   const share = fillers.share === null ? '—' : `${Math.round(fillers.share * 1000) / 10} % of words`;

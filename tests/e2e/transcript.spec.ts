@@ -239,19 +239,27 @@ test.describe('transcripts in review', () => {
       const answer = page.getByRole('region', { name: 'Answer', exact: true });
       await answer.getByRole('button', { name: 'Reveal answer' }).click();
       const points = answer.getByRole('list').first();
-      await expect(answer.getByText('0 of 3 covered · 2 suggested by the transcript')).toBeVisible();
-      await expect(points.getByRole('listitem').nth(0)).toContainText('Suggested: covered');
+      // Three levels: explained (clear), named only (mentioned), not heard.
+      await expect(answer.getByText('0 of 3 covered · transcript: 1 clearly covered, 1 mentioned')).toBeVisible();
+      await expect(points.getByRole('listitem').nth(0)).toContainText('Clearly covered');
+      await expect(points.getByRole('listitem').nth(1)).toContainText('Mentioned');
       await expect(points.getByRole('listitem').nth(1)).toContainText('Collisions share a bucket as a short');
-      await expect(points.getByRole('listitem').nth(2)).toContainText('Not found in the transcript.');
+      await expect(points.getByRole('listitem').nth(2)).toContainText('Not heard in the transcript.');
       const coveredRadios = points.getByRole('radio', { name: 'Covered' });
       await expect(coveredRadios).toHaveCount(3);
       for (let i = 0; i < 3; i++) await expect(coveredRadios.nth(i)).not.toBeChecked();
       await calm(page);
       await answer.scrollIntoViewIfNeeded();
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await snap(`transcript-suggestions-1366-${colorScheme}`);
+      for (const width of [1366, 1024]) {
+        await page.setViewportSize({ width, height: 900 });
+        await answer.scrollIntoViewIfNeeded();
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await calm(page);
+          await snap(`transcript-suggestions-${width}-${colorScheme}`);
+        }
       }
+      await page.setViewportSize({ width: 1366, height: 900 });
       await page.emulateMedia({ colorScheme: 'light' });
       // "Hear it" plays from the evidence.
       await points.getByRole('button', { name: /^Hear the evidence for point 2, at / }).click();
@@ -260,7 +268,7 @@ test.describe('transcripts in review', () => {
       // One click confirms; only then does it count.
       await points.getByRole('button', { name: 'Confirm point 2 covered' }).click();
       await expect(coveredRadios.nth(1)).toBeChecked();
-      await expect(answer.getByText('1 of 3 covered · 2 suggested by the transcript')).toBeVisible();
+      await expect(answer.getByText('1 of 3 covered · transcript: 1 clearly covered, 1 mentioned')).toBeVisible();
       await expect(points.getByRole('button', { name: 'Confirm point 2 covered' })).toHaveCount(0);
       await words.scrollIntoViewIfNeeded();
       for (const colorScheme of ['light', 'dark'] as const) {

@@ -32,4 +32,33 @@ describe('npm run content:check', () => {
     expect(result.stderr).toContain(path.join(dir, 'broken.yaml'));
     expect(result.stderr).toContain('rounds.0.budgetSeconds');
   });
+
+  it('flags an expected point the coverage matcher can never reach, naming the file and the point', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'unreachable.yaml': [
+        'kind: mock',
+        'id: unreachable-point',
+        'title: A mock with a point nothing can reach',
+        'category: Coding',
+        'rounds:',
+        '  - questionType: implementation',
+        '    prompt: Implement a rate limiter for an API gateway.',
+        '    budgetSeconds: 600',
+        '    expectedPoints:',
+        '      - text: Token bucket refilled at a fixed rate',
+        '        cues: ["token bucket", "refill|rate"]',
+        // Every word of its cue is the prompt's: no answer can show this point in its own words.
+        '      - text: Handles the gateway',
+        '        cues: ["rate limiter|api gateway"]',
+        '',
+      ].join('\n'),
+    });
+    const result = contentCheck(['--dir', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(path.join(dir, 'unreachable.yaml'));
+    expect(result.stderr).toContain('rounds.0.expectedPoints.1.cues');
+    expect(result.stderr).toContain('no answer can reach it');
+    expect(result.stderr).not.toContain('expectedPoints.0.cues');
+  });
 });

@@ -4,7 +4,7 @@ import { loopSpec } from '../../src/shared/content';
 import { roundAnswers } from '../../src/shared/contract';
 import { loadContent } from '../../src/main/services/content/load';
 import { planSession } from '../../src/main/services/content/plan';
-import { loadLabelledSet, scoreSet } from '../../bench/coverage-set';
+import { loadHeldoutSet, loadLabelledSet, scoreSet } from '../../bench/coverage-set';
 
 const builtinDir = path.resolve(__dirname, '../../content');
 
@@ -60,7 +60,7 @@ describe('cues in content', () => {
     const content = await loadContent({ builtinDir });
     const plan = planSession(content, { type: 'item', id: 'lru-cache' }, () => 0);
     const answers = plan.rounds[0]!.answers;
-    expect(answers.expectedPointCues[4]).toEqual(['sentinel|dummy']);
+    expect(answers.expectedPointCues[4]![0]).toBe('sentinel|dummy');
     expect(answers.expectedPointCues).toHaveLength(answers.expectedPoints.length);
     expect(roundAnswers.parse({ expectedPoints: ['a'], referenceAnswer: null }).expectedPointCues).toEqual([]);
   });
@@ -78,11 +78,19 @@ describe('the labelled coverage set', () => {
     expect(set.filter((a) => a.split === 'held-out').length).toBeGreaterThanOrEqual(15);
   });
 
-  it('is scored per answer and point: a point called covered against its label is a false positive', async () => {
+  it('is scored per answer and point: a point heard against its label is a false positive', async () => {
     const content = await loadContent({ builtinDir });
-    const [answer] = loadLabelledSet().filter((a) => a.id === 'lru-wrong');
-    const mislabelled = { ...answer!, text: 'Both get and put run in constant time.', covers: [] };
+    const [answer] = loadLabelledSet(undefined, content).filter((a) => a.id === 'lru-wrong');
+    const labels = answer!.labels.map(() => 'absent' as const);
+    const mislabelled = { ...answer!, text: 'Both get and put run in constant time.', labels };
     const { score } = scoreSet([mislabelled], content);
     expect(score).toMatchObject({ tp: 0, fp: 1, fn: 0, tn: 5, precision: 0 });
+  });
+
+  it('reads the blind sets: one label per point, rounds from 1', () => {
+    const dev = loadHeldoutSet('dev');
+    expect(dev.length).toBeGreaterThanOrEqual(30);
+    for (const a of dev) expect(a.round).toBeGreaterThanOrEqual(0);
+    expect(new Set(dev.flatMap((a) => a.labels))).toEqual(new Set(['covered', 'mentioned', 'absent']));
   });
 });

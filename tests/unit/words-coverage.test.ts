@@ -19,8 +19,12 @@ const lru: ExpectedPoint[] = [
   { text: 'Constant time for both operations', cues: ['constant time|o of 1|o 1'] },
 ];
 
+/** Clearly covered (said and explained). */
 const covered = (points: ExpectedPoint[], text: string, prompt?: string) =>
   coverageOfWords(points, wordsFromText(text), { prompt }).map((c) => c.covered);
+/** Heard at all: clearly covered or mentioned. */
+const heard = (points: ExpectedPoint[], text: string, prompt?: string) =>
+  coverageOfWords(points, wordsFromText(text), { prompt }).map((c) => c.confidence !== 'not-heard');
 
 describe('stemming', () => {
   it('maps a word family to one stem and folds British and American spellings', () => {
@@ -59,15 +63,15 @@ describe('coverage with cues', () => {
   });
 
   it('does not count a cue that is denied', () => {
-    expect(covered(lru, 'It is not constant time, it is linear.')[3]).toBe(false);
-    expect(covered(lru, 'Both operations are constant time.')[3]).toBe(true);
-    expect(covered(lru, 'Both are O(1).')[3]).toBe(true);
+    expect(heard(lru, 'It is not constant time, it is linear.')[3]).toBe(false);
+    expect(heard(lru, 'Both operations are constant time.')[3]).toBe(true);
+    expect(heard(lru, 'Both are O(1).')[3]).toBe(true);
   });
 
   it('matches a cue phrase with its function words, so "same timestamp" is not any "timestamp"', () => {
     const dupes: ExpectedPoint[] = [{ text: 'Duplicate timestamps', cues: ['same timestamp|duplicate'] }];
-    expect(covered(dupes, 'Each timestamp maps to a value.')).toEqual([false]);
-    expect(covered(dupes, 'Two sets at the same exact timestamp overwrite.')).toEqual([true]);
+    expect(heard(dupes, 'Each timestamp maps to a value.')).toEqual([false]);
+    expect(heard(dupes, 'Two sets at the same exact timestamp overwrite.')).toEqual([true]);
   });
 
   it('gives the evidence its time on the recording', () => {
@@ -86,8 +90,10 @@ describe('coverage with cues', () => {
       },
     ];
     const point = computeCoverage(lru, segments)[3]!;
+    // Named, not explained: mentioned, with its evidence and time.
     expect(point).toMatchObject({
-      covered: true,
+      confidence: 'mentioned',
+      covered: false,
       evidence: 'constant time.',
       evidenceStartMs: 4900,
       evidenceEndMs: 5900,
@@ -97,7 +103,7 @@ describe('coverage with cues', () => {
 
   it('has no evidence time for plain text', () => {
     expect(coverageOfWords(lru, wordsFromText('constant time'))[3]).toMatchObject({
-      covered: true,
+      confidence: 'mentioned',
       evidenceStartMs: null,
       evidenceEndMs: null,
     });

@@ -1,11 +1,19 @@
 /**
- * Which expected points a transcript covers, with the words that show it and where they are on
- * the recording. A suggestion only: the review's checklist counts the user's own ticks. The rules
- * are in docs/content-format.md ("Cues") and docs/metrics.md ("Coverage"); precision matters more
- * than recall, because a false "covered" teaches the wrong lesson.
+ * Which expected points a transcript covers, how surely, with the words that show it and where
+ * they are on the recording. A suggestion only: the review's checklist counts the user's own
+ * ticks. Three levels (docs/metrics.md, "Coverage"):
+ * - "clear": the idea is said and tied to its mechanism or consequence, within a sentence or two,
+ *   and not denied or contradicted. The only level that may stop an interviewer from asking.
+ * - "mentioned": a term of the point is said (not denied), but not explained.
+ * - "not-heard": neither.
+ * Cues are families of paraphrases (docs/content-format.md, "Cues"); the words are compared as
+ * stems of lemmas (tokens.ts, lemmas.ts), denial and windows come from coverage-scope.ts.
  */
 import { z } from 'zod';
 import type { TranscriptSegment } from '../transcript';
+import { inList, isDenied, isExplained, layout, type Layout } from './coverage-scope';
+import { paraphrasesOf } from './coverage-paraphrases';
+import { oppositesOf } from './coverage-opposites';
 import {
   NEGATIONS,
   STOPWORDS,
@@ -17,12 +25,15 @@ import {
   type Token,
 } from './tokens';
 
-/** Every cue of a point must be said within this many words of each other. */
-export const EVIDENCE_WINDOW_WORDS = 40;
 /** Words allowed between two words of one cue phrase ("subtract max" is said as "subtract the row max"). */
 export const CUE_GAP = 2;
 /** Without cues: the share of the point's content words that must be said within one window. */
 export const CONTENT_WORD_SHARE = 0.75;
+/** Evidence for one point must fall within this many consecutive sentences. */
+export const WINDOW_SENTENCES = 2;
+/** A cue prefixed "why:" is an explanation (mechanism or consequence); "not:" a misuse that voids the point. */
+export const EXPLAIN_PREFIX = 'why:';
+export const AGAINST_PREFIX = 'not:';
 
 export const expectedPoint = z.object({
   text: z.string().min(1),
@@ -31,46 +42,55 @@ export const expectedPoint = z.object({
 });
 export type ExpectedPoint = z.input<typeof expectedPoint>;
 
+export const coverageConfidence = z.enum(['clear', 'mentioned', 'not-heard']);
+export type CoverageConfidence = z.infer<typeof coverageConfidence>;
+/** How each level is said to the user (review, `coverage` command). */
+export const CONFIDENCE_WORDS: Record<CoverageConfidence, string> = {
+  clear: 'clearly covered',
+  mentioned: 'mentioned',
+  'not-heard': 'not heard',
+};
+
 export const pointCoverage = z.object({
   index: z.number().int().min(0),
   text: z.string(),
+  /** "clear": said and explained; "mentioned": named only; "not-heard". Only "clear" may stop a follow-up. */
+  confidence: coverageConfidence,
+  /** The same as confidence === 'clear' (kept for readers of the yes/no suggestion). */
   covered: z.boolean(),
-  /** The words that show it, as spoken (null when not covered). */
+  /** The words that show it, as spoken (null when not heard). */
   evidence: z.string().nullable(),
-  /** Where the evidence is on the recording (null without word times or when not covered). */
+  /** Where the evidence is on the recording (null without word times or when not heard). */
   evidenceStartMs: z.number().int().min(0).nullable(),
   evidenceEndMs: z.number().int().min(0).nullable(),
   /** The evidence times were spread evenly over a segment (the model gave no word times). */
   evidenceEstimated: z.boolean(),
   /** Cues the point was matched on: its own cues, or its content words when it has none. */
   method: z.enum(['cues', 'content-words']),
-  /** What was found (the cue alternatives or content words), in the point's order. */
+  /** What was found (the cues or content words), in the point's order. */
   matched: z.array(z.string()),
   /** What was looked for and not found near the rest. */
   missing: z.array(z.string()),
 });
 export type PointCoverage = z.infer<typeof pointCoverage>;
 
-/** One thing to find: alternatives, each a sequence of stems. */
-/** `negated`: the phrase may follow a negation and still count (see AVOIDING). */
-type Need = { label: string; alternatives: { stems: string[]; negated: boolean }[] };
-type Match = { need: number; first: number; last: number };
-
-/**
- * Stems of a cue phrase, function words included: "same timestamp" must be said as that, not as
- * any "timestamp" (the words between may differ, up to CUE_GAP of them).
- */
-function phraseStems(phrase: string): string[] {
-  return normalise(phrase).map(stem);
-}
-
-/** `distinctive`: needs of which at least `distinctiveRequired` must be among those said. */
+type Alternative = { stems: string[]; negated: boolean };
+type Family = { label: string; alternatives: Alternative[] };
+/** `distinct`: the words said are not the prompt's or another point's. */
+type Hit = { first: number; last: number; distinct: boolean; denied: boolean };
+/** What a point needs: `required` families for "clear", of which `distinctiveClear` distinctive. */
 type Plan = {
-  needs: Need[];
+  families: Family[];
+  explain: Family[];
+  against: Family[];
+  /** Predicates that contradict the point ("blows up" for a gradient that vanishes): no clear beside its terms. */
+  opposite: Family[];
   method: PointCoverage['method'];
   required: number;
   distinctive: number[];
-  distinctiveRequired: number;
+  distinctiveClear: number;
+  /** A single family must be explained in its own sentence to be clear. */
+  needsExplaining: boolean;
 };
 
 /**
@@ -83,18 +103,41 @@ const AVOIDING = new Set(
 );
 const isAvoiding = (text: string) => normalise(text).some((w) => AVOIDING.has(stem(w)));
 
-function cueNeed(cue: string, avoiding: boolean): Need {
-  return {
-    label: cue,
-    alternatives: cue
-      .split('|')
-      .map((a) => a.trim())
-      .filter(Boolean)
-      .map((a) => {
-        const stems = phraseStems(a);
-        return { stems, negated: avoiding || stems.some((s) => NEGATIONS.has(s)) };
-      }),
-  };
+/** Words of expected points that say how, not what ("state the complexity"): not evidence on their own. */
+const GENERIC = new Set(
+  'state mention explain handle use using also both way approach avoid clarify discuss describe include including whether rather instead within then'.split(
+    ' ',
+  ),
+);
+const isContent = (t: Token) => t.stem !== '' && !STOPWORDS.has(t.lower) && t.lower.length > 1;
+/**
+ * Everyday words a cue may list as one way to say an idea ("better", "wrong", "change") but that
+ * alone do not show the point was heard: a hit made only of them is not the point's own words.
+ */
+export const COMMON = new Set(
+  (
+    'better good bad wrong right different same small large big new old high low less first last best worst ' +
+    'part kind lot work use make get take give time number value data model result problem issue question ' +
+    'answer people team change now always never often usually want need try look find see know think mean ' +
+    'help start end set keep show run call case point idea reason fact step level size type order ' +
+    // Units: "forty gigabytes" is a number's unit, not the point's idea.
+    'byte kb kib kilobyte mb mib megabyte gb gib gigabyte tb terabyte second ms millisecond minute hour % time x'
+  )
+    .split(' ')
+    .map(stem),
+);
+
+function family(cue: string, avoiding: boolean, expand: boolean): Family {
+  const alternatives = cue
+    .split('|')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .flatMap((a) => (expand ? paraphrasesOf(a) : [a]))
+    .map((a) => {
+      const stems = normalise(a).map(stem);
+      return { stems, negated: avoiding || stems.some((s) => NEGATIONS.has(s)) };
+    });
+  return { label: cue, alternatives };
 }
 
 /** Content words of a point's text (no function words, none of GENERIC), one per stem. */
@@ -105,104 +148,197 @@ function contentWords(text: string): string[] {
   return [...byStem.values()];
 }
 
-/**
- * What must be said for a point. With cues: every cue. Without: most of its content words
- * (CONTENT_WORD_SHARE), and among them every word that sets it apart from the round's other points
- * and its prompt (a point's distinctive words), so "eviction also deletes the key from the hash
- * map" is not covered by an answer that only says "evict … key … hash map".
- */
-function planFor(point: z.infer<typeof expectedPoint>, sharedStems: ReadonlySet<string>): Plan {
-  if (point.cues.length > 0) {
-    const needs = point.cues.map((cue) => cueNeed(cue, isAvoiding(point.text)));
-    return { needs, method: 'cues', required: needs.length, distinctive: [], distinctiveRequired: 0 };
+const strip = (cue: string, prefix: string) => cue.slice(prefix.length).trim();
+
+function planFor(point: z.infer<typeof expectedPoint>, shared: ReadonlySet<string>): Plan {
+  const avoiding = isAvoiding(point.text);
+  const cues = point.cues.filter((c) => !c.startsWith(EXPLAIN_PREFIX) && !c.startsWith(AGAINST_PREFIX));
+  const explain = point.cues
+    .filter((c) => c.startsWith(EXPLAIN_PREFIX))
+    .map((c) => family(strip(c, EXPLAIN_PREFIX), avoiding, true));
+  const against = point.cues
+    .filter((c) => c.startsWith(AGAINST_PREFIX))
+    .map((c) => family(strip(c, AGAINST_PREFIX), false, false));
+  const opposites = oppositesOf(point.text, point.cues);
+  const opposite = opposites.length > 0 ? [family(opposites.join('|'), false, false)] : [];
+  if (cues.length > 0) {
+    const families = cues.map((c) => family(c, avoiding, true));
+    // A family is distinctive when one of the cue's own phrases says more than the prompt and the other points.
+    const distinctive = cues
+      .map((c, n) =>
+        family(c, avoiding, false).alternatives.some((a) => a.stems.some((s) => !shared.has(s) && !STOPWORDS.has(s)))
+          ? n
+          : -1,
+      )
+      .filter((n) => n >= 0);
+    return {
+      families,
+      explain,
+      against,
+      opposite,
+      method: 'cues',
+      // Three or more ideas: one may be said in words no family holds.
+      // Clear needs every idea of the point: a missing one leaves the interviewer a question to ask.
+      required: families.length,
+      distinctive,
+      distinctiveClear: 0,
+      needsExplaining: true,
+    };
   }
   const words = contentWords(point.text);
-  const avoiding = isAvoiding(point.text);
-  const needs = words.map((w) => ({ label: w, alternatives: [{ stems: [stem(w)], negated: avoiding }] }));
-  const distinctive = words.map((w, n) => (sharedStems.has(stem(w)) ? -1 : n)).filter((n) => n >= 0);
+  const families = words.map((w) => ({ label: w, alternatives: [{ stems: [stem(w)], negated: avoiding }] }));
+  const distinctive = words.map((w, n) => (shared.has(stem(w)) ? -1 : n)).filter((n) => n >= 0);
   return {
-    needs,
+    families,
+    explain,
+    against,
+    opposite,
     method: 'content-words',
-    required: contentWordsRequired(words.length),
+    required: words.length <= 2 ? words.length : Math.max(2, Math.ceil(words.length * CONTENT_WORD_SHARE)),
     distinctive,
     // Up to three distinctive words: all of them; more: most of them.
-    distinctiveRequired:
-      distinctive.length <= 3 ? distinctive.length : Math.ceil(distinctive.length * CONTENT_WORD_SHARE),
+    distinctiveClear: distinctive.length <= 3 ? distinctive.length : Math.ceil(distinctive.length * CONTENT_WORD_SHARE),
+    needsExplaining: words.length === 1,
   };
 }
 
-/** Words of expected points that say how, not what ("state the complexity"): not evidence on their own. */
-const GENERIC = new Set(
-  'state mention explain handle use using also both way approach avoid clarify discuss describe include including whether rather instead within then'.split(
-    ' ',
-  ),
-);
+/** Every place one family is said (`denied` when the answer denies it there): an alternative's stems in order, at most CUE_GAP words apart. */
+/** The prompt's and the round's other points' words: stems, and their texts as stem sequences. */
+export type SharedWords = ReadonlySet<string> & { text?: string };
 
-/** Every place one alternative is said: its stems in order, at most CUE_GAP words apart. */
-function findAlternative(
+/**
+ * Whether a phrase (as stems) is the point's own evidence: a word of it that is not the prompt's,
+ * another point's or an everyday word (one letter or digit, "k" or "2", is too small to count), or
+ * a phrase of several words the prompt and the other points never say as such ("4 kib", "o of 1").
+ */
+export function isOwnPhrase(stems: readonly string[], shared: SharedWords): boolean {
+  const content = stems.filter((st) => !STOPWORDS.has(st));
+  if (content.some((st) => st.length > 1 && !shared.has(st) && !COMMON.has(st))) return true;
+  return stems.length > 1 && !(shared.text ?? '').includes(` ${stems.join(' ')} `);
+}
+
+/** Stems of the prompt and of every point but `index`, as a set and as text. */
+export function sharedWords(prompt: string, points: readonly { text: string }[], index: number): SharedWords {
+  const texts = [prompt, ...points.filter((_, i) => i !== index).map((p) => p.text)];
+  const set: Set<string> & { text?: string } = new Set(texts.flatMap((t) => contentWords(t).map(stem)));
+  set.text = ` ${texts.map((t) => normalise(t).map(stem).join(' ')).join(' | ')} `;
+  return set;
+}
+
+function hitsOf(
   tokens: readonly Token[],
   content: readonly number[],
-  stems: string[],
-  negated: boolean,
-): Match[] {
-  const found: Match[] = [];
-  for (let c = 0; c < content.length; c++) {
-    if (tokens[content[c]!]!.stem !== stems[0]) continue;
-    let at = c;
-    let ok = true;
-    for (let k = 1; k < stems.length && ok; k++) {
-      ok = false;
-      for (let g = 1; g <= CUE_GAP + 1 && at + g < content.length; g++) {
-        if (tokens[content[at + g]!]!.stem === stems[k]) {
-          at += g;
-          ok = true;
-          break;
+  at: Layout,
+  f: Family,
+  shared: SharedWords,
+): Hit[] {
+  const hits: Hit[] = [];
+  for (const { stems, negated } of f.alternatives) {
+    for (let c = 0; c < content.length; c++) {
+      if (tokens[content[c]!]!.stem !== stems[0]) continue;
+      let k = c,
+        ok = true;
+      for (let s = 1; s < stems.length && ok; s++) {
+        ok = false;
+        for (let g = 1; g <= CUE_GAP + 1 && k + g < content.length; g++) {
+          if (tokens[content[k + g]!]!.stem === stems[s]) {
+            k += g;
+            ok = true;
+            break;
+          }
         }
       }
+      if (!ok) continue;
+      const first = content[c]!,
+        last = content[k]!;
+      const denied = !negated && isDenied(tokens, at, first, last);
+      hits.push({ first, last, denied, distinct: isOwnPhrase(stems, shared) });
     }
-    if (!ok) continue;
-    const first = content[c]!;
-    // "not a hash map", "without subtracting the max": said, but denied.
-    if (!negated && deniedBefore(tokens, first)) continue;
-    found.push({ need: -1, first, last: content[at]! });
   }
-  return found;
+  return hits.sort((a, b) => a.first - b.first);
 }
 
-function deniedBefore(tokens: readonly Token[], first: number): boolean {
-  for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
-    if (tokens[i]!.sentenceEnd) return false;
-    if (NEGATIONS.has(tokens[i]!.lower)) return true;
-  }
-  return false;
-}
+type Verdict = { confidence: CoverageConfidence; hits: Hit[]; heard: number[] };
 
-/** The shortest stretch that holds one match of every need in `chosen` (null if none fits the window). */
-function tightest(
-  matches: Match[][],
-  chosen: number[],
+/** The best level a point reaches in any window of WINDOW_SENTENCES sentences. */
+function judge(
+  plan: Plan,
   tokens: readonly Token[],
-): { first: number; last: number } | null {
-  const pool = chosen.flatMap((n) => matches[n]!.map((m) => ({ ...m, need: n }))).sort((a, b) => a.first - b.first);
-  let best: { first: number; last: number } | null = null;
-  const wordOf = (i: number) => tokens[i]!.word;
-  for (let i = 0; i < pool.length; i++) {
-    const seen = new Map<number, Match>();
-    for (let j = i; j < pool.length; j++) {
-      const m = pool[j]!;
-      if (wordOf(m.first) - wordOf(pool[i]!.first) > EVIDENCE_WINDOW_WORDS) break;
-      if (!seen.has(m.need)) seen.set(m.need, m);
-      if (seen.size === chosen.length) {
-        const last = Math.max(...[...seen.values()].map((s) => s.last));
-        const span = { first: pool[i]!.first, last };
-        if (wordOf(last) - wordOf(span.first) <= EVIDENCE_WINDOW_WORDS) {
-          if (!best || wordOf(span.last) - wordOf(span.first) < wordOf(best.last) - wordOf(best.first)) best = span;
-        }
-        break;
-      }
+  at: Layout,
+  hits: Hit[][],
+  explainHits: Hit[][],
+  againstHits: Hit[][],
+  oppositeHits: Hit[][],
+): Verdict {
+  const inWindow = (h: Hit, s: number) => at.sentence[h.first]! >= s && at.sentence[h.last]! < s + WINDOW_SENTENCES;
+  const starts = new Set(
+    hits.flatMap((hs) => hs.filter((h) => !h.denied).map((h) => at.sentence[h.first]!)).flatMap((s) => [s - 1, s]),
+  );
+  // Doubt over the whole answer: a point whose idea is denied or misused anywhere in it is at
+  // most mentioned, since "clear" may stop an interviewer from asking about it.
+  const doubted = hits.some((hs) => hs.some((h) => h.denied)) || againstHits.some((hs) => hs.some((h) => !h.denied));
+  let mentioned: Verdict | null = null;
+  // A mention needs two of the point's families (one if it has one), or one said in the point's own words.
+  const mentionNeed = Math.min(2, plan.families.length);
+  for (const s of [...starts].filter((s) => s >= 0).sort((a, b) => a - b)) {
+    // Per family, the point's own words where it said them ("delete" over a shared "evict"), and
+    // the other families' words nearest to them, so the evidence is one stretch of speech.
+    const said = hits.map((hs) => hs.filter((h) => !h.denied && inWindow(h, s)));
+    const anchor = said.flat().find((h) => h.distinct) ?? said.flat()[0];
+    const chosen = said.map((hs) => {
+      if (!anchor || hs.length === 0) return null;
+      const own = hs.filter((h) => h.distinct);
+      const pool = own.length > 0 ? own : hs;
+      return pool.reduce((a, b) => (Math.abs(b.first - anchor.first) < Math.abs(a.first - anchor.first) ? b : a));
+    });
+    // "Seeds don't matter": a point whose idea is denied here is not heard here, whatever else is said.
+    if (hits.some((hs, n) => !chosen[n] && hs.some((h) => h.denied && inWindow(h, s)))) continue;
+    const heard = chosen.map((h, n) => (h ? n : -1)).filter((n) => n >= 0);
+    const distinctiveHeard = heard.filter((n) => plan.distinctive.includes(n)).length;
+    // A single idea heard is a mention when its words are the point's own, not the prompt's or another point's.
+    const own = chosen.some((h) => h?.distinct);
+    if (heard.length < mentionNeed && !own) continue;
+    if (plan.distinctive.length > 0 && distinctiveHeard === 0) continue;
+    // A term said alongside its misuse ("FSDP … but every GPU still keeps all the weights") is not heard.
+    if (againstHits.some((hs) => hs.some((h) => !h.denied && inWindow(h, s)))) continue;
+    const found = chosen.filter((h): h is Hit => h !== null);
+    // An explanation is words besides the term: a "why:" phrase that is the term itself does not count.
+    const besides = (h: Hit) =>
+      !h.denied && inWindow(h, s) && !found.some((f) => h.first <= f.last && f.first <= h.last);
+    // A "why:" phrase inside a list of names ("bf16, checkpointing, ZeRO, FSDP") explains nothing.
+    const explained = explainHits.some((hs) => hs.some((h) => besides(h) && !inList(tokens, at, h)));
+    // Clear needs the point's own words, not only the prompt's: two of them when a family is missing.
+    const ownHits = found.filter((h) => h.distinct).length;
+    const clear =
+      heard.length >= plan.required &&
+      ownHits >= (heard.length < plan.families.length ? 2 : 1) &&
+      distinctiveHeard >= plan.distinctiveClear &&
+      // A point with "why:" families is clear only with one of them said: naming its terms is not enough.
+      (plan.explain.length > 0
+        ? explained
+        : !plan.needsExplaining || (found.length > 0 && isExplained(tokens, at, found, isContent, heard.length < 2)));
+    // A term named in a list ("bf16, checkpointing, ZeRO, FSDP") is named, not explained.
+    const listed = found.some((h) => inList(tokens, at, h));
+    // The ideas of a clear point are tied together in one sentence, not picked from two.
+    const together = new Set(found.map((h) => at.sentence[h.first])).size === 1;
+    // The term with a contradicting predicate in its sentence ("saturates … blows up") is a misuse.
+    const contradicted = oppositeHits.some((hs) =>
+      hs.some((h) => !h.denied && found.some((f) => at.sentence[f.first] === at.sentence[h.first])),
+    );
+    if (clear && !doubted && !listed && together && !contradicted) {
+      const withExplain = explainHits.flatMap((hs) => hs.filter(besides).slice(0, 1));
+      return { confidence: 'clear', hits: [...found, ...withExplain], heard };
     }
+    if (!mentioned || heard.length > mentioned.heard.length)
+      mentioned = { confidence: 'mentioned', hits: found, heard };
   }
-  return best;
+  return (
+    mentioned ?? {
+      confidence: 'not-heard',
+      hits: [],
+      heard: hits.map((hs, n) => (hs.some((h) => !h.denied) ? n : -1)).filter((n) => n >= 0),
+    }
+  );
 }
 
 /** Coverage of each expected point, in the points' order, for words laid out on the recording. */
@@ -212,85 +348,45 @@ export function coverageOfWords(
   options: { prompt?: string } = {},
 ): PointCoverage[] {
   const tokens = tokenise(words);
-  // Every token that is a word (a bare dash is not): cue phrases are matched on all of them.
+  const at = layout(tokens, words);
   const content = tokens.map((t, i) => (t.stem ? i : -1)).filter((i) => i >= 0);
   const parsed = points.map((p) => expectedPoint.parse(p));
-  const stemsOf = (text: string) => new Set(contentWords(text).map(stem));
-  const pointStems = parsed.map((p) => stemsOf(p.text));
-  const promptStems = stemsOf(options.prompt ?? '');
   return parsed.map((point, index) => {
-    const shared = new Set([...promptStems, ...pointStems.filter((_, i) => i !== index).flatMap((s) => [...s])]);
-    const { needs, method, required, distinctive, distinctiveRequired } = planFor(point, shared);
-    const matches = needs.map((need) =>
-      need.alternatives.flatMap((a) => findAlternative(tokens, content, a.stems, a.negated)),
+    const shared = sharedWords(options.prompt ?? '', parsed, index);
+    const plan = planFor(point, shared);
+    const find = (fs: Family[]) => fs.map((f) => hitsOf(tokens, content, at, f, shared));
+    const verdict = judge(
+      plan,
+      tokens,
+      at,
+      find(plan.families),
+      find(plan.explain),
+      find(plan.against),
+      find(plan.opposite),
     );
-    const said = needs.map((_, n) => n).filter((n) => matches[n]!.length > 0);
-    let span: { first: number; last: number } | null = null;
-    let chosen: number[] = [];
-    const enoughDistinctive = (set: number[]) =>
-      set.filter((n) => distinctive.includes(n)).length >= distinctiveRequired;
-    if (needs.length > 0 && said.length >= required) {
-      // With cues, every cue; without, the largest set of content words that fits one window.
-      const sets = method === 'cues' ? [said] : subsetsBySize(said, required).filter(enoughDistinctive);
-      for (const set of sets) {
-        span = tightest(matches, set, tokens);
-        if (span) {
-          chosen = set;
-          break;
-        }
-      }
-    }
-    const base = { index, text: point.text, method };
-    if (!span) {
-      return {
-        ...base,
-        covered: false,
-        evidence: null,
-        evidenceStartMs: null,
-        evidenceEndMs: null,
-        evidenceEstimated: false,
-        matched: said.map((n) => needs[n]!.label),
-        missing: needs.filter((_, n) => !said.includes(n)).map((n) => n.label),
-      };
-    }
-    const firstWord = tokens[span.first]!.word;
-    const lastWord = tokens[span.last]!.word;
+    const labels = plan.families.map((f) => f.label);
+    const base = {
+      index,
+      text: point.text,
+      method: plan.method,
+      confidence: verdict.confidence,
+      covered: verdict.confidence === 'clear',
+      matched: verdict.heard.map((n) => labels[n]!),
+      missing: labels.filter((_, n) => !verdict.heard.includes(n)),
+    };
+    if (verdict.confidence === 'not-heard' || verdict.hits.length === 0)
+      return { ...base, evidence: null, evidenceStartMs: null, evidenceEndMs: null, evidenceEstimated: false };
+    const firstWord = tokens[Math.min(...verdict.hits.map((h) => h.first))]!.word;
+    const lastWord = tokens[Math.max(...verdict.hits.map((h) => h.last))]!.word;
     const evidenceWords = words.slice(firstWord, lastWord + 1);
     return {
       ...base,
-      covered: true,
       evidence: evidenceWords.map((w) => w.text).join(' '),
       evidenceStartMs: words[firstWord]!.startMs,
       evidenceEndMs: words[lastWord]!.endMs,
       evidenceEstimated: evidenceWords.some((w) => w.estimated),
-      matched: chosen.map((n) => needs[n]!.label),
-      missing: needs.filter((_, n) => !chosen.includes(n)).map((n) => n.label),
     };
   });
-}
-
-function contentWordsRequired(n: number): number {
-  if (n <= 2) return n;
-  return Math.max(2, Math.ceil(n * CONTENT_WORD_SHARE));
-}
-
-/** Sets of `said` of size `required` and larger, largest first, capped so long points stay cheap. */
-function subsetsBySize(said: number[], required: number): number[][] {
-  const out: number[][] = [said];
-  if (said.length === required) return out;
-  // Dropping one or two words covers what a window can miss; more than that is not worth the search.
-  for (let drop = 1; drop <= Math.min(2, said.length - required); drop++) {
-    const combos = (start: number, left: number, current: number[]): void => {
-      if (out.length > 200) return;
-      if (left === 0) {
-        out.push(said.filter((n) => !current.includes(n)));
-        return;
-      }
-      for (let i = start; i < said.length; i++) combos(i + 1, left - 1, [...current, said[i]!]);
-    };
-    combos(0, drop, []);
-  }
-  return out;
 }
 
 /** Coverage of each expected point in a round's transcript. */

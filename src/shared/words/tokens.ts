@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { TranscriptSegment } from '../transcript';
+import { lemmaOf } from './lemmas';
 
 /** One spoken word. Times are integer ms on the recording's timeline; null when the text had none. */
 export const timedWord = z.object({
@@ -142,7 +143,7 @@ export function stem(word: string): string {
 const stemCache = new Map<string, string>();
 
 function stemUncached(word: string): string {
-  let w = word;
+  let w = lemmaOf(word);
   if (w.length <= 3 || /\d/.test(w)) return w;
   w = w.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1');
   for (const [pattern, replacement] of STEM_RULES) {

@@ -1,10 +1,12 @@
 /**
- * The transcript's suggestion for one expected point, under its covered/missed choice: the words
- * that show it and when they were said (select to hear them). A suggestion is never the user's
- * mark: "Confirm covered" ticks it, one click.
+ * The transcript's suggestion for one expected point, under its covered/missed choice, at one of
+ * three levels (docs/metrics.md, "Coverage"): "Clearly covered" (said and explained), "Mentioned"
+ * (named only: worth a check by ear) or "Not heard". With the words that show it and when they
+ * were said (select to hear them). A suggestion is never the user's mark: "Confirm covered" ticks
+ * it, one click.
  */
 import type { PointVerdict } from '../../../../shared/contract';
-import type { PointCoverage } from '../../../../shared/words';
+import { CONFIDENCE_WORDS, type PointCoverage } from '../../../../shared/words';
 import { formatClock } from '../../lib/format';
 import './PointSuggestion.css';
 
@@ -17,11 +19,15 @@ type Props = {
 };
 
 export function PointSuggestion({ number, suggestion: s, value, onConfirm, onHear }: Props) {
-  if (!s.covered) return <p className="point-suggestion is-not-found">Not found in the transcript.</p>;
+  if (s.confidence === 'not-heard' || s.evidence === null)
+    return <p className="point-suggestion is-not-heard">Not heard in the transcript.</p>;
   const at = s.evidenceStartMs;
+  const label = CONFIDENCE_WORDS[s.confidence];
   return (
-    <div className="point-suggestion is-found">
-      <span className="point-suggestion-label">{value === 'covered' ? 'Heard' : 'Suggested: covered'}</span>
+    <div className={`point-suggestion is-${s.confidence}`}>
+      <span className="point-suggestion-label">
+        {value === 'covered' ? `Heard: ${label}` : label[0]!.toUpperCase() + label.slice(1)}
+      </span>
       <q className="point-suggestion-evidence">{s.evidence}</q>
       {at !== null ? (
         <button

@@ -124,7 +124,7 @@ export function RevealPanel(props: Props) {
             <span className="muted">
               {covered} of {answers.expectedPoints.length} covered
               {suggestions?.length
-                ? ` · ${suggestions.filter((c) => c.covered).length} suggested by the transcript`
+                ? ` · transcript: ${suggestions.filter((c) => c.confidence === 'clear').length} clearly covered, ${suggestions.filter((c) => c.confidence === 'mentioned').length} mentioned`
                 : ''}
             </span>
           </div>
