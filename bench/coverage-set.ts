@@ -2,7 +2,7 @@
  * The labelled coverage set in tests/fixtures/coverage/: answers written for built-in items, each
  * with the expected points a careful reader says it covers. Scores the matcher per (answer, point):
  * a point the matcher calls covered that the label does not is a false positive.
- * `npx tsx bench/coverage-set.ts [--set tune|dev|dev2|test] [--no-cues]` prints every mistake.
+ * `npx tsx bench/coverage-set.ts [--set tune|dev|dev2|dev3|test] [--no-cues]` prints every mistake.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,10 +13,10 @@ import { loadContent, type LoadedContent } from '../src/main/services/content/lo
 import { STOPWORDS, coverageOfWords, normalise, stem, wordsFromText, type PointCoverage } from '../src/shared/words';
 
 export const coverageFixtureDir = path.resolve(__dirname, '../tests/fixtures/coverage');
-/** Sets written by helpers who never saw the cues or the matcher: dev and dev2 (may be looked at) and test (scored once). */
+/** Sets written by helpers who never saw the cues or the matcher: dev, dev2 and dev3 (may be looked at) and test (scored once). */
 export const heldoutFixtureDir = path.resolve(__dirname, '../tests/fixtures/coverage-heldout');
 
-export type HeldoutSet = 'dev' | 'dev2' | 'test';
+export type HeldoutSet = 'dev' | 'dev2' | 'dev3' | 'test';
 
 export const coverageSplit = z.enum(['tune', 'held-out']);
 export type CoverageSplit = z.infer<typeof coverageSplit>;
@@ -82,7 +82,7 @@ export function loadLabelledSet(dir = coverageFixtureDir, content?: LoadedConten
   });
 }
 
-/** A blind set (tests/fixtures/coverage-heldout/dev, dev2 or test); [] when it is not there. */
+/** A blind set (tests/fixtures/coverage-heldout/dev, dev2, dev3 or test); [] when it is not there. */
 export function loadHeldoutSet(name: HeldoutSet, dir = heldoutFixtureDir): LabelledAnswer[] {
   const at = path.join(dir, name);
   if (!fs.existsSync(at)) return [];
@@ -162,7 +162,10 @@ export function scoreSet(
       text,
       cues: predictor === 'no-cues' ? [] : (round.expectedPointCues[i] ?? []),
     }));
-    let coverage = coverageOfWords(points, wordsFromText(answer.text), { prompt: round.prompt });
+    let coverage = coverageOfWords(points, wordsFromText(answer.text), {
+      prompt: round.prompt,
+      reference: round.referenceAnswer,
+    });
     if (predictor === 'all-covered' || predictor === 'keyword')
       coverage = coverage.map((c) => {
         const yes = predictor === 'all-covered' || keywordMatch(c.text, answer.text);
@@ -202,7 +205,7 @@ async function printMistakes() {
   const set = setIndex >= 0 ? argv[setIndex + 1] : 'tune';
   const content = await builtinContent();
   const answers =
-    set === 'dev' || set === 'dev2' || set === 'test'
+    set === 'dev' || set === 'dev2' || set === 'dev3' || set === 'test'
       ? loadHeldoutSet(set)
       : loadLabelledSet(coverageFixtureDir, content);
   const { score, scored } = scoreSet(answers, content, { cues: !argv.includes('--no-cues') });

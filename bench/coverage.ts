@@ -5,8 +5,10 @@
  *   check that a change to the method generalises (its phrases never go into the cues);
  * - dev2: tests/fixtures/coverage-heldout/dev2/, the first held-out test set (26 items), scored
  *   once at its freeze and a development set since;
- * - held-out test: tests/fixtures/coverage-heldout/test/, a second blind set over 24 items no other
- *   set touches, scored once the matcher and the content were frozen.
+ * - dev3: tests/fixtures/coverage-heldout/dev3/, the second held-out test set (24 items), scored
+ *   once at its freeze and a development set since;
+ * - held-out test: tests/fixtures/coverage-heldout/test/, a third blind set over 24 items, scored
+ *   once the matcher and the content were frozen.
  * Points written as plain strings (rubric checks such as "Fits within two minutes spoken", no
  * cues) are left out of every set's figures: they are not something heard in the words.
  * F1 counts covered or mentioned as positive against a prediction of clear or mentioned; "clear
@@ -28,7 +30,7 @@ import { computeCoverage, computeWordMetrics } from '../src/shared/words';
 import type { TranscriptSegment } from '../src/shared/transcript';
 import type { LoadedContent } from '../src/main/services/content/load';
 
-const SETS = ['tuning', 'dev', 'dev2', 'heldout'] as const;
+const SETS = ['tuning', 'dev', 'dev2', 'dev3', 'heldout'] as const;
 
 export const coverageBench: Bench = {
   name: 'coverage',
@@ -49,6 +51,7 @@ export const coverageBench: Bench = {
       tuning: loadLabelledSet(coverageFixtureDir, content),
       dev: loadHeldoutSet('dev'),
       dev2: loadHeldoutSet('dev2'),
+      dev3: loadHeldoutSet('dev3'),
       heldout: loadHeldoutSet('test'),
     };
     const figures: Figure[] = [];

@@ -76,7 +76,7 @@ async function main(argv: string[]) {
 
   const words = wordsFromText(text);
   const points = expectedPointsOf(round);
-  const coverage = coverageOfWords(points, words, { prompt: round.prompt });
+  const coverage = coverageOfWords(points, words, { prompt: round.prompt, reference: round.referenceAnswer });
   const metrics = computeFromWords(words);
   const fillers = { total: metrics.fillers.total, share: metrics.fillers.share, counts: metrics.fillers.counts };
 

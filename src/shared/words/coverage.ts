@@ -6,41 +6,46 @@
  *   and not denied or contradicted. The only level that may stop an interviewer from asking.
  * - "mentioned": a term of the point is said (not denied), but not explained.
  * - "not-heard": neither.
- * Cues are families of paraphrases (docs/content-format.md, "Cues"); the words are compared as
- * stems of lemmas (tokens.ts, lemmas.ts), denial and windows come from coverage-scope.ts.
+ * Cues are families of paraphrases (docs/content-format.md, "Cues"), planned per point in
+ * coverage-plan.ts; the words are compared as stems of lemmas (tokens.ts, lemmas.ts), denial and
+ * windows come from coverage-scope.ts, the idea's second signal from coverage-support.ts.
  */
 import { z } from 'zod';
 import type { TranscriptSegment } from '../transcript';
 import { inList, isDenied, isExplained, layout, type Layout } from './coverage-scope';
-import { paraphrasesOf } from './coverage-paraphrases';
-import { oppositesOf } from './coverage-opposites';
+import { ideaSupport, isMisdefined } from './coverage-support';
 import {
-  NEGATIONS,
-  STOPWORDS,
-  normalise,
-  stem,
-  tokenise,
-  wordsFromSegments,
-  type TimedWord,
-  type Token,
-} from './tokens';
+  expectedPoint,
+  isContent,
+  isIgnored,
+  isOwnPhrase,
+  planFor,
+  sharedWords,
+  type ExpectedPoint,
+  type Family,
+  type Plan,
+  type SharedWords,
+} from './coverage-plan';
+import { tokenise, wordsFromSegments, type TimedWord, type Token } from './tokens';
+
+export {
+  AGAINST_PREFIX,
+  COMMON,
+  CONTENT_WORD_SHARE,
+  EXPLAIN_PREFIX,
+  expectedPoint,
+  isOwnPhrase,
+  sharedWords,
+  type ExpectedPoint,
+  type SharedWords,
+} from './coverage-plan';
 
 /** Words allowed between two words of one cue phrase ("subtract max" is said as "subtract the row max"). */
 export const CUE_GAP = 2;
-/** Without cues: the share of the point's content words that must be said within one window. */
-export const CONTENT_WORD_SHARE = 0.75;
 /** Evidence for one point must fall within this many consecutive sentences. */
 export const WINDOW_SENTENCES = 2;
-/** A cue prefixed "why:" is an explanation (mechanism or consequence); "not:" a misuse that voids the point. */
-export const EXPLAIN_PREFIX = 'why:';
-export const AGAINST_PREFIX = 'not:';
-
-export const expectedPoint = z.object({
-  text: z.string().min(1),
-  /** Each cue is one idea the answer must mention; alternatives are separated by "|". */
-  cues: z.array(z.string().min(1)).default([]),
-});
-export type ExpectedPoint = z.input<typeof expectedPoint>;
+/** Clear needs this many distinct words of the point's text or reference answer in the evidence sentence, besides the cue hits. */
+export const SUPPORT_WORDS = 3;
 
 export const coverageConfidence = z.enum(['clear', 'mentioned', 'not-heard']);
 export type CoverageConfidence = z.infer<typeof coverageConfidence>;
@@ -74,157 +79,10 @@ export const pointCoverage = z.object({
 });
 export type PointCoverage = z.infer<typeof pointCoverage>;
 
-type Alternative = { stems: string[]; negated: boolean };
-type Family = { label: string; alternatives: Alternative[] };
 /** `distinct`: the words said are not the prompt's or another point's. */
 type Hit = { first: number; last: number; distinct: boolean; denied: boolean };
-/** What a point needs: `required` families for "clear", of which `distinctiveClear` distinctive. */
-type Plan = {
-  families: Family[];
-  explain: Family[];
-  against: Family[];
-  /** Predicates that contradict the point ("blows up" for a gradient that vanishes): no clear beside its terms. */
-  opposite: Family[];
-  method: PointCoverage['method'];
-  required: number;
-  distinctive: number[];
-  distinctiveClear: number;
-  /** A single family must be explained in its own sentence to be clear. */
-  needsExplaining: boolean;
-};
-
-/**
- * A point about avoiding something ("sentinels avoid edge cases", "the gradient does not vanish")
- * is said with negations ("so no edge cases", "it never vanishes"): for such a point a negation
- * before a word does not deny it.
- */
-const AVOIDING = new Set(
-  ['avoid', 'prevent', 'stop', 'no', 'not', 'never', 'without', 'guard', 'protect', 'eliminat', 'remov'].map(stem),
-);
-const isAvoiding = (text: string) => normalise(text).some((w) => AVOIDING.has(stem(w)));
-
-/** Words of expected points that say how, not what ("state the complexity"): not evidence on their own. */
-const GENERIC = new Set(
-  'state mention explain handle use using also both way approach avoid clarify discuss describe include including whether rather instead within then'.split(
-    ' ',
-  ),
-);
-const isContent = (t: Token) => t.stem !== '' && !STOPWORDS.has(t.lower) && t.lower.length > 1;
-/**
- * Everyday words a cue may list as one way to say an idea ("better", "wrong", "change") but that
- * alone do not show the point was heard: a hit made only of them is not the point's own words.
- */
-export const COMMON = new Set(
-  (
-    'better good bad wrong right different same small large big new old high low less first last best worst ' +
-    'part kind lot work use make get take give time number value data model result problem issue question ' +
-    'answer people team change now always never often usually want need try look find see know think mean ' +
-    'help start end set keep show run call case point idea reason fact step level size type order ' +
-    // Units: "forty gigabytes" is a number's unit, not the point's idea.
-    'byte kb kib kilobyte mb mib megabyte gb gib gigabyte tb terabyte second ms millisecond minute hour % time x'
-  )
-    .split(' ')
-    .map(stem),
-);
-
-function family(cue: string, avoiding: boolean, expand: boolean): Family {
-  const alternatives = cue
-    .split('|')
-    .map((a) => a.trim())
-    .filter(Boolean)
-    .flatMap((a) => (expand ? paraphrasesOf(a) : [a]))
-    .map((a) => {
-      const stems = normalise(a).map(stem);
-      return { stems, negated: avoiding || stems.some((s) => NEGATIONS.has(s)) };
-    });
-  return { label: cue, alternatives };
-}
-
-/** Content words of a point's text (no function words, none of GENERIC), one per stem. */
-function contentWords(text: string): string[] {
-  const byStem = new Map<string, string>();
-  for (const w of normalise(text))
-    if (!STOPWORDS.has(w) && !GENERIC.has(w) && w.length > 1 && !byStem.has(stem(w))) byStem.set(stem(w), w);
-  return [...byStem.values()];
-}
-
-const strip = (cue: string, prefix: string) => cue.slice(prefix.length).trim();
-
-function planFor(point: z.infer<typeof expectedPoint>, shared: ReadonlySet<string>): Plan {
-  const avoiding = isAvoiding(point.text);
-  const cues = point.cues.filter((c) => !c.startsWith(EXPLAIN_PREFIX) && !c.startsWith(AGAINST_PREFIX));
-  const explain = point.cues
-    .filter((c) => c.startsWith(EXPLAIN_PREFIX))
-    .map((c) => family(strip(c, EXPLAIN_PREFIX), avoiding, true));
-  const against = point.cues
-    .filter((c) => c.startsWith(AGAINST_PREFIX))
-    .map((c) => family(strip(c, AGAINST_PREFIX), false, false));
-  const opposites = oppositesOf(point.text, point.cues);
-  const opposite = opposites.length > 0 ? [family(opposites.join('|'), false, false)] : [];
-  if (cues.length > 0) {
-    const families = cues.map((c) => family(c, avoiding, true));
-    // A family is distinctive when one of the cue's own phrases says more than the prompt and the other points.
-    const distinctive = cues
-      .map((c, n) =>
-        family(c, avoiding, false).alternatives.some((a) => a.stems.some((s) => !shared.has(s) && !STOPWORDS.has(s)))
-          ? n
-          : -1,
-      )
-      .filter((n) => n >= 0);
-    return {
-      families,
-      explain,
-      against,
-      opposite,
-      method: 'cues',
-      // Three or more ideas: one may be said in words no family holds.
-      // Clear needs every idea of the point: a missing one leaves the interviewer a question to ask.
-      required: families.length,
-      distinctive,
-      distinctiveClear: 0,
-      needsExplaining: true,
-    };
-  }
-  const words = contentWords(point.text);
-  const families = words.map((w) => ({ label: w, alternatives: [{ stems: [stem(w)], negated: avoiding }] }));
-  const distinctive = words.map((w, n) => (shared.has(stem(w)) ? -1 : n)).filter((n) => n >= 0);
-  return {
-    families,
-    explain,
-    against,
-    opposite,
-    method: 'content-words',
-    required: words.length <= 2 ? words.length : Math.max(2, Math.ceil(words.length * CONTENT_WORD_SHARE)),
-    distinctive,
-    // Up to three distinctive words: all of them; more: most of them.
-    distinctiveClear: distinctive.length <= 3 ? distinctive.length : Math.ceil(distinctive.length * CONTENT_WORD_SHARE),
-    needsExplaining: words.length === 1,
-  };
-}
 
 /** Every place one family is said (`denied` when the answer denies it there): an alternative's stems in order, at most CUE_GAP words apart. */
-/** The prompt's and the round's other points' words: stems, and their texts as stem sequences. */
-export type SharedWords = ReadonlySet<string> & { text?: string };
-
-/**
- * Whether a phrase (as stems) is the point's own evidence: a word of it that is not the prompt's,
- * another point's or an everyday word (one letter or digit, "k" or "2", is too small to count), or
- * a phrase of several words the prompt and the other points never say as such ("4 kib", "o of 1").
- */
-export function isOwnPhrase(stems: readonly string[], shared: SharedWords): boolean {
-  const content = stems.filter((st) => !STOPWORDS.has(st));
-  if (content.some((st) => st.length > 1 && !shared.has(st) && !COMMON.has(st))) return true;
-  return stems.length > 1 && !(shared.text ?? '').includes(` ${stems.join(' ')} `);
-}
-
-/** Stems of the prompt and of every point but `index`, as a set and as text. */
-export function sharedWords(prompt: string, points: readonly { text: string }[], index: number): SharedWords {
-  const texts = [prompt, ...points.filter((_, i) => i !== index).map((p) => p.text)];
-  const set: Set<string> & { text?: string } = new Set(texts.flatMap((t) => contentWords(t).map(stem)));
-  set.text = ` ${texts.map((t) => normalise(t).map(stem).join(' ')).join(' | ')} `;
-  return set;
-}
-
 function hitsOf(
   tokens: readonly Token[],
   content: readonly number[],
@@ -325,7 +183,12 @@ function judge(
     const contradicted = oppositeHits.some((hs) =>
       hs.some((h) => !h.denied && found.some((f) => at.sentence[f.first] === at.sentence[h.first])),
     );
-    if (clear && !doubted && !listed && together && !contradicted) {
+    // A second signal besides the cues: the sentence speaks of the point's idea, not only its term ("honestly").
+    // Without a reference answer the point's text alone is too short to ask three of its words of a sentence.
+    const supported = !plan.reference || ideaSupport(tokens, at, found, plan.idea) >= SUPPORT_WORDS;
+    // A term defined here as something the point never speaks of ("the propensity is how popular the item is") is misused.
+    const misdefined = isMisdefined(tokens, at, said.flat(), plan.idea, isIgnored);
+    if (clear && supported && !misdefined && !doubted && !listed && together && !contradicted) {
       const withExplain = explainHits.flatMap((hs) => hs.filter(besides).slice(0, 1));
       return { confidence: 'clear', hits: [...found, ...withExplain], heard };
     }
@@ -345,7 +208,7 @@ function judge(
 export function coverageOfWords(
   points: readonly ExpectedPoint[],
   words: readonly TimedWord[],
-  options: { prompt?: string } = {},
+  options: { prompt?: string; reference?: string | null } = {},
 ): PointCoverage[] {
   const tokens = tokenise(words);
   const at = layout(tokens, words);
@@ -353,7 +216,7 @@ export function coverageOfWords(
   const parsed = points.map((p) => expectedPoint.parse(p));
   return parsed.map((point, index) => {
     const shared = sharedWords(options.prompt ?? '', parsed, index);
-    const plan = planFor(point, shared);
+    const plan = planFor(point, shared, options.reference ?? '');
     const find = (fs: Family[]) => fs.map((f) => hitsOf(tokens, content, at, f, shared));
     const verdict = judge(
       plan,
@@ -393,7 +256,7 @@ export function coverageOfWords(
 export function computeCoverage(
   points: readonly ExpectedPoint[],
   segments: readonly TranscriptSegment[],
-  options: { prompt?: string } = {},
+  options: { prompt?: string; reference?: string | null } = {},
 ): PointCoverage[] {
   return coverageOfWords(points, wordsFromSegments(segments), options);
 }

@@ -206,7 +206,7 @@ export class RoundWords {
     return coverageOfWords(
       answers.expectedPoints.map((text, i) => ({ text, cues: answers.expectedPointCues[i] ?? [] })),
       wordsFromSegments(segments),
-      { prompt: plan.prompt },
+      { prompt: plan.prompt, reference: answers.referenceAnswer ?? undefined },
     );
   }
 
@@ -217,7 +217,7 @@ export class RoundWords {
     return {
       expectedPoints: item?.expectedPoints ?? [],
       expectedPointCues: item?.expectedPointCues ?? [],
-      referenceAnswer: null,
+      referenceAnswer: item?.referenceAnswer ?? null,
     };
   }
 }
