@@ -8,7 +8,7 @@ import { formatDuration, plural } from '../../lib/format';
 import { indexQuestionTypes, questionTypeTitle } from '../../lib/question-types';
 import { BreakTimer } from './BreakTimer';
 import { EndSessionButton } from './EndSessionButton';
-import type { BreakState } from './runner-state';
+import type { BreakState } from '../../session/engine/runner-state';
 import './ResetScreen.css';
 import { roundTitle as sharedRoundTitle } from '../../../../shared/round-title';
 

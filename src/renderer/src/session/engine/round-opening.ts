@@ -1,6 +1,6 @@
 /** Opening a round's audio: the microphone, then the round's recording on the main side. */
 import type { RoundView } from '../../../../shared/contract';
-import { MicrophoneError, microphoneMessages, type MicrophoneProblem } from '../../session/microphone';
+import { MicrophoneError, microphoneMessages, type MicrophoneProblem } from './microphone-problems';
 import type { MediaHandlers, MediaPort, RunnerDeps } from './runner-deps';
 
 export type RoundOpening =

@@ -7,7 +7,7 @@ export class VoiceActivityTracker {
   private speaking = false;
   private since = 0;
 
-  constructor(private readonly now: () => number = () => performance.now()) {
+  constructor(private readonly now: () => number) {
     this.since = now();
   }
 

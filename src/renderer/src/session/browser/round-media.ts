@@ -4,12 +4,12 @@
  */
 import type { RecordingView } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { microphoneMessages } from '../../session/microphone';
-import { RoundRecorder } from '../../session/recorder';
-import { ChunkUploader } from '../../session/uploader';
+import { microphoneMessages } from '../engine/microphone-problems';
+import { RoundRecorder } from './recorder';
+import { ChunkUploader } from './uploader';
 import { sendWhileLeaving } from './page-exit';
 
-import type { MediaHandlers, MediaLoss, MediaPort } from './runner-deps';
+import type { MediaHandlers, MediaLoss, MediaPort } from '../engine/runner-deps';
 
 export type { MediaLoss };
 

@@ -13,8 +13,9 @@
  * The state is also mirrored on `<html data-upload-state data-upload-unsaved>` so tests (and
  * anything outside React) can observe it.
  */
-import type { ApiError, ApiResult, RequestInput, RequestOutput } from '../../../shared/contract';
-import { api } from '../api/client';
+import type { ApiError, ApiResult, RequestInput, RequestOutput } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import type { UploadStatus } from '../engine/runner-deps';
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -23,12 +24,6 @@ export const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 export const REQUEST_TIMEOUT_MS = 1500;
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 2000;
-
-export type UploadStatus =
-  | { state: 'saving'; unsavedChunks: number }
-  /** A send failed; chunks are kept and resent. `sinceMs` is on performance.now()'s clock. */
-  | { state: 'retrying'; unsavedChunks: number; sinceMs: number; reason: string }
-  | { state: 'failed'; error: ApiError };
 
 export type UploaderEvents = {
   status: UploadStatus;

@@ -1,15 +1,22 @@
 /**
  * What the live runner needs from the outside world, injected so unit tests drive it under Node
  * with fake timers: the clock and timers, the API, speech, the microphone and recording, the cue
- * sound, randomness, and the page-exit hooks. `browser-runner.ts` wires the real ones.
+ * sound, randomness, and the page-exit hooks. `session/browser/browser-runner.ts` wires the real ones.
  */
 import type { RequestChannel } from '../../../../shared/channels';
-import type { RecordingView, RequestInput, RequestOutput, RoundView } from '../../../../shared/contract';
-import type { CueKind } from '../../session/cue-sound';
-import type { SpokenTimes } from '../../session/speech';
-import type { UploadStatus } from '../../session/uploader';
+import type { ApiError, RecordingView, RequestInput, RequestOutput, RoundView } from '../../../../shared/contract';
+import type { SpokenTimes } from './speech-timing';
 
 export type Timer = unknown;
+
+export type CueKind = 'follow-up' | 'answer' | 'time';
+
+/** What the recording's chunk uploader reports. */
+export type UploadStatus =
+  | { state: 'saving'; unsavedChunks: number }
+  /** A send failed; chunks are kept and resent. `sinceMs` is on performance.now()'s clock. */
+  | { state: 'retrying'; unsavedChunks: number; sinceMs: number; reason: string }
+  | { state: 'failed'; error: ApiError };
 
 /** performance.now()'s clock and the timers that run on it. */
 export type Timers = {

@@ -8,7 +8,7 @@ export class RoundClock {
 
   constructor(
     private readonly t0: number,
-    private readonly perfNow: () => number = () => performance.now(),
+    private readonly perfNow: () => number,
   ) {}
 
   /** Round time now, in whole ms. */

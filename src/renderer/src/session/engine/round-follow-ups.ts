@@ -3,8 +3,8 @@
  * the partner's and ad hoc ones on request, all asked one at a time by the asker.
  */
 import type { FollowUpMode, RoundView } from '../../../../shared/contract';
-import { followUpModes } from '../../session/follow-up-modes';
-import { scheduleFollowUps, type VoiceActivity } from '../../session/follow-up-schedule';
+import { followUpModes } from './follow-up-modes';
+import { scheduleFollowUps, type VoiceActivity } from './follow-up-schedule';
 import { FollowUpAsker, type AskerContext } from './follow-up-asker';
 import { FollowUpClock, type HoldReason } from './follow-up-clock';
 import type { PauseGate } from './pause-gate';

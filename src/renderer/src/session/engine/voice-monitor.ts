@@ -2,8 +2,8 @@
  * The candidate's voice during a round, from the recorder's loudness: the level meter's 0–100,
  * speech and pauses (for the follow-up modes that listen), and the "we can't hear you" warning.
  */
-import type { VoiceActivity } from '../../session/follow-up-schedule';
-import { VoiceActivityTracker } from '../../session/voice-activity';
+import type { VoiceActivity } from './follow-up-schedule';
+import { VoiceActivityTracker } from './voice-activity';
 
 export const SILENCE_WARNING_MS = 10_000;
 

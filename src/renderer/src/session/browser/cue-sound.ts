@@ -5,7 +5,8 @@
  * (AudioContext.currentTime, correlated through getOutputTimestamp) so it sounds then, however late
  * the JavaScript that booked it ran.
  */
-export type CueKind = 'follow-up' | 'answer' | 'time';
+import type { CueKind } from '../engine/runner-deps';
+
 export type PlayCue = (kind?: CueKind, atPerfMs?: number) => void;
 
 let context: AudioContext | null = null;

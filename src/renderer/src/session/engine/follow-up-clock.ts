@@ -9,7 +9,7 @@
  * `not-saving` (the recording is not being saved; the clock runs on). Follow-ups that came due
  * during a hold are handed on when the last hold is released.
  */
-import { shouldAsk, type ScheduledFollowUp, type VoiceActivity } from '../../session/follow-up-schedule';
+import { shouldAsk, type ScheduledFollowUp, type VoiceActivity } from './follow-up-schedule';
 import type { Timer, Timers } from './runner-deps';
 
 export const TICK_MS = 50;

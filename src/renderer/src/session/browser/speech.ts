@@ -6,15 +6,7 @@
  * The synthesiser, the utterance constructor and the clock are injected (browser globals by
  * default, looked up when a Speaker is made, never at import), so the rules run under Node.
  */
-export type SpokenTimes = {
-  /** performance.now() when the first sentence actually started, or null if nothing was spoken. */
-  startedAt: number | null;
-  endedAt: number;
-  /** True when a watchdog, not the synthesiser, ended a sentence. */
-  timedOut: boolean;
-  /** True when cancel() (or a newer speak()) cut this one short: the caller decides whether to repeat it. */
-  cancelled: boolean;
-};
+import { expectedSpeechMs, splitSentences, type SpokenTimes } from '../engine/speech-timing';
 
 /** The parts of SpeechSynthesisUtterance a Speaker uses. */
 export type UtteranceLike = {
@@ -53,20 +45,6 @@ export function browserSpeakerEnv(): SpeakerEnv {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   };
-}
-
-export function splitSentences(text: string): string[] {
-  const parts = text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g);
-  return (parts ?? [text]).map((s) => s.trim()).filter(Boolean);
-}
-
-/** Generous estimate of how long a sentence takes to say, for the watchdog. */
-export function expectedSpeechMs(sentence: string, rate: number): number {
-  const words = sentence.split(/\s+/).filter(Boolean).length;
-  return (words / 2.6 / rate) * 1000 + 2500;
 }
 
 export async function waitForVoices(timeoutMs = 3000): Promise<SpeechSynthesisVoice[]> {

@@ -3,13 +3,13 @@ import type { SessionView } from '../../../../shared/contract';
 import { defaultSettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { settingsResource } from '../../api/settings';
-import { playCue } from '../../session/cue-sound';
-import { openMicrophone, preferredMimeType } from '../../session/microphone';
-import { pickVoice, Speaker, waitForVoices } from '../../session/speech';
+import { playCue } from './cue-sound';
+import { openMicrophone, preferredMimeType } from './microphone';
+import { pickVoice, Speaker, waitForVoices } from './speech';
 import { sendWhileLeaving } from './page-exit';
 import { RoundMedia } from './round-media';
-import type { RunnerDeps, SpeakerPort, StreamPort } from './runner-deps';
-import { SessionRunner } from './session-runner';
+import type { RunnerDeps, SpeakerPort, StreamPort } from '../engine/runner-deps';
+import { SessionRunner } from '../engine/session-runner';
 
 type BrowserStream = StreamPort & { stream: MediaStream };
 

@@ -3,7 +3,7 @@
  * it is never silently lost. Without a voice the reading time the voice would have taken passes
  * instead (pause-aware too).
  */
-import { expectedSpeechMs } from '../../session/speech';
+import { expectedSpeechMs } from './speech-timing';
 import type { PauseGate } from './pause-gate';
 import type { SpeakerPort, Timers } from './runner-deps';
 import type { RoundClock } from './round-clock';

@@ -2,9 +2,8 @@
  * Recording trouble mid-round: chunks not reaching the disk (say so, and ask no new follow-up until
  * they do again) and the recording stopping by itself (the round goes on without it).
  */
-import type { UploadStatus } from '../../session/uploader';
 import type { RoundFollowUps } from './round-follow-ups';
-import type { MediaLoss, RunnerLog } from './runner-deps';
+import type { MediaLoss, RunnerLog, UploadStatus } from './runner-deps';
 import type { RunnerStore } from './runner-store';
 
 export type RecordingTroubleDeps = {
