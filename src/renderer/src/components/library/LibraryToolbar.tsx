@@ -2,8 +2,8 @@
 import { useEffect, useRef } from 'react';
 import type { QuestionTypeView } from '../../../../shared/contract';
 import type { KindFilter, LibraryFilters } from '../../lib/library-filter';
-import { Icon } from '../Icon';
-import { SegmentedControl } from '../SegmentedControl';
+import { Icon } from '../ui/Icon';
+import { SegmentedControl } from '../ui/SegmentedControl';
 import './LibraryToolbar.css';
 
 type Props = {

@@ -10,8 +10,8 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExterna
 import type { TranscriptView } from '../../../../shared/contract';
 import { useSettings } from '../../api/settings';
 import { formatClock } from '../../lib/format';
-import { LoadError } from '../LoadError';
-import { StateMessage } from '../StateMessage';
+import { LoadError } from '../ui/LoadError';
+import { StateMessage } from '../ui/StateMessage';
 import type { PlayerStore } from './player-store';
 import { NOWHERE, playbackSpot, timelineIndex, transcriptRows, type TimelineRow } from './transcript-timeline';
 import type { TranscriptState } from './useTranscript';

@@ -8,7 +8,7 @@ import type { TranscriptSearchHit } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatClock, formatDateTime, plural } from '../../lib/format';
-import { StateMessage } from '../StateMessage';
+import { StateMessage } from '../ui/StateMessage';
 import './TranscriptSearch.css';
 
 const PAGE = 20;

@@ -7,8 +7,8 @@
 import type { RoundWordsView } from '../../../../shared/contract';
 import { WORD_THRESHOLDS, type WordMetrics } from '../../../../shared/words';
 import { formatDuration } from '../../lib/format';
-import { LoadError } from '../LoadError';
-import { StateMessage } from '../StateMessage';
+import { LoadError } from '../ui/LoadError';
+import { StateMessage } from '../ui/StateMessage';
 import './WordReport.css';
 
 type Props = {

@@ -2,7 +2,7 @@
 import type { RoundView, SessionView } from '../../../../shared/contract';
 import { openReview } from '../../api/review';
 import { formatDuration, plural } from '../../lib/format';
-import { RoundStatusBadge } from '../RoundStatusBadge';
+import { RoundStatusBadge } from '../ui/RoundStatusBadge';
 import { roundTitle } from './ResetScreen';
 import './SessionComplete.css';
 

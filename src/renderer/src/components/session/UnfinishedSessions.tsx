@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { UnfinishedSession } from '../../../../shared/contract';
 import { formatDateTime, plural } from '../../lib/format';
-import { Icon } from '../Icon';
+import { Icon } from '../ui/Icon';
 import './UnfinishedSessions.css';
 
 type Props = {

@@ -2,7 +2,7 @@
 import type { Settings } from '../../../../shared/contract';
 import { updateSettings } from '../../api/settings';
 import { followUpModeEntries } from '../../session/engine/follow-up-modes';
-import { VoicePicker } from '../VoicePicker';
+import { VoicePicker } from './VoicePicker';
 import { SettingRow, SettingsSection } from './SettingsParts';
 
 export function InterviewerSettings({ settings }: { settings: Settings }) {

@@ -8,7 +8,7 @@ import type { ModelList, ModelView } from '../../../../shared/contract';
 import { call, subscribe } from '../../api/client';
 import { settingsResource, updateSettings, useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
-import { Badge } from '../Badge';
+import { Badge } from '../ui/Badge';
 import './TranscriptionSettings.css';
 
 const timestampText: Record<ModelView['timestamps'], string> = {

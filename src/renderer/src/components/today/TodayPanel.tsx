@@ -9,8 +9,8 @@ import type { SessionSource, TodayEntry, TodayView } from '../../../../shared/co
 import { retireItem, snoozeItem, todayResource, useToday } from '../../api/today';
 import { errorMessage } from '../../lib/errors';
 import { formatDuration, plural } from '../../lib/format';
-import { Badge, type BadgeTone } from '../Badge';
-import { Icon } from '../Icon';
+import { Badge, type BadgeTone } from '../ui/Badge';
+import { Icon } from '../ui/Icon';
 import { TodayLater, dueIn } from './TodayLater';
 import './TodayPanel.css';
 

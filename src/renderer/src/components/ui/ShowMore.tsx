@@ -1,6 +1,6 @@
 /** The "Show more" button under a paged list, with why the last page failed to load. */
-import type { PagedList } from '../api/paged';
-import { errorMessage } from '../lib/errors';
+import type { PagedList } from '../../api/paged';
+import { errorMessage } from '../../lib/errors';
 import './ShowMore.css';
 
 type Props = {

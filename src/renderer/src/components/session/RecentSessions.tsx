@@ -1,12 +1,12 @@
 /** The most recent sessions, newest first; each can be opened to see its plan. */
 import { useState, type ReactNode } from 'react';
-import type { RecentSessions as RecentSessionsState, SessionListEntry } from '../api/sessions';
-import { errorMessage } from '../lib/errors';
-import { formatDateTime, plural } from '../lib/format';
-import { Badge } from './Badge';
-import { ShowMore } from './ShowMore';
-import { LoadError } from './LoadError';
-import { StateMessage } from './StateMessage';
+import type { RecentSessions as RecentSessionsState, SessionListEntry } from '../../api/sessions';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime, plural } from '../../lib/format';
+import { Badge } from '../ui/Badge';
+import { ShowMore } from '../ui/ShowMore';
+import { LoadError } from '../ui/LoadError';
+import { StateMessage } from '../ui/StateMessage';
 import './RecentSessions.css';
 
 const statusLabel: Record<SessionListEntry['status'], string> = {

@@ -6,7 +6,7 @@
  */
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatDuration } from '../../lib/format';
-import { StateMessage } from '../StateMessage';
+import { StateMessage } from '../ui/StateMessage';
 import { AllocationBars, allocationParts as parts } from './AllocationBars';
 import { ChartLegend } from './ChartLegend';
 import { useChartTheme } from './useChartTheme';

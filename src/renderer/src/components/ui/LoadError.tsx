@@ -1,5 +1,5 @@
 /** A part of a screen whose data did not load: what failed, why (the error's message) and Try again. */
-import { errorMessage } from '../lib/errors';
+import { errorMessage } from '../../lib/errors';
 import { StateMessage } from './StateMessage';
 import type { IconName } from './Icon';
 

@@ -1,7 +1,7 @@
 /** The left sidebar: app name, the main navigation and where the app is running. */
-import { useAppInfo } from '../api/app-info';
-import { modifierLabel } from '../lib/platform';
-import { screens, type ScreenId } from '../screens/routes';
+import { useAppInfo } from '../../api/app-info';
+import { modifierLabel } from '../../lib/platform';
+import { screens, type ScreenId } from '../../screens/routes';
 import { Icon } from './Icon';
 import './Sidebar.css';
 

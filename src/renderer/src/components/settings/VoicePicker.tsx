@@ -3,7 +3,7 @@
  * speechSynthesis offers on this machine and says so plainly when there is none.
  */
 import { useEffect, useState } from 'react';
-import { waitForVoices } from '../session/browser/speech';
+import { waitForVoices } from '../../session/browser/speech';
 
 type Props = { id: string; value: string | null; onChange: (name: string | null) => void };
 

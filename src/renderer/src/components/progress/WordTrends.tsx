@@ -10,9 +10,9 @@ import type { WordTrendWeek } from '../../../../shared/contract';
 import { WORD_THRESHOLDS } from '../../../../shared/words';
 import { call, subscribe } from '../../api/client';
 import { plural } from '../../lib/format';
-import { LoadError } from '../LoadError';
-import { StateMessage } from '../StateMessage';
-import { TrendChart, type TrendSeries } from './TrendChart';
+import { LoadError } from '../ui/LoadError';
+import { StateMessage } from '../ui/StateMessage';
+import { TrendChart, type TrendSeries } from '../charts/TrendChart';
 import './WordTrends.css';
 
 type Key = Exclude<keyof WordTrendWeek, 'weekStart' | 'rounds'>;

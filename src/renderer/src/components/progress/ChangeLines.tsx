@@ -1,8 +1,8 @@
 /** "What I'll change": the postmortems' change lines, most recently edited first, a page at a time. */
 import { useChangeLines } from '../../api/review';
-import { ShowMore } from '../ShowMore';
-import { LoadError } from '../LoadError';
-import { StateMessage } from '../StateMessage';
+import { ShowMore } from '../ui/ShowMore';
+import { LoadError } from '../ui/LoadError';
+import { StateMessage } from '../ui/StateMessage';
 import { ActionList } from './ActionList';
 
 export function ChangeLines() {
