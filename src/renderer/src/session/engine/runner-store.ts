@@ -1,28 +1,20 @@
 /** The runner's state as an external store for React: one object, replaced on every change. */
 import type { SessionView } from '../../../../shared/contract';
+import { createStore, type Store } from '../../lib/store';
 import { initialState, type RunnerState } from './runner-state';
 
 export class RunnerStore {
-  private state: RunnerState;
-  private readonly listeners = new Set<() => void>();
+  private readonly store: Store<RunnerState>;
 
   constructor(session: SessionView) {
-    this.state = initialState(session);
+    this.store = createStore(initialState(session));
   }
 
-  getState = (): RunnerState => this.state;
+  getState = (): RunnerState => this.store.get();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  get listenerCount(): number {
-    return this.listeners.size;
-  }
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
   set(patch: Partial<RunnerState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
+    this.store.set({ ...this.store.get(), ...patch });
   }
 }
