@@ -11,10 +11,12 @@ const nodeAndElectron = {
   patterns: [{ group: ['node:*'], message: 'Node built-ins belong in src/main.' }],
 };
 /** no-restricted-imports: Electron and Node, plus the import patterns `group` (why: `message`). */
-const forbidImports = (group, message) => [
+const forbidImports = (group, message, ...more) => [
   'error',
-  { ...nodeAndElectron, patterns: [...nodeAndElectron.patterns, { group, message }] },
+  { ...nodeAndElectron, patterns: [...nodeAndElectron.patterns, ...more, { group, message }] },
 ];
+/** The renderer reaches src/shared through its alias, not by climbing folders. */
+const sharedByAlias = { regex: '^(\\.\\./)+shared(/|$)', message: 'Import src/shared as @shared/….' };
 
 // Everything a browser page adds to the language (window, document, navigator, performance, timers,
 // storage, WebAudio, speech…) except the few that are plain language services.
@@ -69,7 +71,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', nodeAndElectron],
+      'no-restricted-imports': [
+        'error',
+        { ...nodeAndElectron, patterns: [...nodeAndElectron.patterns, sharedByAlias] },
+      ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
@@ -79,6 +84,7 @@ export default tseslint.config(
       'no-restricted-imports': forbidImports(
         ['react', 'react-dom', 'react/*', 'react-dom/*', '**/api/*', '../browser/*', '**/components/*'],
         'The session engine is pure: time, speech, media and API calls come in through runner-deps (adapters live in session/browser).',
+        sharedByAlias,
       ),
       'no-restricted-globals': [
         'error',

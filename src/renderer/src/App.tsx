@@ -1,6 +1,6 @@
 /** The shell: sidebar navigation, state-based routing, shortcuts, theme and the started session. */
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionSource, SessionView } from '../../shared/contract';
+import type { SessionSource, SessionView } from '@shared/contract';
 import { call } from './api/client';
 import { libraryLoaded } from './api/library';
 import { onReviewRequest } from './api/review';

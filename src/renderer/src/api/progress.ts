@@ -5,7 +5,7 @@
  * analysis changes. The summary is a few hundred numbers; sessionStorage holds a dozen at most.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import { progressSummary, type ProgressFilter, type ProgressSummary } from '../../../shared/contract';
+import { progressSummary, type ProgressFilter, type ProgressSummary } from '@shared/contract';
 import { localTimeZone } from '../lib/local-week';
 import { createStore } from '../lib/store';
 import { call, subscribe } from './client';

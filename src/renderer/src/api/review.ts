@@ -4,7 +4,7 @@
  * and `openReview(roundId)`: any screen can ask the shell to open a round's review.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ChangeLine, RequestInput, ReviewQueueEntry, ReviewView, SessionView } from '../../../shared/contract';
+import type { ChangeLine, RequestInput, ReviewQueueEntry, ReviewView, SessionView } from '@shared/contract';
 import { createStore } from '../lib/store';
 import { call, subscribe } from './client';
 import { usePagedList, type PageOf, type PagedList } from './paged';

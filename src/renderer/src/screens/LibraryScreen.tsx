@@ -1,6 +1,6 @@
 /** Library: search and filter the loops, mocks and circuits, preview one, and start a session. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SessionSource } from '../../../shared/contract';
+import type { SessionSource } from '@shared/contract';
 import type { LibraryUiState } from '../App';
 import { libraryResource, reloadLibrary, useLibrary } from '../api/library';
 import { Icon } from '../components/ui/Icon';

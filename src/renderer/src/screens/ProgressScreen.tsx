@@ -6,7 +6,7 @@
  * refreshes it (api/progress.ts). Each panel is its own component: add a section with a line here.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { ProgressFilter } from '../../../shared/contract';
+import type { ProgressFilter } from '@shared/contract';
 import { useLibrary } from '../api/library';
 import { loadProgress, useProgressSummary } from '../api/progress';
 import { useRecentSessions } from '../api/sessions';

@@ -1,6 +1,6 @@
 /** Session: the live runner for the session just started or resumed, or recent and unfinished sessions. */
 import { useCallback, type ReactNode } from 'react';
-import type { SessionView } from '../../../shared/contract';
+import type { SessionView } from '@shared/contract';
 import { useRecentSessions } from '../api/sessions';
 import { RecentSessions } from '../components/session/RecentSessions';
 import { ScreenHeader } from '../components/ui/ScreenHeader';

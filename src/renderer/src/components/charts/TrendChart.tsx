@@ -7,7 +7,7 @@
  */
 import { useDeferredValue } from 'react';
 import { formatWeek } from '../../lib/format';
-import type { WeekPoint } from '../../../../shared/contract';
+import type { WeekPoint } from '@shared/contract';
 import { secondTicks } from '../../lib/time-allocation';
 import { ChartLegend } from './ChartLegend';
 import { niceTicks } from './chart-ticks';

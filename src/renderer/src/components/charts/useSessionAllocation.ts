@@ -3,10 +3,10 @@
  * main side); fetched again when the session or one of its rounds' analyses changes.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { SessionAllocation } from '../../../../shared/contract';
+import type { SessionAllocation } from '@shared/contract';
 import { call, subscribe } from '../../api/client';
 
-export type { AllocationRow, SessionAllocation } from '../../../../shared/contract';
+export type { AllocationRow, SessionAllocation } from '@shared/contract';
 
 export function useSessionAllocation(sessionId: string): { data: SessionAllocation | null; error: unknown } {
   const [state, setState] = useState<{ key: string; data: SessionAllocation | null; error: unknown }>({

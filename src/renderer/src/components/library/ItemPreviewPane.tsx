@@ -3,7 +3,7 @@
  * before a round; the API never sends expected points, follow-up text or reference answers.
  */
 import { useEffect, useState } from 'react';
-import type { ItemPreview } from '../../../../shared/contract';
+import type { ItemPreview } from '@shared/contract';
 import { call } from '../../api/client';
 import { onLibraryChange } from '../../api/library';
 import { errorMessage } from '../../lib/errors';

@@ -1,6 +1,6 @@
 /** Search box and filters for the library. */
 import { useEffect, useRef } from 'react';
-import type { QuestionTypeView } from '../../../../shared/contract';
+import type { QuestionTypeView } from '@shared/contract';
 import type { KindFilter, LibraryFilters } from '../../lib/library-filter';
 import { Icon } from '../ui/Icon';
 import { SegmentedControl } from '../ui/SegmentedControl';

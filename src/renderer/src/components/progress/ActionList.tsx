@@ -1,5 +1,5 @@
 /** "What I'll change": the recent postmortems' change lines, newest first, each opening its round's review. */
-import type { ProgressAction } from '../../../../shared/contract';
+import type { ProgressAction } from '@shared/contract';
 import { openReview } from '../../api/review';
 import { formatDateTime } from '../../lib/format';
 import './ActionList.css';

@@ -1,6 +1,6 @@
 /** Personal baselines: the user's medians per question type over their last 50 analysed rounds of it. */
 import { formatDuration } from '../../lib/format';
-import type { Baseline } from '../../../../shared/contract';
+import type { Baseline } from '@shared/contract';
 import './BaselinesTable.css';
 
 type Props = { baselines: readonly Baseline[]; questionTypeTitle: (id: string) => string };

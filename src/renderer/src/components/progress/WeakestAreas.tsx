@@ -1,5 +1,5 @@
 /** The categories and question types with the lowest average scores (then the most flags per round). */
-import type { AreaStat } from '../../../../shared/contract';
+import type { AreaStat } from '@shared/contract';
 import './WeakestAreas.css';
 
 type Props = {

@@ -6,8 +6,8 @@
  * whatever the history's size.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { WordTrendWeek } from '../../../../shared/contract';
-import { WORD_THRESHOLDS } from '../../../../shared/words';
+import type { WordTrendWeek } from '@shared/contract';
+import { WORD_THRESHOLDS } from '@shared/words';
 import { call, subscribe } from '../../api/client';
 import { plural } from '../../lib/format';
 import { LoadError } from '../ui/LoadError';

@@ -3,7 +3,7 @@
  * the "what I'll change" line, and a small player for each attempt's audio (one plays at a time).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Scores } from '../../../../shared/contract';
+import type { Scores } from '@shared/contract';
 import { useAttempts, type Attempt } from '../../api/review';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';

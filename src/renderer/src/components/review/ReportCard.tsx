@@ -4,8 +4,8 @@
  * Fetches analysis:get and refreshes when 'analysis:changed' names the round.
  */
 import { useId } from 'react';
-import type { AnalysisView } from '../../../../shared/contract';
-import type { RoundMetrics } from '../../../../shared/metrics';
+import type { AnalysisView } from '@shared/contract';
+import type { RoundMetrics } from '@shared/metrics';
 import { errorMessage } from '../../lib/errors';
 import { formatDuration, formatRatio } from '../../lib/format';
 import { LoadError } from '../ui/LoadError';

@@ -3,8 +3,8 @@
  * reveal, each expected point is ticked covered or missed; the reference answer is rendered safely.
  */
 import { lazy, Suspense, useId, useState } from 'react';
-import type { PointVerdict, RoundAnswers } from '../../../../shared/contract';
-import type { PointCoverage } from '../../../../shared/words';
+import type { PointVerdict, RoundAnswers } from '@shared/contract';
+import type { PointCoverage } from '@shared/words';
 import { plural } from '../../lib/format';
 import { PointSuggestion } from './PointSuggestion';
 import { Icon } from '../ui/Icon';

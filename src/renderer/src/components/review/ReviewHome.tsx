@@ -1,5 +1,5 @@
 /** The Review screen's default view: rounds waiting to be scored, and recent sessions to summarise. */
-import type { ReviewQueueEntry } from '../../../../shared/contract';
+import type { ReviewQueueEntry } from '@shared/contract';
 import { useReviewQueue } from '../../api/review';
 import { useRecentSessions } from '../../api/sessions';
 import { useSettings } from '../../api/settings';

@@ -4,7 +4,7 @@
  * write the 3-line postmortem. Everything saves as you go.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MarkKind, RecordingView } from '../../../../shared/contract';
+import type { MarkKind, RecordingView } from '@shared/contract';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';

@@ -7,7 +7,7 @@
  * transcript opens and stays responsive.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { TranscriptView } from '../../../../shared/contract';
+import type { TranscriptView } from '@shared/contract';
 import { useSettings } from '../../api/settings';
 import { formatClock } from '../../lib/format';
 import { LoadError } from '../ui/LoadError';

@@ -1,5 +1,5 @@
 /** Short names of the metric flags, as docs/metrics.md words them. */
-import type { Flag } from '../../../../shared/metrics';
+import type { Flag } from '@shared/metrics';
 
 export const flagLabels: Record<Flag['id'], string> = {
   'long-preamble': 'Long preamble',

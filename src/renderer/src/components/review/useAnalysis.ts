@@ -4,7 +4,7 @@
  * round's audio, 'analysis:progress' gives how far it is (0..1).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { AnalysisView } from '../../../../shared/contract';
+import type { AnalysisView } from '@shared/contract';
 import { call, subscribe } from '../../api/client';
 
 export type AnalysisState = {

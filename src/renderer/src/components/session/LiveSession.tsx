@@ -1,6 +1,6 @@
 /** A session on the Session screen: its plan and "Begin session", then the rounds, then the summary. */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { SessionView } from '../../../../shared/contract';
+import type { SessionView } from '@shared/contract';
 import { useLibrary } from '../../api/library';
 import { useSettings } from '../../api/settings';
 import { formatDateTime } from '../../lib/format';

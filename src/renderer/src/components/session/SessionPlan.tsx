@@ -1,12 +1,12 @@
 /** The planned rounds of a session (before the live runner exists). Follow-up text is never shown. */
-import type { SessionView } from '../../../../shared/contract';
+import type { SessionView } from '@shared/contract';
 import { useLibrary } from '../../api/library';
 import { formatDuration, plural } from '../../lib/format';
 import { indexQuestionTypes, questionTypeTitle } from '../../lib/question-types';
 import { Badge } from '../ui/Badge';
 import { Icon } from '../ui/Icon';
 import './SessionPlan.css';
-import { roundTitle } from '../../../../shared/round-title';
+import { roundTitle } from '@shared/round-title';
 
 export function SessionPlan({ session }: { session: SessionView }) {
   const { data: library } = useLibrary();

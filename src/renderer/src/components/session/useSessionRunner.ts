@@ -1,6 +1,6 @@
 /** One SessionRunner per mounted session view; React reads its state through a subscription. */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { SessionView } from '../../../../shared/contract';
+import type { SessionView } from '@shared/contract';
 import { createSessionRunner } from '../../session/browser/browser-runner';
 import type { SessionRunner } from '../../session/engine/session-runner';
 import type { RunnerState } from '../../session/engine/runner-state';

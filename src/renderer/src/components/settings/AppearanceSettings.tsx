@@ -1,5 +1,5 @@
 /** Settings → Appearance: the theme (System, Light, Dark), applied at once. */
-import type { Settings } from '../../../../shared/contract';
+import type { Settings } from '@shared/contract';
 import { updateSettings } from '../../api/settings';
 import { SegmentedControl } from '../ui/SegmentedControl';
 import { SettingRow, SettingsSection } from './SettingsParts';

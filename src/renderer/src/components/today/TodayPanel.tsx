@@ -5,7 +5,7 @@
  * history; a first-time user sees it folded to one line.
  */
 import { useState } from 'react';
-import type { SessionSource, TodayEntry, TodayView } from '../../../../shared/contract';
+import type { SessionSource, TodayEntry, TodayView } from '@shared/contract';
 import { retireItem, snoozeItem, todayResource, useToday } from '../../api/today';
 import { errorMessage } from '../../lib/errors';
 import { formatDuration, plural } from '../../lib/format';

@@ -1,5 +1,5 @@
 /** A round's status as a badge, worded the same on the session and review screens. */
-import type { RoundView } from '../../../../shared/contract';
+import type { RoundView } from '@shared/contract';
 import { Badge, type BadgeTone } from './Badge';
 
 const statusLabel: Record<RoundView['status'], { text: string; tone: BadgeTone }> = {

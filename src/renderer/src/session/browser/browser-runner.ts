@@ -1,6 +1,6 @@
 /** The live runner wired to the browser: performance.now and window timers, the API, speech, WebAudio, MediaRecorder. */
-import type { SessionView } from '../../../../shared/contract';
-import { defaultSettings } from '../../../../shared/contract';
+import type { SessionView } from '@shared/contract';
+import { defaultSettings } from '@shared/contract';
 import { call } from '../../api/client';
 import { settingsResource } from '../../api/settings';
 import { playCue } from './cue-sound';

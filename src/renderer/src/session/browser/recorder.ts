@@ -3,7 +3,7 @@
  * AudioWorklet measuring peaks and loudness. Holds no audio itself: memory stays flat however long
  * the round.
  */
-import { PEAKS_PER_SECOND } from '../../../../shared/contract';
+import { PEAKS_PER_SECOND } from '@shared/contract';
 import { preferredMimeType } from './microphone';
 
 export type RecorderHandlers = {

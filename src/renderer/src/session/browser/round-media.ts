@@ -2,7 +2,7 @@
  * One round's audio: the recorder, its chunk uploader and the server-side recording, stopped and
  * finished exactly once whatever ends it first (next round, unplugged, disk full, leaving the screen).
  */
-import type { RecordingView } from '../../../../shared/contract';
+import type { RecordingView } from '@shared/contract';
 import { call } from '../../api/client';
 import { microphoneMessages } from '../engine/microphone-problems';
 import { RoundRecorder } from './recorder';

@@ -13,7 +13,7 @@
  * The state is also mirrored on `<html data-upload-state data-upload-unsaved>` so tests (and
  * anything outside React) can observe it.
  */
-import type { ApiError, ApiResult, RequestInput, RequestOutput } from '../../../../shared/contract';
+import type { ApiError, ApiResult, RequestInput, RequestOutput } from '@shared/contract';
 import { api } from '../../api/client';
 import type { UploadStatus } from '../engine/runner-deps';
 

@@ -5,7 +5,7 @@
  * one entry here, one value in `followUpMode` (shared/enums.ts) and one migration for the CHECK.
  * Pure: no React, no DOM.
  */
-import { followUpMode, type FollowUpMode, type RoundPlan } from '../../../../shared/contract';
+import { followUpMode, type FollowUpMode, type RoundPlan } from '@shared/contract';
 import { CUE_LEAD_MS } from './follow-up-asker';
 
 export type VoiceActivity = {

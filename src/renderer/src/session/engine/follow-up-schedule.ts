@@ -2,7 +2,7 @@
  * When to ask each follow-up, per mode (the rules themselves live in follow-up-modes.ts). Pure
  * functions of the clock and the candidate's voice activity, so the timing is tested without a browser.
  */
-import type { FollowUpMode, RoundPlan } from '../../../../shared/contract';
+import type { FollowUpMode, RoundPlan } from '@shared/contract';
 import { followUpModes, type VoiceActivity } from './follow-up-modes';
 
 export type { VoiceActivity } from './follow-up-modes';

@@ -3,7 +3,7 @@
  * attached it listens for pagehide (to log the window closing and save what it can of the
  * recording); detaching stops that listener and hands the round's teardown back to the runner.
  */
-import type { RoundView } from '../../../../shared/contract';
+import type { RoundView } from '@shared/contract';
 import type { MediaPort, RunnerDeps } from './runner-deps';
 import type { RoundClock } from './round-clock';
 import type { RunnerStore } from './runner-store';

@@ -3,7 +3,7 @@
  * cannot be recorded again, so it is closed as done (its audio kept) and the session continues
  * with the next pending round.
  */
-import type { SessionView } from '../../../../shared/contract';
+import type { SessionView } from '@shared/contract';
 import type { Call } from './runner-deps';
 
 /** Reopens the session; `nextIndex` is the round to offer next, or null when the session was ended (nothing left). */

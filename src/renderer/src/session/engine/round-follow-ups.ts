@@ -2,7 +2,7 @@
  * One round's follow-ups after the answer cue: the planned ones on the follow-up clock (per mode),
  * the partner's and ad hoc ones on request, all asked one at a time by the asker.
  */
-import type { FollowUpMode, RoundView } from '../../../../shared/contract';
+import type { FollowUpMode, RoundView } from '@shared/contract';
 import { followUpModes } from './follow-up-modes';
 import { scheduleFollowUps, type VoiceActivity } from './follow-up-schedule';
 import { FollowUpAsker, type AskerContext } from './follow-up-asker';

@@ -1,5 +1,5 @@
 /** Opening a round's audio: the microphone, then the round's recording on the main side. */
-import type { RoundView } from '../../../../shared/contract';
+import type { RoundView } from '@shared/contract';
 import { MicrophoneError, microphoneMessages, type MicrophoneProblem } from './microphone-problems';
 import type { MediaHandlers, MediaPort, RunnerDeps } from './runner-deps';
 

@@ -3,8 +3,8 @@
  * with fake timers: the clock and timers, the API, speech, the microphone and recording, the cue
  * sound, randomness, and the page-exit hooks. `session/browser/browser-runner.ts` wires the real ones.
  */
-import type { RequestChannel } from '../../../../shared/channels';
-import type { ApiError, RecordingView, RequestInput, RequestOutput, RoundView } from '../../../../shared/contract';
+import type { RequestChannel } from '@shared/channels';
+import type { ApiError, RecordingView, RequestInput, RequestOutput, RoundView } from '@shared/contract';
 import type { SpokenTimes } from './speech-timing';
 
 export type Timer = unknown;

@@ -1,5 +1,5 @@
 /** The live runner's state: one object, one explicit phase. */
-import type { AskedFollowUp, SessionView } from '../../../../shared/contract';
+import type { AskedFollowUp, SessionView } from '@shared/contract';
 
 export type FollowUpTrigger = AskedFollowUp['trigger'];
 

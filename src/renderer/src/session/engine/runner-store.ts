@@ -1,5 +1,5 @@
 /** The runner's state as an external store for React: one object, replaced on every change. */
-import type { SessionView } from '../../../../shared/contract';
+import type { SessionView } from '@shared/contract';
 import { createStore, type Store } from '../../lib/store';
 import { initialState, type RunnerState } from './runner-state';
 

@@ -8,7 +8,7 @@
  * `generation` changes whenever the current round is left (finished, ended, screen closed): every
  * async step checks it after each await, so nothing from a left round acts on the next one.
  */
-import type { RoundView, SessionView } from '../../../../shared/contract';
+import type { RoundView, SessionView } from '@shared/contract';
 import { FollowUpStore } from './follow-up-store';
 import { errorMessage, GuardedActions } from './guarded-actions';
 import { PageLifetime } from './page-lifetime';
