@@ -55,6 +55,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // `@shared/…` instead of climbing `../../../../shared` (tsconfig.web.json `paths` for the types).
+    resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
     // electron-vite leaves the renderer unminified; minified, React DOM alone is a third of its size,
     // which the first screen downloads and parses before it draws anything.
     build: { minify: true, rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },

@@ -81,7 +81,7 @@ describe('the renderer client over the preload', () => {
     const api = await loadPreload();
     vi.stubGlobal('window', { loopCoach: api });
     const client = await import('../../src/renderer/src/api/client');
-    const uploader = await import('../../src/renderer/src/session/uploader');
+    const uploader = await import('../../src/renderer/src/session/browser/uploader');
     return { ...client, ...uploader };
   }
 

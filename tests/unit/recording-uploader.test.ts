@@ -44,7 +44,7 @@ vi.mock('../../src/renderer/src/api/client', () => ({
   },
 }));
 
-const { ChunkUploader, MAX_QUEUED_BYTES } = await import('../../src/renderer/src/session/uploader');
+const { ChunkUploader, MAX_QUEUED_BYTES } = await import('../../src/renderer/src/session/browser/uploader');
 
 const chunk = (n: number) => new Uint8Array(1000).fill(n % 256);
 const peaks = () => new Uint8Array(50);

@@ -19,10 +19,10 @@ import type {
   MediaPort,
   RunnerDeps,
   StreamPort,
-} from '../../src/renderer/src/components/session/runner-deps';
-import { SessionRunner } from '../../src/renderer/src/components/session/session-runner';
-import { MicrophoneError, microphoneMessages } from '../../src/renderer/src/session/microphone';
-import { Speaker, type SynthesisPort, type UtteranceLike } from '../../src/renderer/src/session/speech';
+} from '../../src/renderer/src/session/engine/runner-deps';
+import { SessionRunner } from '../../src/renderer/src/session/engine/session-runner';
+import { MicrophoneError, microphoneMessages } from '../../src/renderer/src/session/engine/microphone-problems';
+import { Speaker, type SynthesisPort, type UtteranceLike } from '../../src/renderer/src/session/browser/speech';
 
 export const realTimers = () => vi.useRealTimers();
 

@@ -1,14 +1,14 @@
 /** The shell: sidebar navigation, state-based routing, shortcuts, theme and the started session. */
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionSource, SessionView } from '../../shared/contract';
+import type { SessionSource, SessionView } from '@shared/contract';
 import { call } from './api/client';
 import { libraryLoaded } from './api/library';
 import { onReviewRequest } from './api/review';
 import { useSettings } from './api/settings';
-import { Sidebar } from './components/Sidebar';
+import { Sidebar } from './components/ui/Sidebar';
 import { emptyFilters, type LibraryFilters } from './lib/library-filter';
 import { applyTheme, followSystemTheme } from './lib/theme';
-import { StateMessage } from './components/StateMessage';
+import { StateMessage } from './components/ui/StateMessage';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { prefetchScreens, ProgressScreen, ReviewScreen, SessionScreen, SettingsScreen } from './screens/lazy-screens';
 import { screens, type ScreenId } from './screens/routes';

@@ -1,5 +1,5 @@
 /** Version, transport and where the data lives: fetched once per run. */
-import type { AppInfo } from '../../../shared/contract';
+import type { AppInfo } from '@shared/contract';
 import { call } from './client';
 import { createResource, useResource } from './resource';
 

@@ -2,15 +2,8 @@
  * The renderer's one API, over whichever transport is present: the Electron preload
  * (window.loopCoach) or, in browser mode, HTTP + server-sent events to the local server.
  */
-import { isBinaryChannel, methodName, type EventChannel, type RequestChannel } from '../../../shared/channels';
-import type {
-  ApiResult,
-  EventPayload,
-  LoopCoachApi,
-  PreloadApi,
-  RequestInput,
-  RequestOutput,
-} from '../../../shared/contract';
+import { isBinaryChannel, methodName, type EventChannel, type RequestChannel } from '@shared/channels';
+import type { ApiResult, EventPayload, LoopCoachApi, PreloadApi, RequestInput, RequestOutput } from '@shared/contract';
 
 declare global {
   interface Window {

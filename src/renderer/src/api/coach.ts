@@ -3,7 +3,7 @@
  * state changes (coach:changed). Every hook returns { data, error, reload }.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { EventChannel } from '../../../shared/channels';
+import type { EventChannel } from '@shared/channels';
 import { call, subscribe } from './client';
 
 export type Loaded<T> = { data: T | null; error: unknown; reload: () => void; set: (data: T) => void };

@@ -1,5 +1,5 @@
 /** The content library: loaded once, refreshed when the main side reports a change. */
-import type { LibraryView } from '../../../shared/contract';
+import type { LibraryView } from '@shared/contract';
 import { call, subscribe } from './client';
 import { createResource, useResource } from './resource';
 

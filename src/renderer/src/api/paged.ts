@@ -4,7 +4,7 @@
  * the top as many entries as were shown (so what the candidate scrolled to stays on screen).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PageCursor } from '../../../shared/contract';
+import type { PageCursor } from '@shared/contract';
 import { subscribe } from './client';
 
 export type PageOf<E> = { entries: E[]; next: PageCursor | null };

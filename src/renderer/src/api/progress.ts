@@ -5,8 +5,9 @@
  * analysis changes. The summary is a few hundred numbers; sessionStorage holds a dozen at most.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import { progressSummary, type ProgressFilter, type ProgressSummary } from '../../../shared/contract';
+import { progressSummary, type ProgressFilter, type ProgressSummary } from '@shared/contract';
 import { localTimeZone } from '../lib/local-week';
+import { createStore } from '../lib/store';
 import { call, subscribe } from './client';
 
 export type ProgressState = {
@@ -24,7 +25,8 @@ const keyOf = (f: ProgressFilter) => JSON.stringify([localTimeZone(), f.category
 type Entry = { data: ProgressSummary | null; fresh: boolean; error: unknown };
 const entries = new Map<string, Entry>();
 const snapshots = new Map<string, ProgressState>();
-const listeners = new Set<() => void>();
+/** Counts changes: the state itself is the entries above, read through snapshot(). */
+const changes = createStore(0);
 let lastShown: ProgressSummary | null = null;
 let current: ProgressFilter | null = null;
 const sequence = new Map<string, number>();
@@ -62,7 +64,7 @@ function entryOf(key: string): Entry {
 function update(key: string, patch: Partial<Entry>): void {
   entries.set(key, { ...entryOf(key), ...patch });
   snapshots.clear();
-  for (const listener of [...listeners]) listener();
+  changes.set(changes.get() + 1);
 }
 
 function snapshot(filter: ProgressFilter): ProgressState {
@@ -125,13 +127,7 @@ function watch(): () => void {
 /** The summary for this filter: painted from what is kept, refreshed on mount and filter change. */
 export function useProgressSummary(filter: ProgressFilter): ProgressState {
   const { category, questionType } = filter;
-  const state = useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => snapshot({ category, questionType }),
-  );
+  const state = useSyncExternalStore(changes.subscribe, () => snapshot({ category, questionType }));
   useEffect(() => watch(), []);
   useEffect(() => {
     current = { category, questionType };

@@ -3,6 +3,7 @@
  * and kept across screen switches (so revisiting a screen does not flash a loading state).
  */
 import { useSyncExternalStore } from 'react';
+import { createStore } from '../lib/store';
 
 export type ResourceState<T> = {
   data: T | null;
@@ -31,14 +32,10 @@ export function createResource<T>(
   fetcher: () => Promise<T>,
   onFirstUse?: (resource: Resource<T>) => void,
 ): Resource<T> {
-  let state: ResourceState<T> = { data: null, error: null, loading: false };
+  const store = createStore<ResourceState<T>>({ data: null, error: null, loading: false });
   let started = false;
   let sequence = 0;
-  const listeners = new Set<() => void>();
-  const update = (patch: Partial<ResourceState<T>>) => {
-    state = { ...state, ...patch };
-    for (const listener of listeners) listener();
-  };
+  const update = (patch: Partial<ResourceState<T>>) => store.set({ ...store.get(), ...patch });
 
   const runWith = async (fetch: () => Promise<T>): Promise<T> => {
     const mine = ++sequence;
@@ -54,11 +51,11 @@ export function createResource<T>(
   };
 
   const resource: Resource<T> = {
-    getState: () => state,
+    getState: store.get,
     subscribe(listener) {
-      listeners.add(listener);
+      const unsubscribe = store.subscribe(listener);
       resource.load();
-      return () => listeners.delete(listener);
+      return unsubscribe;
     },
     load() {
       if (started) return;

@@ -4,7 +4,8 @@
  * and `openReview(roundId)`: any screen can ask the shell to open a round's review.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ChangeLine, RequestInput, ReviewQueueEntry, ReviewView, SessionView } from '../../../shared/contract';
+import type { ChangeLine, RequestInput, ReviewQueueEntry, ReviewView, SessionView } from '@shared/contract';
+import { createStore } from '../lib/store';
 import { call, subscribe } from './client';
 import { usePagedList, type PageOf, type PagedList } from './paged';
 
@@ -136,24 +137,19 @@ export class ReviewSaver {
   private pending: ReviewPatch = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inflight: Promise<void> | null = null;
-  private state: SaveState = { status: 'idle', error: null };
-  private readonly listeners = new Set<() => void>();
+  private readonly store = createStore<SaveState>({ status: 'idle', error: null });
 
   constructor(
     private readonly roundId: string,
     private readonly onSaved: (view: ReviewView) => void,
   ) {}
 
-  getState = (): SaveState => this.state;
+  getState = (): SaveState => this.store.get();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
   private set(state: SaveState) {
-    this.state = state;
-    for (const listener of this.listeners) listener();
+    this.store.set(state);
   }
 
   /** Queues a change; delayMs 0 saves now (clicks), otherwise after that long without changes (typing). */
@@ -161,7 +157,7 @@ export class ReviewSaver {
     this.pending = mergePatch(this.pending, patch);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.state.status !== 'saving') this.set({ status: 'pending', error: null });
+    if (this.store.get().status !== 'saving') this.set({ status: 'pending', error: null });
     if (delayMs <= 0) void this.flush();
     else this.timer = setTimeout(() => void this.flush(), delayMs);
   }

@@ -1,5 +1,5 @@
 /** Session history (for Session, Review and Progress), newest first, a page at a time; refreshed when any session changes. */
-import type { SessionListEntry } from '../../../shared/contract';
+import type { SessionListEntry } from '@shared/contract';
 import { call } from './client';
 import { usePagedList, type PagedList } from './paged';
 

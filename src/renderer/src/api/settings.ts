@@ -2,7 +2,7 @@
  * Settings: applied optimistically (the theme changes at once), persisted through settings:update.
  * Rapid changes (dragging a slider) are batched into one update.
  */
-import type { Settings } from '../../../shared/contract';
+import type { Settings } from '@shared/contract';
 import { call } from './client';
 import { createResource, useResource } from './resource';
 

@@ -3,7 +3,7 @@
  * session or a round's analysis changes, since both move the items' next dates. Snoozing and retiring
  * answer with the new view.
  */
-import type { TodayView } from '../../../shared/contract';
+import type { TodayView } from '@shared/contract';
 import { call, subscribe } from './client';
 import { createResource, useResource } from './resource';
 

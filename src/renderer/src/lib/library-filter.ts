@@ -1,5 +1,5 @@
 /** The library's search and filters: pure functions over LibraryView. */
-import type { CircuitSummary, ItemSummary, LibraryView } from '../../../shared/contract';
+import type { CircuitSummary, ItemSummary, LibraryView } from '@shared/contract';
 
 export type KindFilter = 'all' | 'loop' | 'mock' | 'circuit';
 

@@ -1,5 +1,5 @@
 /** Looking up question types (ids in items) by their library definitions. */
-import type { QuestionTypeView } from '../../../shared/contract';
+import type { QuestionTypeView } from '@shared/contract';
 
 export type QuestionTypeIndex = ReadonlyMap<string, QuestionTypeView>;
 

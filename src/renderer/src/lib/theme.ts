@@ -1,5 +1,5 @@
 /** Applies the theme setting to <html data-theme>, following the OS when it is "system". */
-import type { Settings } from '../../../shared/contract';
+import type { Settings } from '@shared/contract';
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 

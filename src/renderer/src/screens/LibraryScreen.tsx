@@ -1,11 +1,11 @@
 /** Library: search and filter the loops, mocks and circuits, preview one, and start a session. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SessionSource } from '../../../shared/contract';
+import type { SessionSource } from '@shared/contract';
 import type { LibraryUiState } from '../App';
 import { libraryResource, reloadLibrary, useLibrary } from '../api/library';
-import { Icon } from '../components/Icon';
-import { ScreenHeader } from '../components/ScreenHeader';
-import { StateMessage } from '../components/StateMessage';
+import { Icon } from '../components/ui/Icon';
+import { ScreenHeader } from '../components/ui/ScreenHeader';
+import { StateMessage } from '../components/ui/StateMessage';
 import { CircuitPreview } from '../components/library/CircuitPreview';
 import { ContentProblems } from '../components/library/ContentProblems';
 import { ItemPreviewPane } from '../components/library/ItemPreviewPane';

@@ -6,20 +6,20 @@
  * refreshes it (api/progress.ts). Each panel is its own component: add a section with a line here.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { ProgressFilter } from '../../../shared/contract';
+import type { ProgressFilter } from '@shared/contract';
 import { useLibrary } from '../api/library';
 import { loadProgress, useProgressSummary } from '../api/progress';
 import { useRecentSessions } from '../api/sessions';
-import { ChangeLines } from '../components/analysis/ChangeLines';
+import { ChangeLines } from '../components/progress/ChangeLines';
 import { CoachProgress } from '../components/coach/CoachProgress';
-import { BaselinesTable } from '../components/analysis/BaselinesTable';
-import { TimeAllocationView } from '../components/analysis/TimeAllocationChart';
-import { WeakestAreas } from '../components/analysis/WeakestAreas';
+import { BaselinesTable } from '../components/progress/BaselinesTable';
+import { TimeAllocationView } from '../components/charts/TimeAllocationChart';
+import { WeakestAreas } from '../components/progress/WeakestAreas';
 import { ProgressTrends } from '../components/progress/ProgressTrends';
-import { WordTrends } from '../components/analysis/WordTrends';
-import { RecentSessions } from '../components/RecentSessions';
-import { ScreenHeader } from '../components/ScreenHeader';
-import { StateMessage } from '../components/StateMessage';
+import { WordTrends } from '../components/progress/WordTrends';
+import { RecentSessions } from '../components/session/RecentSessions';
+import { ScreenHeader } from '../components/ui/ScreenHeader';
+import { StateMessage } from '../components/ui/StateMessage';
 import { errorMessage } from '../lib/errors';
 import { plural } from '../lib/format';
 import { indexQuestionTypes, questionTypeTitle } from '../lib/question-types';

@@ -1,13 +1,13 @@
 /** Session: the live runner for the session just started or resumed, or recent and unfinished sessions. */
 import { useCallback, type ReactNode } from 'react';
-import type { SessionView } from '../../../shared/contract';
+import type { SessionView } from '@shared/contract';
 import { useRecentSessions } from '../api/sessions';
-import { RecentSessions } from '../components/RecentSessions';
-import { ScreenHeader } from '../components/ScreenHeader';
+import { RecentSessions } from '../components/session/RecentSessions';
+import { ScreenHeader } from '../components/ui/ScreenHeader';
 import { LiveSession } from '../components/session/LiveSession';
 import { UnfinishedSessions } from '../components/session/UnfinishedSessions';
 import { useUnfinishedSessions } from '../components/session/useUnfinishedSessions';
-import { StateMessage } from '../components/StateMessage';
+import { StateMessage } from '../components/ui/StateMessage';
 import './SessionScreen.css';
 
 /** A request to resume a session (counted, so asking twice for the same session resumes again). */

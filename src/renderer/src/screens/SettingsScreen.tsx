@@ -4,8 +4,8 @@
  */
 import { useSyncExternalStore } from 'react';
 import { getSaveState, settingsResource, subscribeSaveState, useSettings } from '../api/settings';
-import { ScreenHeader } from '../components/ScreenHeader';
-import { StateMessage } from '../components/StateMessage';
+import { ScreenHeader } from '../components/ui/ScreenHeader';
+import { StateMessage } from '../components/ui/StateMessage';
 import { AppearanceSettings } from '../components/settings/AppearanceSettings';
 import { DataLocations } from '../components/settings/DataLocations';
 import { ExportData } from '../components/settings/ExportData';

@@ -3,7 +3,7 @@
  * Review home when the setting allows. The earlier scores are never sent; "Not now" dismisses it.
  */
 import { useState } from 'react';
-import type { Scores } from '../../../../shared/contract';
+import type { Scores } from '@shared/contract';
 import { call } from '../../api/client';
 import { useRescorePrompt } from '../../api/coach';
 import { errorMessage } from '../../lib/errors';

@@ -2,7 +2,7 @@
  * Progress: how far blind re-scores differ from the earlier scores, per dimension over time, and how
  * self-scores track what was measured (speed vs overrun, rigor vs missed points) — coach:calibration.
  */
-import type { CalibrationView } from '../../../../shared/contract';
+import type { CalibrationView } from '@shared/contract';
 import { useCalibration } from '../../api/coach';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, plural } from '../../lib/format';

@@ -1,8 +1,8 @@
 /** A circuit's plan: its rounds (with the items played) and breaks, in order, and the total time. */
-import type { CircuitSummary } from '../../../../shared/contract';
+import type { CircuitSummary } from '@shared/contract';
 import { formatDuration, plural } from '../../lib/format';
-import { Badge } from '../Badge';
-import { Icon } from '../Icon';
+import { Badge } from '../ui/Badge';
+import { Icon } from '../ui/Icon';
 import './Preview.css';
 
 type Props = { circuit: CircuitSummary; onStart: () => void; starting: boolean };

@@ -1,6 +1,6 @@
 /** Non-blocking notice listing content files that could not be loaded; the rest of the library still works. */
-import type { ContentProblem } from '../../../../shared/contract';
-import { Icon } from '../Icon';
+import type { ContentProblem } from '@shared/contract';
+import { Icon } from '../ui/Icon';
 import { plural } from '../../lib/format';
 import './ContentProblems.css';
 

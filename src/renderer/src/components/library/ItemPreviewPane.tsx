@@ -3,15 +3,15 @@
  * before a round; the API never sends expected points, follow-up text or reference answers.
  */
 import { useEffect, useState } from 'react';
-import type { ItemPreview } from '../../../../shared/contract';
+import type { ItemPreview } from '@shared/contract';
 import { call } from '../../api/client';
 import { onLibraryChange } from '../../api/library';
 import { errorMessage } from '../../lib/errors';
 import { formatDuration, plural } from '../../lib/format';
 import { questionTypeTitle, type QuestionTypeIndex } from '../../lib/question-types';
-import { Badge } from '../Badge';
-import { Icon } from '../Icon';
-import { StateMessage } from '../StateMessage';
+import { Badge } from '../ui/Badge';
+import { Icon } from '../ui/Icon';
+import { StateMessage } from '../ui/StateMessage';
 import { kindLabel } from './LibraryRows';
 import { QuestionTypeGuide } from './QuestionTypeGuide';
 import './Preview.css';

@@ -5,10 +5,10 @@
  * only when the library is loaded again.
  */
 import { memo } from 'react';
-import type { CircuitSummary, ItemSummary } from '../../../../shared/contract';
+import type { CircuitSummary, ItemSummary } from '@shared/contract';
 import { formatDuration, plural } from '../../lib/format';
 import { questionTypeTitle, type QuestionTypeIndex } from '../../lib/question-types';
-import { Badge } from '../Badge';
+import { Badge } from '../ui/Badge';
 
 export const kindLabel: Record<ItemSummary['kind'], string> = { loop: 'Loop', mock: 'Mock' };
 

@@ -1,9 +1,9 @@
 /** Search box and filters for the library. */
 import { useEffect, useRef } from 'react';
-import type { QuestionTypeView } from '../../../../shared/contract';
+import type { QuestionTypeView } from '@shared/contract';
 import type { KindFilter, LibraryFilters } from '../../lib/library-filter';
-import { Icon } from '../Icon';
-import { SegmentedControl } from '../SegmentedControl';
+import { Icon } from '../ui/Icon';
+import { SegmentedControl } from '../ui/SegmentedControl';
 import './LibraryToolbar.css';
 
 type Props = {

@@ -1,5 +1,5 @@
 /** How to recognise a question type and the shape of a strong answer (from question-types.yaml). */
-import type { QuestionTypeView } from '../../../../shared/contract';
+import type { QuestionTypeView } from '@shared/contract';
 import { formatDuration } from '../../lib/format';
 
 export function QuestionTypeGuide({ type }: { type: QuestionTypeView }) {

@@ -1,6 +1,6 @@
 /** "Start a random mock", optionally from one category. */
 import { useState } from 'react';
-import { Icon } from '../Icon';
+import { Icon } from '../ui/Icon';
 import './RandomMock.css';
 
 type Props = { categories: readonly string[]; onStart: (category: string | undefined) => void; starting: boolean };

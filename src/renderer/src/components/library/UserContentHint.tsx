@@ -1,6 +1,6 @@
 /** Where to put your own content (from app:info). */
 import { useAppInfo } from '../../api/app-info';
-import { Icon } from '../Icon';
+import { Icon } from '../ui/Icon';
 import './UserContentHint.css';
 
 export function UserContentHint() {

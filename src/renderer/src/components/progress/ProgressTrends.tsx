@@ -1,9 +1,9 @@
 /** The Trends panel: the category and question-type filters and the weekly score and metric charts. */
 import { useId } from 'react';
-import type { ProgressFilter, ProgressSummary } from '../../../../shared/contract';
+import type { ProgressFilter, ProgressSummary } from '@shared/contract';
 import { formatAxisSeconds, plural } from '../../lib/format';
-import { StateMessage } from '../StateMessage';
-import { TrendChart, type TrendSeries } from '../analysis/TrendChart';
+import { StateMessage } from '../ui/StateMessage';
+import { TrendChart, type TrendSeries } from '../charts/TrendChart';
 
 const scoreSeries: TrendSeries[] = [
   { key: 'clarity', label: 'Clarity', color: 'clarity' },

@@ -1,5 +1,5 @@
 /** The interview behaviour checklist: one checkbox per rubric item, named by its text. */
-import type { RubricView } from '../../../../shared/contract';
+import type { RubricView } from '@shared/contract';
 
 type Props = {
   items: RubricView['behaviourChecklist'];

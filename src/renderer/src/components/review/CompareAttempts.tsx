@@ -3,17 +3,16 @@
  * the "what I'll change" line, and a small player for each attempt's audio (one plays at a time).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Scores } from '../../../../shared/contract';
+import type { Scores } from '@shared/contract';
 import { useAttempts, type Attempt } from '../../api/review';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatDuration, plural } from '../../lib/format';
-import { Badge } from '../Badge';
+import { Badge } from '../ui/Badge';
 import { RetakeTable } from '../coach/RetakeTable';
-import { Icon } from '../Icon';
-import { ShowMore } from '../ShowMore';
-import { StateMessage } from '../StateMessage';
-import { ReviewIcon } from './ReviewIcons';
+import { Icon } from '../ui/Icon';
+import { ShowMore } from '../ui/ShowMore';
+import { StateMessage } from '../ui/StateMessage';
 import { allScored, roundLabel, scoreDimensions } from './review-meta';
 import { ScoreChips } from './ScoreChips';
 import './CompareAttempts.css';
@@ -75,7 +74,7 @@ function AttemptAudio({
         aria-label={`${playing ? 'Pause' : 'Play'} ${name}`}
         onClick={() => onPlaying(!playing)}
       >
-        <ReviewIcon name={playing ? 'pause' : 'play'} size={13} filled />
+        <Icon name={playing ? 'pause' : 'player-play'} size={13} filled />
         {playing ? 'Pause' : 'Play'}
       </button>
       <audio ref={audio} src={recording.mediaUrl} preload="none" onEnded={() => onPlaying(false)} />

@@ -1,5 +1,5 @@
 /** Buttons that mark the current time (also keys 1–3), and the legend of the waveform's colours. */
-import type { MarkKind } from '../../../../shared/contract';
+import type { MarkKind } from '@shared/contract';
 import { markMeta, pointMarkKinds } from './review-meta';
 
 export function MarkToolbar({ onMark }: { onMark: (kind: MarkKind) => void }) {

@@ -1,5 +1,5 @@
 /** Every mark, in time order, with "Go to" and "Delete mark". */
-import type { ReviewMark } from '../../../../shared/contract';
+import type { ReviewMark } from '@shared/contract';
 import { formatClock } from '../../lib/format';
 import { markMeta } from './review-meta';
 

@@ -1,8 +1,8 @@
 /** Transport under the waveform: play/pause, ±5 s, the time, speed, skip silences and the shortcuts. */
 import type { RefObject } from 'react';
-import { SegmentedControl } from '../SegmentedControl';
+import { SegmentedControl } from '../ui/SegmentedControl';
 import { usePlayerState, type PlayerControls, type PlayerStore } from './player-store';
-import { ReviewIcon } from './ReviewIcons';
+import { Icon } from '../ui/Icon';
 import { formatClock } from '../../lib/format';
 import { playbackRates, type PlaybackRate } from './review-meta';
 import './PlayerBar.css';
@@ -38,7 +38,7 @@ function PlayButton({ store, controlsRef }: Pick<Props, 'store' | 'controlsRef'>
       disabled={!ready}
       aria-keyshortcuts="Space"
     >
-      <ReviewIcon name={playing ? 'pause' : 'play'} filled />
+      <Icon name={playing ? 'pause' : 'player-play'} filled />
       {playing ? 'Pause' : 'Play'}
     </button>
   );
@@ -58,7 +58,7 @@ export function PlayerBar(props: Props) {
           aria-keyshortcuts="ArrowLeft"
           onClick={() => controlsRef.current?.skip(-5)}
         >
-          <ReviewIcon name="back" />
+          <Icon name="skip-back" />
         </button>
         <button
           type="button"
@@ -68,7 +68,7 @@ export function PlayerBar(props: Props) {
           aria-keyshortcuts="ArrowRight"
           onClick={() => controlsRef.current?.skip(5)}
         >
-          <ReviewIcon name="forward" />
+          <Icon name="skip-forward" />
         </button>
         <Readout store={store} durationSeconds={props.durationSeconds} hideDuration={props.hideDuration} />
       </div>

@@ -5,8 +5,8 @@
  * were said (select to hear them). A suggestion is never the user's mark: "Confirm covered" ticks
  * it, one click.
  */
-import type { PointVerdict } from '../../../../shared/contract';
-import { CONFIDENCE_WORDS, type PointCoverage } from '../../../../shared/words';
+import type { PointVerdict } from '@shared/contract';
+import { CONFIDENCE_WORDS, type PointCoverage } from '@shared/words';
 import { formatClock } from '../../lib/format';
 import './PointSuggestion.css';
 

@@ -1,6 +1,6 @@
 /** The 3-line postmortem: what went well, what I missed, what I'll change. Saved as you type. */
 import { useId } from 'react';
-import type { RubricView } from '../../../../shared/contract';
+import type { RubricView } from '@shared/contract';
 
 export type PostmortemField = 'wentWell' | 'missed' | 'change';
 const fields: readonly PostmortemField[] = ['wentWell', 'missed', 'change'];

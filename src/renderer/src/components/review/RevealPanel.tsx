@@ -3,11 +3,11 @@
  * reveal, each expected point is ticked covered or missed; the reference answer is rendered safely.
  */
 import { lazy, Suspense, useId, useState } from 'react';
-import type { PointVerdict, RoundAnswers } from '../../../../shared/contract';
-import type { PointCoverage } from '../../../../shared/words';
+import type { PointVerdict, RoundAnswers } from '@shared/contract';
+import type { PointCoverage } from '@shared/words';
 import { plural } from '../../lib/format';
 import { PointSuggestion } from './PointSuggestion';
-import { ReviewIcon } from './ReviewIcons';
+import { Icon } from '../ui/Icon';
 import './RevealPanel.css';
 
 type PointState = PointVerdict | null;
@@ -46,7 +46,7 @@ function PointRow({
               onChange={() => onChange(index, option)}
             />
             <span>
-              <ReviewIcon name={option === 'covered' ? 'check' : 'cross'} size={13} />
+              <Icon name={option === 'covered' ? 'check' : 'cross'} size={13} />
               {option === 'covered' ? 'Covered' : 'Missed'}
             </span>
           </label>
@@ -102,7 +102,7 @@ export function RevealPanel(props: Props) {
               .finally(() => setBusy(false));
           }}
         >
-          <ReviewIcon name="eye" />
+          <Icon name="eye" />
           Reveal answer
         </button>
         {error ? (

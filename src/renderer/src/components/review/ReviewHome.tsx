@@ -1,16 +1,16 @@
 /** The Review screen's default view: rounds waiting to be scored, and recent sessions to summarise. */
-import type { ReviewQueueEntry } from '../../../../shared/contract';
+import type { ReviewQueueEntry } from '@shared/contract';
 import { useReviewQueue } from '../../api/review';
 import { useRecentSessions } from '../../api/sessions';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatDuration, plural } from '../../lib/format';
-import { Badge } from '../Badge';
+import { Badge } from '../ui/Badge';
 import { RescorePrompt } from '../coach/RescorePrompt';
-import { ScreenHeader } from '../ScreenHeader';
-import { ShowMore } from '../ShowMore';
-import { LoadError } from '../LoadError';
-import { StateMessage } from '../StateMessage';
+import { ScreenHeader } from '../ui/ScreenHeader';
+import { ShowMore } from '../ui/ShowMore';
+import { LoadError } from '../ui/LoadError';
+import { StateMessage } from '../ui/StateMessage';
 import { TranscriptSearch } from './TranscriptSearch';
 import './ReviewLists.css';
 

@@ -4,13 +4,13 @@
  * write the 3-line postmortem. Everything saves as you go.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MarkKind, RecordingView } from '../../../../shared/contract';
+import type { MarkKind, RecordingView } from '@shared/contract';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { Badge } from '../Badge';
-import { Icon } from '../Icon';
-import { StateMessage } from '../StateMessage';
+import { Badge } from '../ui/Badge';
+import { Icon } from '../ui/Icon';
+import { StateMessage } from '../ui/StateMessage';
 import { BehaviourChecklist } from './BehaviourChecklist';
 import { FollowUpList } from './FollowUpList';
 import { MarksPanel } from './MarksPanel';
@@ -18,7 +18,6 @@ import { MarkToolbar } from './MarkToolbar';
 import { PlayerBar } from './PlayerBar';
 import { createPlayerStore, type PlayerControls } from './player-store';
 import { Postmortem } from './Postmortem';
-import { ReviewIcon } from './ReviewIcons';
 import { allScored, playbackRates, roundLabel, type PlaybackRate } from './review-meta';
 import { RevealPanel } from './RevealPanel';
 import { SaveStatus } from './SaveStatus';
@@ -27,7 +26,7 @@ import { SelfReviewQuestions } from './SelfReviewQuestions';
 import { SpeechStrip } from './SpeechStrip';
 import { TimingPanel } from './TimingPanel';
 import { TranscriptPanel } from './TranscriptPanel';
-import { ReportCard } from '../analysis/ReportCard';
+import { ReportCard } from './ReportCard';
 import { useReviewKeys } from './useReviewKeys';
 import { useRoundReview } from './useRoundReview';
 import { useRoundWords } from './useRoundWords';
@@ -189,11 +188,11 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
         <div className="round-review-actions">
           <SaveStatus saver={review.saver} />
           <button type="button" className="btn" onClick={() => onSummary(view.session.id)}>
-            <ReviewIcon name="list" />
+            <Icon name="list" />
             Session summary
           </button>
           <button type="button" className="btn" onClick={() => onCompare(view.round.id)}>
-            <ReviewIcon name="compare" />
+            <Icon name="compare" />
             Compare attempts
           </button>
         </div>

@@ -1,5 +1,5 @@
 /** Clarity / rigor / speed as three small chips ("–" when not scored), with a readable label. */
-import type { Scores } from '../../../../shared/contract';
+import type { Scores } from '@shared/contract';
 import { scoreSummary } from './review-meta';
 
 export function ScoreChips({ scores }: { scores: Scores }) {

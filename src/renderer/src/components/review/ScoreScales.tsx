@@ -1,6 +1,6 @@
 /** Clarity, rigor and speed, 1–5: one radiogroup each, every level beside its rubric descriptor. */
 import { useId } from 'react';
-import type { RubricView, Scores } from '../../../../shared/contract';
+import type { RubricView, Scores } from '@shared/contract';
 import { scoreDimensions } from './review-meta';
 import './ScoreScales.css';
 

@@ -3,12 +3,12 @@ import { useSessionSummary } from '../../api/review';
 import { useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatDuration, plural } from '../../lib/format';
-import { RoundStatusBadge } from '../RoundStatusBadge';
-import { Icon } from '../Icon';
-import { StateMessage } from '../StateMessage';
+import { RoundStatusBadge } from '../ui/RoundStatusBadge';
+import { Icon } from '../ui/Icon';
+import { StateMessage } from '../ui/StateMessage';
 import { allScored, roundLabel } from './review-meta';
 import { ScoreChips } from './ScoreChips';
-import { TimeAllocationChart } from '../analysis/TimeAllocationChart';
+import { TimeAllocationChart } from '../charts/TimeAllocationChart';
 import { SessionFatigue } from '../coach/SessionFatigue';
 import './ReviewLists.css';
 

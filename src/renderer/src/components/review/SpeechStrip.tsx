@@ -2,7 +2,7 @@
  * Speech and silence under the waveform, from the round's speech analysis: a thin strip, aligned
  * with the waveform, shaded where the candidate (or the interviewer) was talking.
  */
-import { useAnalysis } from '../analysis/useAnalysis';
+import { useAnalysis } from './useAnalysis';
 import './SpeechStrip.css';
 
 type Props = { roundId: string; durationMs: number };

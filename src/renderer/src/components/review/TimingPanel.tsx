@@ -5,7 +5,7 @@
  * until all three scores are set, so the clock cannot colour the self-assessment.
  */
 import { useId } from 'react';
-import type { AskedFollowUp } from '../../../../shared/contract';
+import type { AskedFollowUp } from '@shared/contract';
 import { formatClock, formatDuration, formatOffset } from '../../lib/format';
 
 type Props = {

@@ -7,11 +7,11 @@
  * transcript opens and stays responsive.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { TranscriptView } from '../../../../shared/contract';
+import type { TranscriptView } from '@shared/contract';
 import { useSettings } from '../../api/settings';
 import { formatClock } from '../../lib/format';
-import { LoadError } from '../LoadError';
-import { StateMessage } from '../StateMessage';
+import { LoadError } from '../ui/LoadError';
+import { StateMessage } from '../ui/StateMessage';
 import type { PlayerStore } from './player-store';
 import { NOWHERE, playbackSpot, timelineIndex, transcriptRows, type TimelineRow } from './transcript-timeline';
 import type { TranscriptState } from './useTranscript';

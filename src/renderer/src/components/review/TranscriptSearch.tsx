@@ -4,11 +4,11 @@
  * more"), and a result opens the round's review at that moment.
  */
 import { useEffect, useId, useState } from 'react';
-import type { TranscriptSearchHit } from '../../../../shared/contract';
+import type { TranscriptSearchHit } from '@shared/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatClock, formatDateTime, plural } from '../../lib/format';
-import { StateMessage } from '../StateMessage';
+import { StateMessage } from '../ui/StateMessage';
 import './TranscriptSearch.css';
 
 const PAGE = 20;

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import WaveSurfer, { type WaveSurferOptions } from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
-import type { RecordingView, ReviewMark } from '../../../../shared/contract';
+import type { RecordingView, ReviewMark } from '@shared/contract';
 import { findSilences, peaksFor, peaksForDrawing, peaksOnTimeline, silenceExit } from './peaks';
 import type { PlayerControls, PlayerStore } from './player-store';
 import { formatClock } from '../../lib/format';

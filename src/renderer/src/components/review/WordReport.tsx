@@ -4,11 +4,11 @@
  * user's own median — and, per follow-up, the time to the first word and whether the reply took
  * up the follow-up's terms. The numbers are defined in docs/metrics.md ("Words").
  */
-import type { RoundWordsView } from '../../../../shared/contract';
-import { WORD_THRESHOLDS, type WordMetrics } from '../../../../shared/words';
+import type { RoundWordsView } from '@shared/contract';
+import { WORD_THRESHOLDS, type WordMetrics } from '@shared/words';
 import { formatDuration } from '../../lib/format';
-import { LoadError } from '../LoadError';
-import { StateMessage } from '../StateMessage';
+import { LoadError } from '../ui/LoadError';
+import { StateMessage } from '../ui/StateMessage';
 import './WordReport.css';
 
 type Props = {

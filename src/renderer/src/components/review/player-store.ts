@@ -3,6 +3,7 @@
  * so ticking time re-renders only the readout and the play button, not the whole review.
  */
 import { useSyncExternalStore } from 'react';
+import { createStore } from '../../lib/store';
 
 export type PlayerState = { time: number; playing: boolean; ready: boolean };
 
@@ -22,20 +23,14 @@ export type PlayerStore = {
 };
 
 export function createPlayerStore(): PlayerStore {
-  let state: PlayerState = { time: 0, playing: false, ready: false };
-  const listeners = new Set<() => void>();
+  const store = createStore<PlayerState>(
+    { time: 0, playing: false, ready: false },
+    (a, b) => a.time === b.time && a.playing === b.playing && a.ready === b.ready,
+  );
   return {
-    get: () => state,
-    set(patch) {
-      const next = { ...state, ...patch };
-      if (next.time === state.time && next.playing === state.playing && next.ready === state.ready) return;
-      state = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    get: store.get,
+    set: (patch) => store.set({ ...store.get(), ...patch }),
+    subscribe: store.subscribe,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Labels, colours and formatting shared by the review components. */
-import { markKind, type MarkKind, type Scores } from '../../../../shared/contract';
-import { roundTitle } from '../../../../shared/round-title';
+import { markKind, type MarkKind, type Scores } from '@shared/contract';
+import { roundTitle } from '@shared/round-title';
 
 export type MarkMeta = {
   label: string;

@@ -3,7 +3,7 @@
  * and cheap: rows are built once per transcript, and each playback tick is two binary searches.
  * Every time is ms on the recording's timeline.
  */
-import type { TranscriptSegment } from '../../../../shared/transcript';
+import type { TranscriptSegment } from '@shared/transcript';
 
 export type TimelineWord = { text: string; startMs: number; endMs: number };
 

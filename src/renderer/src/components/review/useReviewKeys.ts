@@ -4,7 +4,7 @@
  * On buttons, checkboxes and radios, Space and the arrows keep their native meaning.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import type { MarkKind } from '../../../../shared/contract';
+import type { MarkKind } from '@shared/contract';
 import type { PlayerControls } from './player-store';
 import { markMeta, pointMarkKinds } from './review-meta';
 

@@ -4,7 +4,7 @@
  * page goes away. Marks are saved one by one with review:mark.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { MarkKind, PointVerdict, ReviewMark, ReviewView, Scores } from '../../../../shared/contract';
+import type { MarkKind, PointVerdict, ReviewMark, ReviewView, Scores } from '@shared/contract';
 import { call } from '../../api/client';
 import { ReviewSaver } from '../../api/review';
 import { prefetchPeaks } from './peaks';

@@ -5,7 +5,7 @@
  * already revealed round asks once, not once before and again after learning it is revealed.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { RoundWordsView } from '../../../../shared/contract';
+import type { RoundWordsView } from '@shared/contract';
 import { call, subscribe } from '../../api/client';
 
 export type RoundWordsState = { words: RoundWordsView | null; error: unknown; reload: () => void };

@@ -3,7 +3,7 @@
  * so the panel moves from pending → running → done by itself while the engine works.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { TranscriptView } from '../../../../shared/contract';
+import type { TranscriptView } from '@shared/contract';
 import { call, subscribe } from '../../api/client';
 
 export type TranscriptState = { view: TranscriptView | null; error: unknown; reload: () => void };

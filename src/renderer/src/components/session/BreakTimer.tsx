@@ -1,7 +1,7 @@
 /** A circuit's break before the next round: a countdown and "Skip break". */
-import type { BreakState } from './runner-state';
+import type { BreakState } from '../../session/engine/runner-state';
 import { formatClock } from '../../lib/format';
-import { Icon } from '../Icon';
+import { Icon } from '../ui/Icon';
 import './BreakTimer.css';
 
 type Props = { state: BreakState; onSkip: () => void };

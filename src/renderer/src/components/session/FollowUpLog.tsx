@@ -3,7 +3,7 @@
  * round's recording (m:ss) — the same clock and format as the review's follow-up list and markers.
  */
 import { formatClock } from '../../lib/format';
-import type { AskedEntry } from './runner-state';
+import type { AskedEntry } from '../../session/engine/runner-state';
 import './FollowUpLog.css';
 
 type Props = { asked: AskedEntry[]; total: number };

@@ -1,14 +1,14 @@
 /** A session on the Session screen: its plan and "Begin session", then the rounds, then the summary. */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { SessionView } from '../../../../shared/contract';
+import type { SessionView } from '@shared/contract';
 import { useLibrary } from '../../api/library';
 import { useSettings } from '../../api/settings';
 import { formatDateTime } from '../../lib/format';
 import { indexQuestionTypes, questionTypeTitle } from '../../lib/question-types';
-import { Badge } from '../Badge';
-import { Icon } from '../Icon';
-import { ScreenHeader } from '../ScreenHeader';
-import { SessionPlan } from '../SessionPlan';
+import { Badge } from '../ui/Badge';
+import { Icon } from '../ui/Icon';
+import { ScreenHeader } from '../ui/ScreenHeader';
+import { SessionPlan } from './SessionPlan';
 import { ResetScreen } from './ResetScreen';
 import { RoundStage } from './RoundStage';
 import { RunnerNotices } from './RunnerNotices';

@@ -1,6 +1,6 @@
 /** A banner for the runner's problems and warnings: plain words, and what to do next. */
 import type { ReactNode } from 'react';
-import { Icon } from '../Icon';
+import { Icon } from '../ui/Icon';
 import './Notice.css';
 
 type Props = {

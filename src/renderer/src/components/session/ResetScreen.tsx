@@ -2,15 +2,15 @@
  * Between rounds: where you are in the session (the most prominent line), whether the question type
  * changes (said quietly when it does not), what the next round asks for, and a break on circuits.
  */
-import type { RoundView } from '../../../../shared/contract';
+import type { RoundView } from '@shared/contract';
 import { useLibrary } from '../../api/library';
 import { formatDuration, plural } from '../../lib/format';
 import { indexQuestionTypes, questionTypeTitle } from '../../lib/question-types';
 import { BreakTimer } from './BreakTimer';
 import { EndSessionButton } from './EndSessionButton';
-import type { BreakState } from './runner-state';
+import type { BreakState } from '../../session/engine/runner-state';
 import './ResetScreen.css';
-import { roundTitle as sharedRoundTitle } from '../../../../shared/round-title';
+import { roundTitle as sharedRoundTitle } from '@shared/round-title';
 
 type Props = {
   previous: RoundView | null;

@@ -1,12 +1,12 @@
 /** The running round: status, prompt, timer, follow-ups, level meter, partner panel and controls. */
 import type { ReactNode } from 'react';
-import type { RunnerState } from './runner-state';
-import type { SessionRunner } from './session-runner';
+import type { RunnerState } from '../../session/engine/runner-state';
+import type { SessionRunner } from '../../session/engine/session-runner';
 import { FollowUpLog } from './FollowUpLog';
 import { LevelMeter } from './LevelMeter';
 import { PartnerPanel } from './PartnerPanel';
 import { PromptPanel } from './PromptPanel';
-import { followUpModes } from '../../session/follow-up-modes';
+import { followUpModes } from '../../session/engine/follow-up-modes';
 import { roundTitle } from './ResetScreen';
 import { RoundTimer } from './RoundTimer';
 import { SessionControls } from './SessionControls';

@@ -1,5 +1,5 @@
 /** The round timer: elapsed / budget, a timing light in colour and in words. */
-import { timingLight, type TimingLight } from '../../session/follow-up-schedule';
+import { timingLight, type TimingLight } from '../../session/engine/follow-up-schedule';
 import { formatClock, formatOverrunClock } from '../../lib/format';
 import './RoundTimer.css';
 

@@ -1,5 +1,5 @@
 /** What went wrong or needs attention during a round: recording stopped, no voice, silence, failed actions. */
-import type { RunnerState } from './runner-state';
+import type { RunnerState } from '../../session/engine/runner-state';
 import { Notice } from './Notice';
 
 type Props = { state: RunnerState; onRetry: () => void; onDismissError: () => void };

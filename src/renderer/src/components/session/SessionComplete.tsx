@@ -1,8 +1,8 @@
 /** After the last round (or ending early): each round's outcome, recording and follow-ups. */
-import type { RoundView, SessionView } from '../../../../shared/contract';
+import type { RoundView, SessionView } from '@shared/contract';
 import { openReview } from '../../api/review';
 import { formatDuration, plural } from '../../lib/format';
-import { RoundStatusBadge } from '../RoundStatusBadge';
+import { RoundStatusBadge } from '../ui/RoundStatusBadge';
 import { roundTitle } from './ResetScreen';
 import './SessionComplete.css';
 

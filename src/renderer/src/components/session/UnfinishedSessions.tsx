@@ -1,8 +1,8 @@
 /** Sessions left unfinished (crash, closed window): resume at the next round, or close them. */
 import { useState } from 'react';
-import type { UnfinishedSession } from '../../../../shared/contract';
+import type { UnfinishedSession } from '@shared/contract';
 import { formatDateTime, plural } from '../../lib/format';
-import { Icon } from '../Icon';
+import { Icon } from '../ui/Icon';
 import './UnfinishedSessions.css';
 
 type Props = {

@@ -1,9 +1,9 @@
 /** One SessionRunner per mounted session view; React reads its state through a subscription. */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { SessionView } from '../../../../shared/contract';
-import { createSessionRunner } from './browser-runner';
-import type { SessionRunner } from './session-runner';
-import type { RunnerState } from './runner-state';
+import type { SessionView } from '@shared/contract';
+import { createSessionRunner } from '../../session/browser/browser-runner';
+import type { SessionRunner } from '../../session/engine/session-runner';
+import type { RunnerState } from '../../session/engine/runner-state';
 
 export function useSessionRunner(session: SessionView): { runner: SessionRunner; state: RunnerState } {
   // The parent keys this hook's component by session id, so one runner lives as long as the view.

@@ -1,6 +1,6 @@
 /** Sessions a crash, a closed window or leaving mid-round left unfinished (recovery:list). */
 import { useCallback, useEffect, useState } from 'react';
-import type { UnfinishedSession } from '../../../../shared/contract';
+import type { UnfinishedSession } from '@shared/contract';
 import { call } from '../../api/client';
 
 export type UnfinishedSessionsState = {

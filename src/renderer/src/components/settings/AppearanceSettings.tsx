@@ -1,7 +1,7 @@
 /** Settings → Appearance: the theme (System, Light, Dark), applied at once. */
-import type { Settings } from '../../../../shared/contract';
+import type { Settings } from '@shared/contract';
 import { updateSettings } from '../../api/settings';
-import { SegmentedControl } from '../SegmentedControl';
+import { SegmentedControl } from '../ui/SegmentedControl';
 import { SettingRow, SettingsSection } from './SettingsParts';
 
 const themeOptions: ReadonlyArray<{ value: Settings['theme']; label: string }> = [

@@ -1,8 +1,8 @@
 /** Settings → Interviewer: when follow-ups come (the follow-up mode), the voice and its speech rate. */
-import type { Settings } from '../../../../shared/contract';
+import type { Settings } from '@shared/contract';
 import { updateSettings } from '../../api/settings';
-import { followUpModeEntries } from '../../session/follow-up-modes';
-import { VoicePicker } from '../VoicePicker';
+import { followUpModeEntries } from '../../session/engine/follow-up-modes';
+import { VoicePicker } from './VoicePicker';
 import { SettingRow, SettingsSection } from './SettingsParts';
 
 export function InterviewerSettings({ settings }: { settings: Settings }) {

@@ -1,5 +1,5 @@
 /** Settings → Review: playback speed, blind scoring and blind re-score prompts. */
-import type { Settings } from '../../../../shared/contract';
+import type { Settings } from '@shared/contract';
 import { updateSettings } from '../../api/settings';
 import { RescoreSetting } from '../coach/RescoreSetting';
 import { CheckboxRow, SettingRow, SettingsSection } from './SettingsParts';

@@ -1,5 +1,5 @@
 /** Settings → Rounds: the focus layout while a round runs. */
-import type { Settings } from '../../../../shared/contract';
+import type { Settings } from '@shared/contract';
 import { updateSettings } from '../../api/settings';
 import { CheckboxRow, SettingsSection } from './SettingsParts';
 

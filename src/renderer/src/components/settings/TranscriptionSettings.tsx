@@ -4,11 +4,11 @@
  * Nothing else in the app needs a model; transcripts simply do not appear without one.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ModelList, ModelView } from '../../../../shared/contract';
+import type { ModelList, ModelView } from '@shared/contract';
 import { call, subscribe } from '../../api/client';
 import { settingsResource, updateSettings, useSettings } from '../../api/settings';
 import { errorMessage } from '../../lib/errors';
-import { Badge } from '../Badge';
+import { Badge } from '../ui/Badge';
 import './TranscriptionSettings.css';
 
 const timestampText: Record<ModelView['timestamps'], string> = {

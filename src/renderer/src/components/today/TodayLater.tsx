@@ -1,5 +1,5 @@
 /** What Today does not propose now: the next due dates (and snoozes), and the retired items to bring back. */
-import type { TodayView } from '../../../../shared/contract';
+import type { TodayView } from '@shared/contract';
 import { formatDateTime } from '../../lib/format';
 
 type Props = {

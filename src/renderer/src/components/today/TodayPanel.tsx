@@ -5,12 +5,12 @@
  * history; a first-time user sees it folded to one line.
  */
 import { useState } from 'react';
-import type { SessionSource, TodayEntry, TodayView } from '../../../../shared/contract';
+import type { SessionSource, TodayEntry, TodayView } from '@shared/contract';
 import { retireItem, snoozeItem, todayResource, useToday } from '../../api/today';
 import { errorMessage } from '../../lib/errors';
 import { formatDuration, plural } from '../../lib/format';
-import { Badge, type BadgeTone } from '../Badge';
-import { Icon } from '../Icon';
+import { Badge, type BadgeTone } from '../ui/Badge';
+import { Icon } from '../ui/Icon';
 import { TodayLater, dueIn } from './TodayLater';
 import './TodayPanel.css';
 

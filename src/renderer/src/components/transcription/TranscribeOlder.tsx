@@ -4,7 +4,7 @@
  * Transcription; without a chosen model the button says what to do first.
  */
 import { useEffect, useState } from 'react';
-import type { TranscriptionProgress } from '../../../../shared/contract';
+import type { TranscriptionProgress } from '@shared/contract';
 import { call, subscribe } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { plural } from '../../lib/format';

@@ -1,0 +1,103 @@
+/**
+ * One round's follow-ups after the answer cue: the planned ones on the follow-up clock (per mode),
+ * the partner's and ad hoc ones on request, all asked one at a time by the asker.
+ */
+import type { FollowUpMode, RoundView } from '@shared/contract';
+import { followUpModes } from './follow-up-modes';
+import { scheduleFollowUps, type VoiceActivity } from './follow-up-schedule';
+import { FollowUpAsker, type AskerContext } from './follow-up-asker';
+import { FollowUpClock, type HoldReason } from './follow-up-clock';
+import type { PauseGate } from './pause-gate';
+import type { RoundClock } from './round-clock';
+import type { RunnerDeps, SpeakerPort } from './runner-deps';
+
+/** Planned follow-ups already asked (a resumed round): by index, ad hoc ones excluded. */
+export function plannedAskedBefore(round: RoundView): Set<number> {
+  return new Set(round.askedFollowUps.filter((f) => f.trigger !== 'adhoc').map((f) => f.index));
+}
+
+export type RoundFollowUpsOptions = Pick<AskerContext, 'onShown' | 'onSpoken' | 'onSpeechError' | 'current'> & {
+  deps: Pick<RunnerDeps, 'timers' | 'cue' | 'random' | 'warn'>;
+  round: RoundView;
+  mode: FollowUpMode;
+  clock: RoundClock;
+  gate: PauseGate;
+  speaker: SpeakerPort;
+  answerCueMs: number;
+  voice: () => VoiceActivity;
+  onTick: (roundMs: number) => void;
+};
+
+export class RoundFollowUps {
+  private readonly planned: Set<number>;
+  private readonly asker: FollowUpAsker;
+  private readonly clock: FollowUpClock;
+
+  constructor(private readonly options: RoundFollowUpsOptions) {
+    const { deps, round, clock, current } = options;
+    this.planned = plannedAskedBefore(round);
+    this.asker = new FollowUpAsker({
+      timers: deps.timers,
+      gate: options.gate,
+      clock,
+      speaker: options.speaker,
+      current,
+      cue: (at) => deps.cue('follow-up', at),
+      onShown: options.onShown,
+      onSpoken: options.onSpoken,
+      onSpeechError: options.onSpeechError,
+      warn: deps.warn,
+    });
+    this.clock = new FollowUpClock({
+      timers: deps.timers,
+      schedule: scheduleFollowUps(round, options.mode, deps.random).filter((f) => !this.planned.has(f.index)),
+      answerCueMs: options.answerCueMs,
+      roundNow: () => clock.now(),
+      voice: options.voice,
+      leadMs: (f) => followUpModes[f.trigger].leadMs,
+      onDue: (f, scheduledMs) => {
+        if (!current()) return;
+        this.planned.add(f.index);
+        this.asker.enqueue({ index: f.index, text: f.text, trigger: f.trigger, scheduledMs });
+      },
+      onTick: options.onTick,
+    });
+  }
+
+  start(): void {
+    this.clock.start();
+  }
+
+  hold(reason: HoldReason): void {
+    this.clock.hold(reason);
+  }
+
+  release(reason: HoldReason): void {
+    this.clock.release(reason);
+  }
+
+  stop(): void {
+    this.clock.stop();
+  }
+
+  get plannedLeft(): number {
+    return this.options.round.followUps.length - this.planned.size;
+  }
+
+  /** Partner mode: asks the next planned follow-up not asked yet; false when none is left. */
+  askNextPlanned(): boolean {
+    const { round } = this.options;
+    const index = round.followUps.findIndex((_, i) => !this.planned.has(i));
+    if (index < 0) return false;
+    this.planned.add(index);
+    this.asker.enqueue({ index, text: round.followUps[index]!.text, trigger: 'partner', scheduledMs: null });
+    return true;
+  }
+
+  askAdhoc(text: string): boolean {
+    const trimmed = text.trim();
+    if (!trimmed) return false;
+    this.asker.enqueue({ text: trimmed.slice(0, 1000), trigger: 'adhoc', scheduledMs: null });
+    return true;
+  }
+}

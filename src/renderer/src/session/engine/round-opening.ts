@@ -1,0 +1,45 @@
+/** Opening a round's audio: the microphone, then the round's recording on the main side. */
+import type { RoundView } from '@shared/contract';
+import { MicrophoneError, microphoneMessages, type MicrophoneProblem } from './microphone-problems';
+import type { MediaHandlers, MediaPort, RunnerDeps } from './runner-deps';
+
+export type RoundOpening =
+  | { kind: 'open'; media: MediaPort }
+  /** Why it could not start, in words for the user; `micProblem` when the microphone was the cause. */
+  | { kind: 'problem'; message: string; micProblem?: MicrophoneProblem }
+  /** The round was left meanwhile: everything opened was closed again. */
+  | { kind: 'left' };
+
+export async function openRound(
+  deps: Pick<RunnerDeps, 'openMicrophone' | 'call' | 'mimeType' | 'createMedia'>,
+  sessionId: string,
+  round: RoundView,
+  current: () => boolean,
+  handlers: MediaHandlers,
+): Promise<RoundOpening> {
+  let stream;
+  try {
+    stream = await deps.openMicrophone();
+  } catch (error) {
+    const micProblem = error instanceof MicrophoneError ? error.problem : 'unknown';
+    const message = error instanceof MicrophoneError ? error.message : microphoneMessages.unknown;
+    return { kind: 'problem', message, micProblem };
+  }
+  try {
+    const { recording } = await deps.call('round:begin', {
+      sessionId,
+      roundIndex: round.index,
+      mimeType: deps.mimeType() || 'audio/webm',
+    });
+    if (!current()) {
+      stream.stopTracks();
+      void deps.call('recording:finish', { recordingId: recording.id }).catch(() => undefined);
+      return { kind: 'left' };
+    }
+    return { kind: 'open', media: deps.createMedia(stream, recording, handlers) };
+  } catch (error) {
+    stream.stopTracks();
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'problem', message: `The round’s recording could not start: ${reason}` };
+  }
+}
