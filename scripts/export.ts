@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/main/services/db/open';
-import { markdownReport, writeExportBundle } from '../src/main/services/export';
-import { dataPaths } from '../src/main/services/paths';
-import { writePrivate } from '../src/main/services/private-files';
+import { markdownReport, writeExportBundle } from '../src/main/services/export/export';
+import { dataPaths } from '../src/main/services/infra/paths';
+import { writePrivate } from '../src/main/services/infra/private-files';
 import { argValue, cliMain, projectRoot, resolveFromUser } from './cli-args';
 
 cliMain('export', () => {

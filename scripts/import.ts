@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { openDatabase } from '../src/main/services/db/open';
 import { importExport, readExport } from '../src/main/services/import';
-import { dataPaths } from '../src/main/services/paths';
+import { dataPaths } from '../src/main/services/infra/paths';
 import { argValue, cliMain, projectRoot, resolveFromUser } from './cli-args';
 
 cliMain('import', () => {

@@ -10,7 +10,7 @@ import { weeklyActions, type WeekMaterial } from '../../../shared/coach/actions'
 import { actionKind, actionListReason, type ActionListReason } from '../../../shared/coach/enums';
 import { flagId } from '../../../shared/enums';
 import type { AppDatabase } from '../db/open';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 import { planTitle } from './rows';
 
 export const WEEK_MS = 7 * 24 * 3600 * 1000;

@@ -13,7 +13,7 @@ import {
   type SessionFatigue,
 } from '../../../shared/coach/fatigue';
 import type { AppDatabase } from '../db/open';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 import { planTitle, signalsFromColumns, type SignalColumns } from './rows';
 
 type RoundRow = {

@@ -16,9 +16,9 @@ import {
 } from '../../../shared/coach/rescore';
 import type { PairSums } from '../../../shared/coach/stats';
 import type { AppDatabase } from '../db/open';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 import { mediaUrl } from '../recording/paths';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import { planTitle } from './rows';
 
 /** The window of scored rounds the self-score vs signal relations read: the last 90 days… */
