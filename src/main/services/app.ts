@@ -64,8 +64,6 @@ export type AppOptions = {
   modelFetch?: Fetch;
 };
 
-export type { Handlers } from './infra/handlers';
-
 export type LoopCoach = {
   paths: DataPaths;
   db: AppDatabase;
