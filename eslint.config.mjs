@@ -2,6 +2,7 @@
 // the renderer never imports Electron or Node; the session engine (src/renderer/src/session/engine) imports
 // neither React, the API client nor the DOM, so it runs under Node with fake timers.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -60,6 +61,18 @@ export default tseslint.config(
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
     },
+  },
+  {
+    // No import circles in the app: a module's dependencies form a tree, so any folder can be read (and
+    // moved) without the ones that import it. Type-only imports count too: they are how circles start.
+    files: ['src/**/*.{ts,tsx,mts}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/renderer/public/worklets/*.js'],

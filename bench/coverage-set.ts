@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { shippedPaths } from '../src/main/services/app-root';
 import { loadContent, type LoadedContent } from '../src/main/services/content/load';
+import { cliMain, parseCli } from '../scripts/cli-args';
 import { STOPWORDS, coverageOfWords, normalise, stem, wordsFromText, type PointCoverage } from '../src/shared/words';
 
 export const coverageFixtureDir = path.resolve(__dirname, '../tests/fixtures/coverage');
@@ -200,15 +201,18 @@ export function scoreSet(
 }
 
 async function printMistakes() {
-  const argv = process.argv.slice(2);
-  const setIndex = argv.indexOf('--set');
-  const set = setIndex >= 0 ? argv[setIndex + 1] : 'tune';
+  const { values } = parseCli(
+    process.argv.slice(2),
+    { set: { type: 'string', default: 'tune' }, 'no-cues': { type: 'boolean' } },
+    'usage: node --import tsx bench/coverage-set.ts [--set tune|dev|dev2|dev3|test] [--no-cues]',
+  );
+  const set = values.set;
   const content = await builtinContent();
   const answers =
     set === 'dev' || set === 'dev2' || set === 'dev3' || set === 'test'
       ? loadHeldoutSet(set)
       : loadLabelledSet(coverageFixtureDir, content);
-  const { score, scored } = scoreSet(answers, content, { cues: !argv.includes('--no-cues') });
+  const { score, scored } = scoreSet(answers, content, { cues: !values['no-cues'] });
   for (const { answer, coverage } of scored) {
     for (const c of coverage) {
       const label = answer.labels[c.index]!;
@@ -224,4 +228,4 @@ async function printMistakes() {
   console.log(`${answers.length} answers`, score);
 }
 
-if (require.main === module) void printMistakes();
+if (require.main === module) cliMain('coverage-set', printMistakes);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EventBus } from '../src/main/services/events';
+import { EventBus } from '../src/main/services/infra/events';
 import { FileHashers } from '../src/main/services/models/hashing';
 import { ModelService } from '../src/main/services/models/service';
 import { fixtureBytes, fixtureEntry, startModelServer } from '../tests/support/model-server';

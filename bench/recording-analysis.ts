@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { analyzeAudioFile } from '../src/main/services/analysis/analyze-file';
 import { createLoopCoach, type LoopCoach } from '../src/main/services/app';
-import { dispatch } from '../src/main/services/dispatch';
+import { dispatch } from '../src/main/services/infra/dispatch';
 import { percentile, round, type Bench } from './figure';
 import { longRecording } from './fixtures';
 import { benchLoop, CHUNK_BYTES } from './recording-main';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLoopCoach } from '../src/main/services/app';
-import { dispatch } from '../src/main/services/dispatch';
+import { dispatch } from '../src/main/services/infra/dispatch';
 import { percentile, round, type Bench } from './figure';
 
 const root = path.resolve(__dirname, '..');

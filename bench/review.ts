@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createLoopCoach } from '../src/main/services/app';
-import { dispatch } from '../src/main/services/dispatch';
+import { dispatch } from '../src/main/services/infra/dispatch';
 import { decodeToPcm, ffmpegPath } from '../src/main/services/recording/ffmpeg';
 import type { RequestChannel } from '../src/shared/channels';
 import { MAX_CHUNK_BYTES, MAX_PEAKS_PER_CHUNK, PEAKS_PER_SECOND, type RequestInput } from '../src/shared/contract';

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { BadInput, parseCli } from '../scripts/cli-args';
 import type { Bench, Figure } from './figure';
 import { analysisBench } from './analysis';
 import { recordingMain } from './recording-main';
@@ -52,12 +53,13 @@ function combine(figures: Figure[]): Figure[] {
 }
 
 async function main() {
-  const argv = process.argv.slice(2);
-  const jsonIndex = argv.indexOf('--json');
-  const jsonFile = jsonIndex >= 0 ? argv[jsonIndex + 1] : undefined;
-  if (jsonIndex >= 0 && !jsonFile) throw new Error('--json needs a file name');
-  const onlyIndex = argv.indexOf('--only');
-  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',') : null;
+  const { values } = parseCli(
+    process.argv.slice(2),
+    { json: { type: 'string' }, only: { type: 'string' } },
+    'usage: npm run bench [-- --json FILE] [--only NAME[,NAME]]',
+  );
+  const jsonFile = values.json;
+  const only = values.only?.split(',') ?? null;
 
   const all: Figure[] = [];
   for (const bench of benches) {
@@ -94,6 +96,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`bench: ${(error as Error).stack ?? error}`);
-  process.exitCode = 1;
+  // A mistyped flag needs its message only; a bench that broke needs its stack.
+  const bad = error instanceof BadInput;
+  console.error(`bench: ${bad ? error.message : ((error as Error).stack ?? error)}`);
+  process.exitCode = bad ? 2 : 1;
 });

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dataPaths } from '../src/main/services/paths';
+import { dataPaths } from '../src/main/services/infra/paths';
 import { seededRandom, seedHistory } from './seed-history';
 
 const root = path.resolve(__dirname, '..');

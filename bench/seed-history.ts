@@ -17,7 +17,7 @@ import { PEAKS_PER_SECOND } from '../src/shared/contract';
 import type { FollowUpMode, MarkKind } from '../src/shared/enums';
 import { computeRoundMetrics, type Segment } from '../src/shared/metrics';
 import { openDatabase, type AppDatabase } from '../src/main/services/db/open';
-import { dataPaths } from '../src/main/services/paths';
+import { dataPaths } from '../src/main/services/infra/paths';
 import { loadContent, type LoadedContent } from '../src/main/services/content/load';
 import { planSession, type SessionPlan } from '../src/main/services/content/plan';
 import { recordingFiles } from '../src/main/services/recording/paths';

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dispatch } from '../src/main/services/dispatch';
+import { dispatch } from '../src/main/services/infra/dispatch';
 import { roundWordMetrics } from '../src/main/services/db/schema';
 import type { TranscriptSegment } from '../src/shared/transcript';
 import { seedProgress } from '../tests/support/seed-progress';

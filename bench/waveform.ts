@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileResponse } from '../src/main/services/file-response';
+import { fileResponse } from '../src/main/services/infra/file-response';
 import { decodeToPcm } from '../src/main/services/recording/ffmpeg';
 import { PEAKS_PER_SECOND } from '../src/shared/contract';
 import { launchChromium } from './browser';

@@ -3,18 +3,19 @@
  * for any audio file ffmpeg can read (webm, wav, ogg, mp3, m4a…).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { analyzeAudioFile } from '../src/main/services/analysis/analyze-file';
 import { computeAudioMetrics } from '../src/shared/metrics';
+import { BadInput, cliMain, parseCli, resolveFromUser } from './cli-args';
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`);
 
 async function main() {
-  const argv = process.argv.slice(2);
-  const json = argv.includes('--json');
-  const file = argv.find((a) => !a.startsWith('--'));
-  if (!file) throw new Error('usage: npm run analyze -- FILE [--json]');
-  const full = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  const usage = 'usage: npm run analyze -- FILE [--json]';
+  const { values, positionals } = parseCli(process.argv.slice(2), { json: { type: 'boolean' } }, usage);
+  const json = values.json ?? false;
+  const [file] = positionals;
+  if (!file) throw new BadInput(usage);
+  const full = resolveFromUser(file);
   if (!fs.existsSync(full)) throw new Error(`no such file: ${full}`);
   const { segments, durationMs } = await analyzeAudioFile(full);
   const metrics = computeAudioMetrics(segments, durationMs);
@@ -37,7 +38,4 @@ async function main() {
     console.log(`    ${(s.startMs / 1000).toFixed(2).padStart(8)} – ${(s.endMs / 1000).toFixed(2).padStart(8)} s`);
 }
 
-main().catch((error: unknown) => {
-  console.error(`analyze: ${(error as Error).message}`);
-  process.exitCode = 1;
-});
+cliMain('analyze', main);

@@ -9,15 +9,19 @@ import { shippedPaths } from '../src/main/services/app-root';
 import { loadContent } from '../src/main/services/content/load';
 import { expectedPointsOf } from '../src/shared/words';
 import { unreachablePoints } from '../src/shared/words/coverage-reach';
+import { cliMain, parseCli } from './cli-args';
 
 async function main() {
-  const argv = process.argv.slice(2);
-  const dirIndex = argv.indexOf('--dir');
+  // --with-builtin says what a --dir check always does (DIR is checked on top of the built-in content).
+  const { values } = parseCli(
+    process.argv.slice(2),
+    { dir: { type: 'string' }, 'with-builtin': { type: 'boolean' } },
+    'usage: npm run content:check [-- --dir DIR]',
+  );
   const builtinDir = shippedPaths(path.resolve(__dirname, '..')).builtinContentDir;
   let sources: { builtinDir: string; userDir?: string };
-  if (dirIndex >= 0) {
-    const dir = argv[dirIndex + 1];
-    if (!dir) throw new Error('--dir needs a folder');
+  if (values.dir !== undefined) {
+    const dir = values.dir;
     // A user's folder is checked against the built-in library, so its ids and references resolve.
     sources = { builtinDir, userDir: path.resolve(dir) };
   } else {
@@ -66,7 +70,4 @@ async function main() {
   process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(`content:check: ${(error as Error).message}`);
-  process.exitCode = 1;
-});
+cliMain('content:check', main);

@@ -18,30 +18,23 @@ import {
   fillerKinds,
   wordsFromText,
 } from '../src/shared/words';
-import { argValue, projectRoot, resolveFromUser } from './cli-args';
+import { BadInput, cliMain, parseCli, projectRoot, resolveFromUser } from './cli-args';
 
 const USAGE = 'usage: npm run -s coverage -- --item ITEM_ID [--round N] --text FILE [--json] [--data-dir DIR]';
 
-/** A mistake in what the user typed: exit 2, nothing else to see. */
-class BadInput extends Error {}
-
 async function main(argv: string[]) {
-  const json = argv.includes('--json');
-  const known = new Set(['--item', '--round', '--text', '--json', '--data-dir']);
-  const unknown = argv.find((a) => a.startsWith('--') && !known.has(a));
-  if (unknown) throw new BadInput(`unknown option ${unknown}\n${USAGE}`);
-  let itemId: string | undefined,
-    roundArg: string | undefined,
-    textArg: string | undefined,
-    dataDir: string | undefined;
-  try {
-    itemId = argValue(argv, '--item');
-    roundArg = argValue(argv, '--round');
-    textArg = argValue(argv, '--text');
-    dataDir = argValue(argv, '--data-dir');
-  } catch (error) {
-    throw new BadInput(`${(error as Error).message}\n${USAGE}`);
-  }
+  const { values } = parseCli(
+    argv,
+    {
+      item: { type: 'string' },
+      round: { type: 'string' },
+      text: { type: 'string' },
+      json: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+    },
+    USAGE,
+  );
+  const { item: itemId, round: roundArg, text: textArg, json = false, 'data-dir': dataDir } = values;
   if (!itemId) throw new BadInput(`--item is required\n${USAGE}`);
   if (!textArg) throw new BadInput(`--text is required\n${USAGE}`);
 
@@ -115,7 +108,4 @@ async function main(argv: string[]) {
     if (fillers.counts[kind] > 0) console.log(`    ${kind.padEnd(10)} ${fillers.counts[kind]}`);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`coverage: ${(error as Error).message}`);
-  process.exitCode = error instanceof BadInput ? 2 : 1;
-});
+cliMain('coverage', () => main(process.argv.slice(2)));

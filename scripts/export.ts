@@ -6,17 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/main/services/db/open';
-import { markdownReport, writeExportBundle } from '../src/main/services/export';
-import { dataPaths } from '../src/main/services/paths';
-import { writePrivate } from '../src/main/services/private-files';
-import { argValue, cliMain, projectRoot, resolveFromUser } from './cli-args';
+import { markdownReport, writeExportBundle } from '../src/main/services/export/export';
+import { dataPaths } from '../src/main/services/infra/paths';
+import { writePrivate } from '../src/main/services/infra/private-files';
+import { BadInput, cliMain, parseCli, projectRoot, resolveFromUser } from './cli-args';
 
 cliMain('export', () => {
-  const argv = process.argv.slice(2);
-  const dataDir = argValue(argv, '--data-dir');
-  const out = argValue(argv, '--out');
-  const markdown = argValue(argv, '--markdown', false);
-  if (!dataDir || !out) throw new Error('usage: npm run export -- --data-dir DIR --out FOLDER [--markdown FILE.md]');
+  const usage = 'usage: npm run export -- --data-dir DIR --out FOLDER [--markdown FILE.md]';
+  const { values } = parseCli(
+    process.argv.slice(2),
+    { 'data-dir': { type: 'string' }, out: { type: 'string' }, markdown: { type: 'string' } },
+    usage,
+  );
+  const { 'data-dir': dataDir, out, markdown } = values;
+  if (!dataDir || !out) throw new BadInput(usage);
   const paths = dataPaths(resolveFromUser(dataDir));
   if (!fs.existsSync(paths.databaseFile)) throw new Error(`no Loop Coach database in ${paths.dataDir}`);
   const { db } = openDatabase({

@@ -5,14 +5,14 @@
 import path from 'node:path';
 import { openDatabase } from '../src/main/services/db/open';
 import { importExport, readExport } from '../src/main/services/import';
-import { dataPaths } from '../src/main/services/paths';
-import { argValue, cliMain, projectRoot, resolveFromUser } from './cli-args';
+import { dataPaths } from '../src/main/services/infra/paths';
+import { BadInput, cliMain, parseCli, projectRoot, resolveFromUser } from './cli-args';
 
 cliMain('import', () => {
-  const argv = process.argv.slice(2);
-  const dataDir = argValue(argv, '--data-dir');
-  const input = argValue(argv, '--in');
-  if (!dataDir || !input) throw new Error('usage: npm run import -- --data-dir DIR --in EXPORT-FOLDER');
+  const usage = 'usage: npm run import -- --data-dir DIR --in EXPORT-FOLDER';
+  const { values } = parseCli(process.argv.slice(2), { 'data-dir': { type: 'string' }, in: { type: 'string' } }, usage);
+  const { 'data-dir': dataDir, in: input } = values;
+  if (!dataDir || !input) throw new BadInput(usage);
   // Read and checked before the database is even opened: a refused export changes nothing.
   const { file, bundleDir } = readExport(resolveFromUser(input));
   const paths = dataPaths(resolveFromUser(dataDir));

@@ -3,11 +3,12 @@
  * fails. A finding reviewed and accepted carries an `eng-disable` comment with its reason beside it.
  */
 import path from 'node:path';
-import { cliMain, projectRoot } from './cli-args';
+import { cliMain, parseCli, projectRoot } from './cli-args';
 import { scan } from './electronegativity';
 
 cliMain('security:scan', async () => {
-  const input = path.resolve(projectRoot, process.argv[2] ?? 'src');
+  const { positionals } = parseCli(process.argv.slice(2), {}, 'usage: npm run security:scan [-- DIR]');
+  const input = path.resolve(projectRoot, positionals[0] ?? 'src');
   const issues = await scan(input);
   if (issues.length === 0) {
     console.log(`Electronegativity: 0 findings in ${path.relative(projectRoot, input) || '.'}`);

@@ -12,19 +12,20 @@ import { transcribeAudioFile } from '../src/main/services/analysis/transcribe';
 import { ModelVerifier } from '../src/main/services/transcription/model-files';
 import { wordErrorRate } from '../src/main/services/transcription/wer';
 import { transcriptText } from '../src/shared/transcript';
-import { argValue, cliMain, resolveFromUser } from './cli-args';
+import { BadInput, cliMain, parseCli, resolveFromUser } from './cli-args';
 
 const USAGE = 'usage: npm run -s transcribe -- FILE --model DIR [--reference TXT] [--json]';
 const clock = (ms: number) => `${Math.floor(ms / 60000)}:${((ms % 60000) / 1000).toFixed(1).padStart(4, '0')}`;
 
 cliMain('transcribe', async () => {
-  const argv = process.argv.slice(2);
-  const json = argv.includes('--json');
-  const modelArg = argValue(argv, '--model');
-  const referenceArg = argValue(argv, '--reference');
-  const valued = new Set(['--model', '--reference']);
-  const file = argv.find((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1] ?? ''));
-  if (!file || !modelArg) throw new Error(USAGE);
+  const { values, positionals } = parseCli(
+    process.argv.slice(2),
+    { json: { type: 'boolean' }, model: { type: 'string' }, reference: { type: 'string' } },
+    USAGE,
+  );
+  const { json = false, model: modelArg, reference: referenceArg } = values;
+  const [file] = positionals;
+  if (!file || !modelArg) throw new BadInput(USAGE);
   const audio = resolveFromUser(file);
   if (!fs.existsSync(audio)) throw new Error(`no such file: ${audio}`);
   const modelDir = resolveFromUser(modelArg);

@@ -2,7 +2,7 @@
 import { app, type BrowserWindow, dialog } from 'electron';
 import { createLoopCoach, type LoopCoach } from './services/app';
 import { shippedPaths } from './services/app-root';
-import { resolveDataDir } from './services/paths';
+import { resolveDataDir } from './services/infra/paths';
 import { launchAnalysisUtility } from './electron/analysis-process';
 import { serveIpc } from './electron/ipc';
 import { registerAppScheme, serveAppProtocol } from './electron/protocol';

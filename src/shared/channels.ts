@@ -1,40 +1,50 @@
 /**
- * Every channel name between the renderer and the main side, in one place.
- * Kept free of zod so the sandboxed preload can import it without the schemas.
+ * Every channel name between the renderer and the main side, in one place, grouped by concern (each
+ * prefix is one feature's handler group on the main side). Kept free of zod so the sandboxed preload
+ * can import it without the schemas.
  */
 export const requestChannels = [
+  // The app and its library.
   'app:info',
   'library:list',
   'library:item',
   'library:reload',
+  // Sessions and the rounds in them, as they are run.
   'session:start',
   'session:get',
   'session:list',
   'session:control',
   'session:event',
+  'session:allocation',
   'round:begin',
   'round:end',
-  'recording:chunk',
-  'recording:finish',
   'followup:record',
   'recovery:list',
+  // Recording.
+  'recording:chunk',
+  'recording:finish',
+  // Review of a recorded round.
   'review:get',
   'review:reveal',
   'review:save',
   'review:mark',
   'review:queue',
   'review:attempts',
+  'review:changes',
+  // Measures of a round: speech analysis, transcripts, word metrics.
   'analysis:get',
   'analysis:run',
+  'transcript:get',
+  'transcript:search',
+  'transcription:backfill',
+  'transcription:run',
+  'words:round',
+  'words:trends',
+  // Progress, the practise-next schedule and the coach.
   'progress:get',
-  'export:create',
-  'settings:get',
-  'settings:update',
   'today:get',
   'today:snooze',
   'today:retire',
-  'transcript:get',
-  'transcript:search',
   'coach:fatigue',
   'coach:fatigueHistory',
   'coach:rescorePrompt',
@@ -45,16 +55,14 @@ export const requestChannels = [
   'coach:actions',
   'coach:actionsGenerate',
   'coach:actionCheck',
-  'review:changes',
+  // Settings, speech models and export.
+  'settings:get',
+  'settings:update',
   'models:list',
   'models:download',
   'models:cancel',
   'models:remove',
-  'transcription:backfill',
-  'transcription:run',
-  'words:round',
-  'words:trends',
-  'session:allocation',
+  'export:create',
 ] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
@@ -75,10 +83,10 @@ export const eventChannels = [
   'analysis:changed',
   'analysis:progress',
   'transcript:changed',
+  'transcription:progress',
   'coach:changed',
   'models:progress',
   'models:changed',
-  'transcription:progress',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];
 

@@ -23,7 +23,7 @@ import {
 } from './contract';
 import { slug } from './content';
 import { roundMetrics, segment } from './metrics';
-import { exportedCoach } from './coach/export';
+import { exportedCoach } from './contract/coach-export';
 import { transcriptSegment } from './transcript';
 import { UUID_PATTERN, uuid } from './uuid';
 

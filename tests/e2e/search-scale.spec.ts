@@ -15,7 +15,7 @@ import type { Page } from '@playwright/test';
 import { seededRandom, seedHistory } from '../../bench/seed-history';
 import type { AppDatabase } from '../../src/main/services/db/open';
 import * as schema from '../../src/main/services/db/schema';
-import { dataPaths } from '../../src/main/services/paths';
+import { dataPaths } from '../../src/main/services/infra/paths';
 import { TranscriptStore } from '../../src/main/services/transcripts/store';
 import type { TranscriptSearchResult } from '../../src/shared/contract';
 import { formatClock } from '../../src/renderer/src/lib/format';

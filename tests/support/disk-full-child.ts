@@ -1,7 +1,7 @@
 /** Run under `ulimit -f`: records chunks until the file-size limit hits, then finishes. Prints a JSON report. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { chunksOf } from './audio';
 import { beginOneRound } from './sessions';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../src/main/services/db/open';
-import { writeExportBundle } from '../../src/main/services/export';
+import { writeExportBundle } from '../../src/main/services/export/export';
 import { importExport, readExport } from '../../src/main/services/import';
 import { call, makeApp, recordRound } from './sessions';
 import { migrationsDir, tempDir } from './temp';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { loadCatalogueFile } from '../../src/main/services/models/catalog';
 
 const [dataDir, catalogueFile, modelId] = process.argv.slice(2) as [string, string, string];

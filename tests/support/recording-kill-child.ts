@@ -3,7 +3,7 @@
  * update (the recording service's fault-injection hook). Prints `recording <id>` and `ack <seq>`
  * after each acknowledged chunk, so the parent knows exactly what was acknowledged.
  */
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { chunkPeaks, chunksOf } from './audio';
 import { beginOneRound } from './sessions';
 

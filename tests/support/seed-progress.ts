@@ -10,7 +10,7 @@ import path from 'node:path';
 import { roundPlan, type RoundPlan } from '../../src/shared/contract';
 import { roundMetrics, type Flag, type RoundMetrics } from '../../src/shared/metrics';
 import { openDatabase } from '../../src/main/services/db/open';
-import { dataPaths } from '../../src/main/services/paths';
+import { dataPaths } from '../../src/main/services/infra/paths';
 import { roundAnalyses, roundReviews, rounds, sessions } from '../../src/main/services/db/schema';
 
 const root = path.resolve(__dirname, '..', '..');

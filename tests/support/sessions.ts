@@ -1,7 +1,7 @@
 /** Drives the services the way the renderer does: start sessions and record rounds from real audio. */
 import path from 'node:path';
 import { createLoopCoach, type AppOptions, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import type { RequestChannel } from '../../src/shared/channels';
 import type { RequestInput, RequestOutput } from '../../src/shared/contract';
 import { chunksOf } from './audio';

@@ -1,6 +1,6 @@
 /** The coach's stored state travels with an export: re-scores and action lists, checked-off state included. */
 import { describe, expect, it } from 'vitest';
-import { buildExport } from '../../src/main/services/export';
+import { buildExport } from '../../src/main/services/export/export';
 import { importExport, parseExport } from '../../src/main/services/import';
 import { addSession, DAY } from '../support/coach-history';
 import { call, makeApp } from '../support/sessions';

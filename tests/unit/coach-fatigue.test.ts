@@ -1,7 +1,8 @@
 /** Fatigue across a loop: the pure rule on hand-made numbers, and the SQL-side loading on a real database. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoopCoach } from '../../src/main/services/app';
-import { baselineOf, loopFatigue, type SignalValues } from '../../src/shared/coach/fatigue';
+import { baselineOf, loopFatigue } from '../../src/shared/coach/fatigue';
+import type { SignalValues } from '../../src/shared/contract/coach';
 import { addSession, DAY } from '../support/coach-history';
 import { call, makeApp } from '../support/sessions';
 import { tempDir } from '../support/temp';

@@ -1,7 +1,8 @@
 /** Retakes side by side: the attempts of one prompt, measure by measure. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoopCoach } from '../../src/main/services/app';
-import { retakeRows, type RetakeAttempt } from '../../src/shared/coach/retake';
+import { retakeRows } from '../../src/shared/coach/retake';
+import type { RetakeAttempt } from '../../src/shared/contract/coach';
 import { addSession, DAY } from '../support/coach-history';
 import { call, makeApp } from '../support/sessions';
 import { tempDir } from '../support/temp';

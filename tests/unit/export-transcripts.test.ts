@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markdownReport, writeExportBundle } from '../../src/main/services/export';
+import { markdownReport, writeExportBundle } from '../../src/main/services/export/export';
 import { importExport, ImportRefusedError, readExport } from '../../src/main/services/import';
 import { exportedRound, exportFile } from '../../src/shared/export';
 import type { RoundTranscript } from '../../src/shared/transcript';

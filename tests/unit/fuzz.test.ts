@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requestChannels, type RequestChannel } from '../../src/shared/channels';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { startWebServer } from '../../src/main/web/server';
 import { hostileValue, mutate, prng } from '../support/hostile';
 import { call, makeApp, recordRound } from '../support/sessions';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../src/shared/contract';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { installedModel } from '../../src/main/services/models/installed';
 import {
   fixtureBytes,

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { loadCatalogueFile } from '../../src/main/services/models/catalog';
 import { readInstalled, writeInstalled } from '../../src/main/services/models/installed';
 import { fixtureBytes, fixtureEntry, sha256, startModelServer, type ModelServer } from '../support/model-server';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { recordings, rounds, sessions } from '../../src/main/services/db/schema';
 import type { PageCursor, RoundPlan } from '../../src/shared/contract';
 import { call, makeApp } from '../support/sessions';

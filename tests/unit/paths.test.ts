@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataPaths, defaultDataDir, insideRoot, resolveDataDir } from '../../src/main/services/paths';
+import { dataPaths, defaultDataDir, insideRoot, resolveDataDir } from '../../src/main/services/infra/paths';
 
 describe('data folder', () => {
   const fallback = () => '/home/me/.config/Loop Coach';

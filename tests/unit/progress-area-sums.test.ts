@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { seededRandom, seedHistory } from '../../bench/seed-history';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import type { ProgressSummary } from '../../src/shared/contract';
 import { rewindDatabase } from '../support/migrations';
 import { makeApp } from '../support/sessions';

@@ -8,7 +8,7 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, seedHistory } from '../../bench/seed-history';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import type { ProgressSummary, RequestInput } from '../../src/shared/contract';
 import {
   baselines,

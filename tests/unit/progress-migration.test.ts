@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { seededRandom, seedHistory } from '../../bench/seed-history';
 import { createLoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import type { ProgressSummary } from '../../src/shared/contract';
 import { rewindDatabase } from '../support/migrations';
 import { builtinContentDir, migrationsDir, tempDir } from '../support/temp';

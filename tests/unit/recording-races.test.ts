@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { decodeToPcm } from '../../src/main/services/recording/ffmpeg';
 import { chunksOf, wavDurationSeconds, webmFixture } from '../support/audio';
 import { builtinContentDir, migrationsDir, tempDir, writeFiles } from '../support/temp';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { decodeToPcm, probeDurationMs } from '../../src/main/services/recording/ffmpeg';
 import { chunksOf, wavDurationSeconds, webmFixture } from '../support/audio';
 import { builtinContentDir, migrationsDir, repoRoot, tempDir, writeFiles } from '../support/temp';

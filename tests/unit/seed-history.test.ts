@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom, seedHistory } from '../../bench/seed-history';
 import { createLoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { roundMetrics } from '../../src/shared/metrics';
 import type { TranscriptSegment } from '../../src/shared/transcript';
 import { builtinContentDir, migrationsDir, tempDir } from '../support/temp';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { builtinContentDir, migrationsDir, tempDir, writeFiles } from '../support/temp';
 
 async function makeApp(files: Record<string, string> = {}, random = () => 0): Promise<LoopCoach> {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom, seedHistory } from '../../bench/seed-history';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import type { RequestChannel } from '../../src/shared/channels';
 import type { AnalysisView, RequestInput, SessionView } from '../../src/shared/contract';
 import { roundTitle } from '../../src/shared/round-title';

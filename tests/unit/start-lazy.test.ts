@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import type { ApiResult, LibraryView } from '../../src/shared/contract';
 import { builtinContentDir, migrationsDir, repoRoot, tempDir, writeFiles } from '../support/temp';
 

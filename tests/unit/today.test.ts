@@ -5,7 +5,7 @@
  * recomputed identically after export and import, and the migration applied to a database with rows.
  */
 import { describe, expect, it } from 'vitest';
-import { buildExport } from '../../src/main/services/export';
+import { buildExport } from '../../src/main/services/export/export';
 import { importExport } from '../../src/main/services/import';
 import { scheduleQueries } from '../../src/main/services/schedule/today';
 import { DAY, HOUR, aced, mockYaml, practise, todayApp, weak, type Clock } from '../support/seed-today';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/shared/csp';
 import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/dispatch';
+import { dispatch } from '../../src/main/services/infra/dispatch';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { loadOrCreateToken, TOKEN_FILE } from '../../src/main/web/token';
 import { builtinContentDir, migrationsDir, tempDir, writeFiles } from '../support/temp';

@@ -5,7 +5,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { requestChannels } from '../../shared/channels';
 import type { LoopCoach } from '../services/app';
-import { dispatch } from '../services/dispatch';
+import { dispatch } from '../services/infra/dispatch';
 import { isAppUrl } from './origin';
 
 /** The app page's main frame only: not a subframe, not a frame that is already gone. */

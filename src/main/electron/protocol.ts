@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../../shared/csp';
-import { servedFile } from '../services/served-file';
+import { servedFile } from '../services/infra/served-file';
 import { APP_SCHEME, isAppUrl } from './origin';
 
 const securityHeaders = { 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' };
@@ -25,7 +25,7 @@ export function serveAppProtocol(rendererDir: string, dataDir: string): void {
   protocol.handle(APP_SCHEME, (request) => {
     if (!isAppUrl(request.url) || new URL(request.url).protocol !== `${APP_SCHEME}:`) return refuse(404, 'Not found');
     if (request.method !== 'GET') return refuse(405, 'Method not allowed', { Allow: 'GET' });
-    // The same rule as browser mode's server (services/served-file.ts).
+    // The same rule as browser mode's server (services/infra/served-file.ts).
     const response = servedFile(
       { rendererDir, dataDir },
       new URL(request.url).pathname,

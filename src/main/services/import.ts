@@ -17,9 +17,9 @@ import type { AppDatabase } from './db/open';
 import { checkIds, checkTranscripts, ImportRefusedError } from './import-checks';
 import { insertSession } from './import-rows';
 import { itemSchedule, sessions } from './db/schema';
-import { insideRoot } from './paths';
-import { PRIVATE_DIR_MODE, writePrivate } from './private-files';
-import { placeFile, TargetExistsError } from './place-file';
+import { insideRoot } from './infra/paths';
+import { PRIVATE_DIR_MODE, writePrivate } from './infra/private-files';
+import { placeFile, TargetExistsError } from './infra/place-file';
 import { recordingFiles } from './recording/paths';
 
 export { ImportRefusedError };

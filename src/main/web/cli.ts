@@ -10,8 +10,8 @@ import path from 'node:path';
 import { createLoopCoach, type LoopCoach } from '../services/app';
 import { loadCatalogueFile } from '../services/models/catalog';
 import { findAppRoot, shippedPaths } from '../services/app-root';
-import { dataPaths, defaultDataDir, resolveDataDir } from '../services/paths';
-import { makePrivateDir } from '../services/private-files';
+import { dataPaths, defaultDataDir, resolveDataDir } from '../services/infra/paths';
+import { makePrivateDir } from '../services/infra/private-files';
 import { startWebServer } from './server';
 import { loadOrCreateToken } from './token';
 

@@ -10,9 +10,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../../shared/csp';
 import type { LoopCoach } from '../services/app';
-import { dispatch } from '../services/dispatch';
-import type { FileResponse } from '../services/file-response';
-import { decodePath, isMediaPath, servedFile } from '../services/served-file';
+import { dispatch } from '../services/infra/dispatch';
+import type { FileResponse } from '../services/infra/file-response';
+import { decodePath, isMediaPath, servedFile } from '../services/infra/served-file';
 import { isBinaryChannel } from '../../shared/channels';
 import { MAX_CHUNK_BYTES } from '../../shared/contract';
 import { accessPage } from './access-page';
@@ -169,7 +169,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     // Files are answered without reading the request; drop any body so keep-alive stays in step.
     req.resume();
-    // The same rule as Electron's app:// handler (services/served-file.ts).
+    // The same rule as Electron's app:// handler (services/infra/served-file.ts).
     const decoded = decodePath(url.pathname);
     const dataDir = decoded !== null && isMediaPath(decoded) ? (await appReady).paths.dataDir : null;
     const response = servedFile({ rendererDir: options.rendererDir, dataDir }, url.pathname, req.headers.range);

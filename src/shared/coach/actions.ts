@@ -3,19 +3,10 @@
  * change" lines, the question that stumped the candidate, the most frequent flags, the weakest area
  * and where they rambled most (the seeds' self-assessment). Pure; docs/metrics.md, "Weekly action list".
  */
-import { z } from 'zod';
 import { flagId, type FlagId } from '../enums';
-import { actionKind } from './enums';
+import type { ActionDraft } from '../contract/coach';
 
 export const MAX_ACTIONS = 5;
-
-export const actionDraft = z.object({
-  kind: actionKind,
-  text: z.string(),
-  why: z.string(),
-  roundId: z.string().nullable(),
-});
-export type ActionDraft = z.infer<typeof actionDraft>;
 
 export type WeekMaterial = {
   /** Postmortem change lines of the week's rounds, newest first. */

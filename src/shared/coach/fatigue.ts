@@ -4,24 +4,16 @@
  * the worst one went. No clock, no I/O: the main side loads the numbers (src/main/services/coach/).
  * Every number is defined in docs/metrics.md, "Fatigue across a loop".
  */
-import { z } from 'zod';
 import { mean, median } from './stats';
-
-export const fatigueSignal = z.enum(['thinkTime', 'followUpLatency', 'longPauses', 'overrun', 'score']);
-export type FatigueSignal = z.infer<typeof fatigueSignal>;
-
-/** One round's measured values (null: not measured or not scored). */
-export const signalValues = z.object({
-  thinkTime: z.number().nullable(),
-  followUpLatency: z.number().nullable(),
-  longPauses: z.number().nullable(),
-  overrun: z.number().nullable(),
-  score: z.number().nullable(),
-});
-export type SignalValues = z.infer<typeof signalValues>;
-
-export const baseline = signalValues.extend({ rounds: z.number().int() });
-export type Baseline = z.infer<typeof baseline>;
+import {
+  fatigueSignal,
+  type FatigueSignal,
+  type SignalValues,
+  type Baseline,
+  type FatigueRound,
+  type SessionFatigue,
+  type FatigueHistory,
+} from '../contract/coach';
 
 /**
  * How far from baseline counts as "a lot", per signal: the deviation is (value − baseline) divided by
@@ -38,48 +30,6 @@ export const DEVIATION_FLOOR: Record<FatigueSignal, number> = {
 export const RECOVERED_STRAIN = 0.15;
 /** Earlier rounds of a question type a baseline is the median of. */
 export const BASELINE_WINDOW = 30;
-
-export const fatigueRound = z.object({
-  roundId: z.string(),
-  index: z.number().int(),
-  title: z.string(),
-  questionType: z.string(),
-  values: signalValues,
-  baseline,
-  /** Per signal, −1 (much better than usual) … +1 (much worse); null without a value or a baseline. */
-  deviations: signalValues,
-  /** Mean of the deviations present; null when none is. */
-  strain: z.number().nullable(),
-});
-export type FatigueRound = z.infer<typeof fatigueRound>;
-
-export const sessionFatigue = z.object({
-  sessionId: z.string(),
-  title: z.string(),
-  createdAt: z.number(),
-  rounds: z.array(fatigueRound),
-  /** At least two rounds with a strain: only then is there a trend. */
-  multiRound: z.boolean(),
-  trend: z
-    .object({
-      firstIndex: z.number().int(),
-      lastIndex: z.number().int(),
-      /** Last round's strain minus the first's: above 0 the candidate faded. */
-      strainChange: z.number(),
-      perSignal: signalValues,
-    })
-    .nullable(),
-  recovery: z
-    .object({
-      worstIndex: z.number().int(),
-      nextIndex: z.number().int(),
-      worstStrain: z.number(),
-      nextStrain: z.number(),
-      recovered: z.boolean(),
-    })
-    .nullable(),
-});
-export type SessionFatigue = z.infer<typeof sessionFatigue>;
 
 const signals = fatigueSignal.options;
 const emptyValues = (): SignalValues => ({
@@ -169,26 +119,6 @@ export function loopFatigue(
     recovery,
   };
 }
-
-export const fatigueHistory = z.object({
-  sessions: z.array(
-    z.object({
-      sessionId: z.string(),
-      title: z.string(),
-      createdAt: z.number(),
-      rounds: z.number().int(),
-      strainChange: z.number(),
-      firstStrain: z.number(),
-      lastStrain: z.number(),
-      recovered: z.boolean().nullable(),
-    }),
-  ),
-  /** Mean first→last strain change over those sessions; null without any. */
-  meanStrainChange: z.number().nullable(),
-  /** Sessions with a bad round followed by another: how many came back to baseline. */
-  recoveries: z.object({ recovered: z.number().int(), of: z.number().int() }),
-});
-export type FatigueHistory = z.infer<typeof fatigueHistory>;
 
 /** Many sessions' fatigue, newest first, reduced to what the Progress chart draws. */
 export function fatigueHistoryOf(loops: readonly SessionFatigue[]): FatigueHistory {

@@ -2,42 +2,7 @@
  * Retakes side by side: attempts at one prompt, measure by measure, with which way each moved from
  * the first attempt to the last. Pure; docs/metrics.md, "Retake side by side".
  */
-import { z } from 'zod';
-
-export const retakeAttempt = z.object({
-  roundId: z.string(),
-  sessionTitle: z.string(),
-  startedAt: z.number().nullable(),
-  durationMs: z.number().nullable(),
-  thinkTimeMs: z.number().nullable(),
-  coreAnswerMs: z.number().nullable(),
-  /** Median response latency over the round's follow-ups. */
-  followUpLatencyMs: z.number().nullable(),
-  pointsCovered: z.number().int(),
-  pointsMissed: z.number().int(),
-  pointsTotal: z.number().int(),
-  clarity: z.number().nullable(),
-  rigor: z.number().nullable(),
-  speed: z.number().nullable(),
-  wentWell: z.string(),
-  missed: z.string(),
-  change: z.string(),
-  mediaUrl: z.string().nullable(),
-});
-export type RetakeAttempt = z.infer<typeof retakeAttempt>;
-
-export const retakeMeasure = z.enum([
-  'durationMs',
-  'thinkTimeMs',
-  'coreAnswerMs',
-  'followUpLatencyMs',
-  'pointsCovered',
-  'pointsMissed',
-  'clarity',
-  'rigor',
-  'speed',
-]);
-export type RetakeMeasure = z.infer<typeof retakeMeasure>;
+import { type RetakeAttempt, retakeMeasure, type RetakeMeasure } from '../contract/coach';
 
 /** Which way is better; length has none (a longer answer is not better or worse in itself). */
 const better: Record<RetakeMeasure, 'lower' | 'higher' | null> = {

@@ -64,10 +64,14 @@ export {
   actionItemView,
   actionListView,
   calibrationView,
+  fatigueSignal,
   rescorePrompt,
   type ActionListView,
   type CalibrationView,
+  type FatigueSignal,
   type RescorePrompt,
+  type RetakeMeasure,
+  type SessionFatigue,
 } from './coach';
 export { apiError, apiErrorCode, type ApiError, type ApiResult } from './errors';
 export { eventContract } from './events';

@@ -1,7 +1,6 @@
 /** The user's settings, their defaults, and the partial update that changes only what it names. */
 import { z } from 'zod';
-import { rescoreSetting } from '../coach/enums';
-import { followUpMode } from '../enums';
+import { rescoreSetting, followUpMode } from '../enums';
 import { none, type RequestSchemasFor } from './common';
 
 export const theme = z.enum(['system', 'light', 'dark']);

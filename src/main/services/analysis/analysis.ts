@@ -10,9 +10,9 @@ import { computeRoundMetrics, median, roundMetrics, segment, type RoundMetrics }
 import type { LoadedContent } from '../content/load';
 import type { AppDatabase } from '../db/open';
 import { followUps, recordings, reviewMarks, roundAnalyses, rounds, sessionEvents } from '../db/schema';
-import type { EventBus } from '../events';
-import { NotFoundError } from '../errors';
-import { insideRoot } from '../paths';
+import type { EventBus } from '../infra/events';
+import { NotFoundError } from '../infra/errors';
+import { insideRoot } from '../infra/paths';
 import type { AnalysisRunner } from './runner';
 
 const segmentsSchema = segment.array();

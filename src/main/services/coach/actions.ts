@@ -7,10 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionListView } from '../../../shared/contract';
 import { weeklyActions, type WeekMaterial } from '../../../shared/coach/actions';
-import { actionKind, actionListReason, type ActionListReason } from '../../../shared/coach/enums';
-import { flagId } from '../../../shared/enums';
+import { actionKind, actionListReason, type ActionListReason, flagId } from '../../../shared/enums';
 import type { AppDatabase } from '../db/open';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 import { planTitle } from './rows';
 
 export const WEEK_MS = 7 * 24 * 3600 * 1000;

@@ -1,5 +1,5 @@
 /** The coach's rows into and out of an export: re-scores (of rounds that exist) and action lists. */
-import { exportedCoach, type ExportedCoach } from '../../../shared/coach/export';
+import { exportedCoach, type ExportedCoach } from '../../../shared/contract/coach-export';
 import type { AppDatabase } from '../db/open';
 
 type RescoreRow = {

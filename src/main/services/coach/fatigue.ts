@@ -3,17 +3,10 @@
  * the candidate's previous BASELINE_WINDOW rounds of that type before the session (index
  * rounds_type_started), then the pure rule in src/shared/coach/fatigue.ts.
  */
-import {
-  BASELINE_WINDOW,
-  baselineOf,
-  fatigueHistoryOf,
-  loopFatigue,
-  type Baseline,
-  type FatigueHistory,
-  type SessionFatigue,
-} from '../../../shared/coach/fatigue';
+import { BASELINE_WINDOW, baselineOf, fatigueHistoryOf, loopFatigue } from '../../../shared/coach/fatigue';
+import type { Baseline, FatigueHistory, SessionFatigue } from '../../../shared/contract/coach';
 import type { AppDatabase } from '../db/open';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 import { planTitle, signalsFromColumns, type SignalColumns } from './rows';
 
 type RoundRow = {

@@ -1,15 +1,21 @@
-/** The coach's services and their request handlers, wired by app.ts with one spread. */
-import type { Handlers } from '../app';
+/** The coach's services and their request handlers, composed by app.ts. */
 import type { AppDatabase } from '../db/open';
-import type { EventBus } from '../events';
+import type { EventBus } from '../infra/events';
+import type { HandlerGroup } from '../infra/handlers';
 import { ActionService } from './actions';
 import { FatigueData } from './fatigue';
 import { RescoreService } from './rescore';
 import { retakeAttempts } from './retake';
 
-type CoachChannel = Extract<keyof Handlers, `coach:${string}`>;
-
-export function coachHandlers(db: AppDatabase, events: EventBus, now: () => number): Pick<Handlers, CoachChannel> {
+export function coachHandlers({
+  db,
+  events,
+  now,
+}: {
+  db: AppDatabase;
+  events: EventBus;
+  now: () => number;
+}): HandlerGroup<'coach'> {
   const fatigue = new FatigueData(db);
   const rescores = new RescoreService(db, now);
   const actions = new ActionService(db, now);

@@ -5,20 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CalibrationView, RescorePrompt } from '../../../shared/contract';
-import {
-  MIN_ROUND_AGE_MS,
-  mayAskAgain,
-  relationOf,
-  rescoreEnabled,
-  scoreDrift,
-  type Dimension,
-  type RescorePair,
-} from '../../../shared/coach/rescore';
+import { MIN_ROUND_AGE_MS, mayAskAgain, relationOf, rescoreEnabled, scoreDrift } from '../../../shared/coach/rescore';
+import type { Dimension, RescorePair } from '../../../shared/contract/coach';
 import type { PairSums } from '../../../shared/coach/stats';
 import type { AppDatabase } from '../db/open';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 import { mediaUrl } from '../recording/paths';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import { planTitle } from './rows';
 
 /** The window of scored rounds the self-score vs signal relations read: the last 90 days… */

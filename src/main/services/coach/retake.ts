@@ -1,7 +1,7 @@
 /** Attempts at one prompt (same item and round of the item), measured for the side-by-side view. */
-import type { RetakeAttempt } from '../../../shared/coach/retake';
+import type { RetakeAttempt } from '../../../shared/contract/coach';
 import type { AppDatabase } from '../db/open';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 import { mediaUrl } from '../recording/paths';
 import { followUpLatency, parseMetrics } from './rows';
 

@@ -2,7 +2,7 @@
 import { roundMetrics, type RoundMetrics } from '../../../shared/metrics';
 import { roundTitle } from '../../../shared/round-title';
 import { median, mean } from '../../../shared/coach/stats';
-import type { SignalValues } from '../../../shared/coach/fatigue';
+import type { SignalValues } from '../../../shared/contract/coach';
 
 /** A stored metrics document, or null when absent or no longer valid (never throws on old rows). */
 export function parseMetrics(json: string | null): RoundMetrics | null {

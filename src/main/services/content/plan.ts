@@ -2,7 +2,7 @@
 import type { CircuitSpec, ItemSpec, RoundSpec } from '../../../shared/content';
 import type { RoundAnswers, RoundPlan, SessionSource } from '../../../shared/contract';
 import type { LoadedContent, Located } from './load';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 
 /** A planned round and, kept apart so it never reaches the renderer early, what it is judged against. */
 export type PlannedRound = RoundPlan & { answers: RoundAnswers };

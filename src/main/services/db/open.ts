@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
-import { PRIVATE_FILE_MODE, makePrivate, makePrivateIfThere } from '../private-files';
+import { PRIVATE_FILE_MODE, makePrivate, makePrivateIfThere } from '../infra/private-files';
 import * as schema from './schema';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

@@ -9,10 +9,10 @@
 import fs from 'node:fs';
 import { ModelDownloadError, describeNetworkError, isAbort, isDiskFull } from './errors';
 import { FileHashers, matches, type ExpectedHash } from './hashing';
-import { fetchModelFile } from './model-fetch';
+import { fetchModelFile, type Fetch } from './model-fetch';
 import { openFreshPart, openKeptPart, partBytes } from './part-file';
 
-export type Fetch = typeof fetch;
+export type { Fetch };
 
 export type FileDownload = {
   url: string;

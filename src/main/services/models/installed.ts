@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { PRIVATE_FILE_MODE, makePrivateFd } from '../private-files';
+import { PRIVATE_FILE_MODE, makePrivateFd } from '../infra/private-files';
 import { modelFamily, modelFileName, modelFileRole, modelId, sha256Hex } from '../../../shared/contract';
 
 // The engine configures sherpa-onnx by these; they are the contract's, re-exported where the record is.

@@ -5,8 +5,10 @@
  * host still compresses is refused before a byte of it is read, so nothing is ever decompressed.
  */
 import { modelUrl } from '../../../shared/contract';
-import type { Fetch } from './download';
 import { ModelDownloadError } from './errors';
+
+/** The fetch a download uses (the global one unless a test passes another). */
+export type Fetch = typeof fetch;
 
 export const MAX_REDIRECTS = 10;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

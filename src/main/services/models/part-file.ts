@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { ModelDownloadError } from './errors';
-import { PRIVATE_FILE_MODE, makePrivateFd } from '../private-files';
+import { PRIVATE_FILE_MODE, makePrivateFd } from '../infra/private-files';
 
 const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 

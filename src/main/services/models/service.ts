@@ -14,9 +14,9 @@ import type {
   ModelStatus,
   ModelView,
 } from '../../../shared/contract';
-import { NotFoundError } from '../errors';
-import { makePrivateDir } from '../private-files';
-import type { EventBus } from '../events';
+import { ConflictError, NotFoundError } from '../infra/errors';
+import { makePrivateDir } from '../infra/private-files';
+import type { EventBus } from '../infra/events';
 import { downloadFile, type Fetch } from './download';
 import { ModelDownloadError } from './errors';
 import { hashFile, matches, type ExpectedHash } from './hashing';
@@ -82,6 +82,16 @@ export class ModelService {
 
   isInstalled(id: string): boolean {
     return readInstalled(this.options.modelsDir, id).state === 'installed';
+  }
+
+  /**
+   * Refuses choosing a model that is not installed. Only a change is checked: Settings sends every
+   * field, and a model removed by hand must not block saving the theme.
+   */
+  checkChoice(wanted: string | null | undefined): void {
+    if (!wanted || wanted === this.options.chosenModelId() || this.isInstalled(wanted)) return;
+    const title = this.options.catalogue.find((m) => m.id === wanted)?.title ?? wanted;
+    throw new ConflictError(`The model "${title}" is not installed: download it in Settings → Transcription first.`);
   }
 
   /** Starts or resumes the download; returns at once (whenDone waits for it). */

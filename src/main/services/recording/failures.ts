@@ -1,5 +1,5 @@
 /** What a recording's failed write or row update tells the page: plain words, and that nothing saved is lost. */
-import { BusyError, UnavailableError } from '../errors';
+import { BusyError, UnavailableError } from '../infra/errors';
 
 /**
  * The row update failed, so the chunk is not stored (its bytes were cut back). A busy or full

@@ -10,12 +10,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { PEAKS_PER_SECOND, type RecordingView } from '../../../shared/contract';
 import type { AppDatabase } from '../db/open';
 import { recordings, rounds, sessionEvents, sessions } from '../db/schema';
-import { ConflictError, NotFoundError } from '../errors';
-import { insideRoot } from '../paths';
-import { placeFile } from '../place-file';
+import { ConflictError, NotFoundError } from '../infra/errors';
+import { insideRoot } from '../infra/paths';
+import { placeFile } from '../infra/place-file';
 import { databaseError, diskError } from './failures';
 import { probeDurationMs, remuxWebm } from './ffmpeg';
-import { makePrivate } from '../private-files';
+import { makePrivate } from '../infra/private-files';
 import { mediaUrl, partFile, recordingFiles } from './paths';
 import { ChunkWriter } from './writer';
 

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PRIVATE_FILE_MODE, makePrivateDir, makePrivateFd } from '../private-files';
+import { PRIVATE_FILE_MODE, makePrivateDir, makePrivateFd } from '../infra/private-files';
 
 const SYNC_EVERY_MS = 2000;
 

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/schedule/today';
 import type { LoadedContent } from '../content/load';
 import type { AppDatabase } from '../db/open';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 
 /** Rounds that count as practised: finished, or recovered after a crash. */
 const practised = (t: string) => `${t}status IN ('done', 'recovered') AND ${t}started_at IS NOT NULL`;

@@ -13,9 +13,9 @@ import type { AnalysisRunner } from '../analysis/runner';
 import { AnalysisStopped } from '../analysis/runner';
 import type { AppDatabase } from '../db/open';
 import { recordings, roundAnalyses, roundTranscripts } from '../db/schema';
-import { UnavailableError } from '../errors';
-import type { EventBus } from '../events';
-import { insideRoot } from '../paths';
+import { UnavailableError } from '../infra/errors';
+import type { EventBus } from '../infra/events';
+import { insideRoot } from '../infra/paths';
 import type { TranscriptStore } from '../transcripts/store';
 import { isInstalled, ModelVerifier, modelsDir } from './model-files';
 

@@ -10,7 +10,7 @@ import { roundTranscript, transcriptSegment, type RoundTranscript } from '../../
 import type { TranscriptSearchResult, TranscriptView } from '../../../shared/contract';
 import type { AppDatabase } from '../db/open';
 import { recordings, rounds, roundTranscripts, transcriptSegments } from '../db/schema';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 import { ftsQuery, snippetParts, SNIPPET_MARKS } from './search-query';
 import { z } from 'zod';
 

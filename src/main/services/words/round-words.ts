@@ -20,7 +20,7 @@ import { median } from '../../../shared/metrics';
 import type { LoadedContent } from '../content/load';
 import type { AppDatabase } from '../db/open';
 import { followUps, roundReviews, rounds, roundTranscripts, roundWordMetrics, sessionEvents } from '../db/schema';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../infra/errors';
 
 /** A baseline is the median of this many transcribed rounds before the one shown, at most. */
 export const BASELINE_ROUNDS = 20;

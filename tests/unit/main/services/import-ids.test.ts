@@ -10,9 +10,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../src/main/services/dispatch';
+import { dispatch } from '../../../../src/main/services/infra/dispatch';
 import { importExport, readExport } from '../../../../src/main/services/import';
-import { placeFile, TargetExistsError } from '../../../../src/main/services/place-file';
+import { placeFile, TargetExistsError } from '../../../../src/main/services/infra/place-file';
 import { recordingFiles } from '../../../../src/main/services/recording/paths';
 import { webmFixture } from '../../../support/audio';
 import {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppOptions, LoopCoach } from '../../../../src/main/services/app';
-import { writeExportBundle } from '../../../../src/main/services/export';
+import { writeExportBundle } from '../../../../src/main/services/export/export';
 import { importExport, readExport } from '../../../../src/main/services/import';
 import { webmFixture } from '../../../support/audio';
 import { fixtureBytes, fixtureEntry, startModelServer, type ModelServer } from '../../../support/model-server';

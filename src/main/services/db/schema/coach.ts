@@ -1,7 +1,6 @@
 /** The coach's own state: Today's schedule, re-score prompts and weekly action lists. */
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { actionKind, actionListReason } from '../../../../shared/coach/enums';
-import { enumValues } from '../../../../shared/enums';
+import { actionKind, actionListReason, enumValues } from '../../../../shared/enums';
 import { oneOf } from './enum-check';
 import { rounds } from './sessions';
 

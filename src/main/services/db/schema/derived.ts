@@ -8,7 +8,7 @@ import { rounds } from './sessions';
 /**
  * What the Progress page aggregates, one narrow row per round (migration 0007). Written only by
  * triggers on rounds, round_reviews and round_analyses (see 0007_progress_stats.sql), never by
- * the services, so every write path keeps it current; read by services/progress-summary.ts.
+ * the services, so every write path keeps it current; read by services/progress/summary.ts.
  */
 export const roundStats = sqliteTable(
   'round_stats',
@@ -54,7 +54,7 @@ export const roundStats = sqliteTable(
 
 /**
  * Per (category, question type) with a started round, the sums Progress's weakest areas and filter
- * options add up (migration 0012): kept by triggers on round_stats, read by services/progress-summary.ts.
+ * options add up (migration 0012): kept by triggers on round_stats, read by services/progress/summary.ts.
  */
 export const roundStatsAreaSums = sqliteTable(
   'round_stats_area_sums',

@@ -2,8 +2,7 @@
  * One loop's rounds against the candidate's own baseline: a line of each round's strain (0 is their
  * usual for that question type, up is worse), the worst round ringed, and the numbers in a table.
  */
-import type { SessionFatigue } from '@shared/coach/fatigue';
-import { fatigueSignal } from '@shared/coach/fatigue';
+import { fatigueSignal, type SessionFatigue } from '@shared/contract';
 import { changeWords, signalLabels, strainWords } from './fatigue-format';
 import './coach.css';
 

@@ -1,6 +1,6 @@
 /** Settings: blind re-score prompts — automatic (off during the first week), on or off. */
 import { useId } from 'react';
-import { rescoreSetting, type RescoreSetting as Value } from '@shared/coach/enums';
+import { rescoreSetting, type RescoreSetting as Value } from '@shared/enums';
 
 const words: Record<Value, string> = {
   auto: 'Automatic (from your second week)',

@@ -3,7 +3,8 @@
  * with which way the last attempt moved from the first; the postmortem lines and a player per attempt.
  */
 import { useState } from 'react';
-import { retakeRows, type RetakeMeasure } from '@shared/coach/retake';
+import { retakeRows } from '@shared/coach/retake';
+import type { RetakeMeasure } from '@shared/contract';
 import { useRetake } from '../../api/coach';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatDuration } from '../../lib/format';

@@ -1,5 +1,5 @@
 /** Words for the fatigue numbers (docs/metrics.md): strain as "% worse/better than usual". */
-import type { FatigueSignal } from '@shared/coach/fatigue';
+import type { FatigueSignal } from '@shared/contract';
 
 export const signalLabels: Record<FatigueSignal, string> = {
   thinkTime: 'Think time',

@@ -9,7 +9,7 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src/main/services/db/open';
 import * as schema from '../../../../../src/main/services/db/schema';
-import { actionKind, actionListReason } from '../../../../../src/shared/coach/enums';
+import { actionKind, actionListReason } from '../../../../../src/shared/enums';
 import {
   analysisStatus,
   followUpMode,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoopCoach } from '../../../../../src/main/services/app';
-import { dispatch } from '../../../../../src/main/services/dispatch';
+import { dispatch } from '../../../../../src/main/services/infra/dispatch';
 import { decodeToPcm, remuxWebm } from '../../../../../src/main/services/recording/ffmpeg';
 import { chunkPeaks, chunksOf, joined, webmFixture } from '../../../../support/audio';
 import { rewindDatabase } from '../../../../support/migrations';

@@ -1,6 +1,6 @@
 /** The coach's stored state in an export (docs/export.md): blind re-scores and weekly action lists. */
 import { z } from 'zod';
-import { actionKind, actionListReason } from './enums';
+import { actionKind, actionListReason } from '../enums';
 import { uuid } from '../uuid';
 
 const score = z.number().int().min(1).max(5).nullable();

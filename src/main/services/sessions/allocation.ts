@@ -5,14 +5,14 @@
  * analysis:get per round.
  */
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import type { SessionAllocation } from '../../shared/contract';
-import { roundPlan } from '../../shared/contract/rounds';
-import { roundMetrics } from '../../shared/metrics';
-import { roundTitle } from '../../shared/round-title';
-import { timeAllocation } from '../../shared/time-allocation';
-import type { AppDatabase } from './db/open';
-import { roundAnalyses, rounds, sessions } from './db/schema';
-import { NotFoundError } from './errors';
+import type { SessionAllocation } from '../../../shared/contract';
+import { roundPlan } from '../../../shared/contract/rounds';
+import { roundMetrics } from '../../../shared/metrics';
+import { roundTitle } from '../../../shared/round-title';
+import { timeAllocation } from '../../../shared/time-allocation';
+import type { AppDatabase } from '../db/open';
+import { roundAnalyses, rounds, sessions } from '../db/schema';
+import { NotFoundError } from '../infra/errors';
 
 export function sessionAllocation(db: AppDatabase, sessionId: string): SessionAllocation {
   const session = db

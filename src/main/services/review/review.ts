@@ -17,15 +17,15 @@ import {
   type ReviewView,
   type RoundAnswers,
   type RubricView,
-} from '../../shared/contract';
-import type { RubricSpec } from '../../shared/content';
-import type { LoadedContent } from './content/load';
-import type { AppDatabase } from './db/open';
-import { recordings, reviewMarks, roundReviews, rounds, sessions } from './db/schema';
-import { NotFoundError } from './errors';
-import { afterCursor, newestFirst, toPage } from './paging';
-import { roundViews } from './sessions';
-import { roundTitle } from '../../shared/round-title';
+} from '../../../shared/contract';
+import type { RubricSpec } from '../../../shared/content';
+import type { LoadedContent } from '../content/load';
+import type { AppDatabase } from '../db/open';
+import { recordings, reviewMarks, roundReviews, rounds, sessions } from '../db/schema';
+import { NotFoundError } from '../infra/errors';
+import { afterCursor, newestFirst, toPage } from '../infra/paging';
+import { roundViews } from '../sessions/sessions';
+import { roundTitle } from '../../../shared/round-title';
 
 const pointVerdicts = pointVerdict.nullable().array();
 

@@ -2,9 +2,9 @@
  * The single entry point both transports call: checks the channel, parses the input with the
  * contract's zod schema, runs the handler and turns failures into coded errors (no stacks leak).
  */
-import { isRequestChannel, type RequestChannel } from '../../shared/channels';
-import { requestContract, type ApiResult } from '../../shared/contract';
-import type { Handlers } from './app';
+import { isRequestChannel, type RequestChannel } from '../../../shared/channels';
+import { requestContract, type ApiResult } from '../../../shared/contract';
+import type { Handlers } from './handlers';
 
 export async function dispatch(handlers: Handlers, channel: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
   if (!isRequestChannel(channel)) {

@@ -12,13 +12,13 @@ import {
   type SessionSource,
   type SessionView,
   type UnfinishedSession,
-} from '../../shared/contract';
-import type { SessionPlan } from './content/plan';
-import type { AppDatabase } from './db/open';
-import { followUps, recordings, rounds, sessionEvents, sessions } from './db/schema';
-import { ConflictError, NotFoundError } from './errors';
-import { afterCursor, newestFirst, toPage } from './paging';
-import { recordingView } from './recording/recordings';
+} from '../../../shared/contract';
+import type { SessionPlan } from '../content/plan';
+import type { AppDatabase } from '../db/open';
+import { followUps, recordings, rounds, sessionEvents, sessions } from '../db/schema';
+import { ConflictError, NotFoundError } from '../infra/errors';
+import { afterCursor, newestFirst, toPage } from '../infra/paging';
+import { recordingView } from '../recording/recordings';
 
 export function createSession(
   db: AppDatabase,
@@ -190,6 +190,22 @@ export function markRoundEnded(db: AppDatabase, roundId: string, outcome: 'done'
       .run();
   });
   return round.sessionId;
+}
+
+/**
+ * Ending or abandoning a session mid-round keeps what was recorded: each recording still being written
+ * is finished (by `finishRecording`, which also queues its analysis) and each running round ends done.
+ */
+export async function closeOpenRounds(
+  db: AppDatabase,
+  sessionId: string,
+  now: () => number,
+  finishRecording: (recordingId: string, roundId: string) => Promise<void>,
+): Promise<void> {
+  for (const round of getSession(db, sessionId).rounds) {
+    if (round.recording?.status === 'recording') await finishRecording(round.recording.id, round.id);
+    if (round.status === 'running') markRoundEnded(db, round.id, 'done', now());
+  }
 }
 
 export function roundView(db: AppDatabase, roundId: string): RoundView {

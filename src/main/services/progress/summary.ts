@@ -6,8 +6,8 @@
  * row per round. Definitions: docs/metrics.md, "Progress".
  */
 import type Database from 'better-sqlite3';
-import type { AreaStat, Baseline, ParsedInput, ProgressSummary, WeekPoint } from '../../shared/contract';
-import { weekSpans } from '../../shared/local-week';
+import type { AreaStat, Baseline, ParsedInput, ProgressSummary, WeekPoint } from '../../../shared/contract';
+import { weekSpans } from '../../../shared/local-week';
 import {
   areaStat,
   averageScore,
@@ -16,10 +16,10 @@ import {
   medianOf,
   weakestAreas,
   type AreaSums,
-} from '../../shared/progress-math';
-import { roundTitle } from '../../shared/round-title';
-import type { AppDatabase } from './db/open';
-import { sessionAllocation } from './session-allocation';
+} from '../../../shared/progress-math';
+import { roundTitle } from '../../../shared/round-title';
+import type { AppDatabase } from '../db/open';
+import { sessionAllocation } from '../sessions/allocation';
 
 type Input = ParsedInput<'progress:get'>;
 

@@ -4,7 +4,7 @@
  */
 import { and, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { PageCursor } from '../../shared/contract';
+import type { PageCursor } from '../../../shared/contract';
 
 /** Rows strictly after the cursor in (at DESC NULLS LAST, id DESC) order; undefined: from the start. */
 export function afterCursor(at: SQLiteColumn, id: SQLiteColumn, cursor: PageCursor | undefined): SQL | undefined {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileResponse, type FileResponse } from './file-response';
 import { insideRoot } from './paths';
-import { mediaFile } from './recording/media';
+import { mediaFile } from '../recording/media';
 
 export type ServedFile = FileResponse | { status: 400; headers: Record<string, string>; body: null };
 

@@ -1,8 +1,8 @@
 /** User settings, one validated JSON document in the settings table. */
 import { eq } from 'drizzle-orm';
-import { defaultSettings, settings as settingsSchema, type Settings } from '../../shared/contract';
-import type { AppDatabase } from './db/open';
-import { settings } from './db/schema';
+import { defaultSettings, settings as settingsSchema, type Settings } from '../../../shared/contract';
+import type { AppDatabase } from '../db/open';
+import { settings } from '../db/schema';
 
 const KEY = 'app';
 

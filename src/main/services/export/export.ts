@@ -1,12 +1,19 @@
 /**
  * Export of everything the user has recorded and written: the JSON document (src/shared/export.ts),
  * an export bundle (that document plus the audio, in one folder) and a readable Markdown report.
- * Import is in ./import.ts.
+ * Import is in ../import.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { asc, eq, isNotNull } from 'drizzle-orm';
-import { pointVerdict, roundAnswers, roundPlan, sessionSource } from '../../shared/contract';
+import {
+  pointVerdict,
+  roundAnswers,
+  roundPlan,
+  sessionSource,
+  type ParsedInput,
+  type RequestOutput,
+} from '../../../shared/contract';
 import {
   bundleFiles,
   EXPORT_JSON,
@@ -15,11 +22,11 @@ import {
   type ExportFile,
   type ExportedRound,
   type ExportedTranscript,
-} from '../../shared/export';
-import { transcriptSegment } from '../../shared/transcript';
-import { roundMetrics, segment } from '../../shared/metrics';
-import { exportCoach } from './coach/export';
-import type { AppDatabase } from './db/open';
+} from '../../../shared/export';
+import { transcriptSegment } from '../../../shared/transcript';
+import { roundMetrics, segment } from '../../../shared/metrics';
+import { exportCoach } from '../coach/export';
+import type { AppDatabase } from '../db/open';
 import {
   followUps,
   itemSchedule,
@@ -31,10 +38,10 @@ import {
   roundTranscripts,
   sessionEvents,
   sessions,
-} from './db/schema';
-import { insideRoot } from './paths';
-import { copyPrivate, makePrivateDir, writePrivate } from './private-files';
-import { roundTitle } from '../../shared/round-title';
+} from '../db/schema';
+import { insideRoot } from '../infra/paths';
+import { copyPrivate, makePrivateDir, writePrivate } from '../infra/private-files';
+import { roundTitle } from '../../../shared/round-title';
 
 const parse = (json: string | null) => (json ? (JSON.parse(json) as unknown) : null);
 
@@ -234,6 +241,30 @@ export function writeExportBundle(
 }
 
 const s = (ms: number | null | undefined) => (ms == null ? '—' : `${Math.round(ms / 1000)} s`);
+
+/** The in-app download: everything as JSON or as the Markdown report, named by the export's date. */
+export function exportDownload(
+  db: AppDatabase,
+  appVersion: string,
+  now: number,
+  format: ParsedInput<'export:create'>['format'],
+): RequestOutput<'export:create'> {
+  const file = buildExport(db, appVersion, now);
+  const stamp = file.exportedAt.slice(0, 10);
+  return format === 'json'
+    ? {
+        fileName: `loop-coach-${stamp}.json`,
+        mimeType: 'application/json',
+        content: JSON.stringify(file, null, 2),
+        sessions: file.sessions.length,
+      }
+    : {
+        fileName: `loop-coach-${stamp}.md`,
+        mimeType: 'text/markdown',
+        content: markdownReport(file),
+        sessions: file.sessions.length,
+      };
+}
 
 export function markdownReport(file: ExportFile): string {
   const lines = [`# Loop Coach report`, '', `Exported ${file.exportedAt} · ${file.sessions.length} sessions`, ''];
