@@ -6,7 +6,7 @@ import { libraryLoaded } from './api/library';
 import { onReviewRequest } from './api/review';
 import { useSettings } from './api/settings';
 import { Sidebar } from './components/ui/Sidebar';
-import { emptyFilters, type LibraryFilters } from './lib/library-filter';
+import { emptyFilters, type LibraryUiState } from './lib/library-filter';
 import { applyTheme, followSystemTheme } from './lib/theme';
 import { StateMessage } from './components/ui/StateMessage';
 import { LibraryScreen } from './screens/LibraryScreen';
@@ -14,9 +14,6 @@ import { prefetchScreens, ProgressScreen, ReviewScreen, SessionScreen, SettingsS
 import { screens, type ScreenId } from './screens/routes';
 import type { ResumeRequest } from './screens/SessionScreen';
 import './App.css';
-
-/** What the Library remembers while you visit other screens. */
-export type LibraryUiState = { filters: LibraryFilters; selectedKey: string | null };
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('library');

@@ -12,6 +12,9 @@ export type LibraryFilters = {
   kind: KindFilter;
 };
 
+/** What the Library remembers while you visit other screens (App keeps it; LibraryScreen edits it). */
+export type LibraryUiState = { filters: LibraryFilters; selectedKey: string | null };
+
 export const emptyFilters: LibraryFilters = { query: '', category: '', questionType: '', kind: 'all' };
 
 export type LibraryEntry =

@@ -1,7 +1,6 @@
 /** Library: search and filter the loops, mocks and circuits, preview one, and start a session. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionSource } from '@shared/contract';
-import type { LibraryUiState } from '../App';
 import { libraryResource, reloadLibrary, useLibrary } from '../api/library';
 import { Icon } from '../components/ui/Icon';
 import { ScreenHeader } from '../components/ui/ScreenHeader';
@@ -18,7 +17,14 @@ import { TodayPanel } from '../components/today/TodayPanel';
 import { useUnfinishedSessions } from '../components/session/useUnfinishedSessions';
 import { errorMessage, isUnavailable } from '../lib/errors';
 import { plural } from '../lib/format';
-import { emptyFilters, filterLibrary, filtersActive, mockCategories, type LibraryFilters } from '../lib/library-filter';
+import {
+  emptyFilters,
+  filterLibrary,
+  filtersActive,
+  mockCategories,
+  type LibraryFilters,
+  type LibraryUiState,
+} from '../lib/library-filter';
 import { indexQuestionTypes } from '../lib/question-types';
 import './LibraryScreen.css';
 
