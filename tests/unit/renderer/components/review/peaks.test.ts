@@ -1,6 +1,6 @@
 /** Skip-silences in review: quiet stretches found in the stored peaks, on the recording's ms timeline. */
 import { describe, expect, it } from 'vitest';
-import { findSilences, peaksForDrawing, silenceExit } from '../../src/renderer/src/components/review/peaks';
+import { findSilences, peaksForDrawing, silenceExit } from '../../../../../src/renderer/src/components/review/peaks';
 
 /** 50 peaks a second: loud for 0–1 s, quiet 1–3.5 s, loud 3.5–5 s. */
 const amplitudes = Float32Array.from({ length: 250 }, (_, i) => (i < 50 || i >= 175 ? 0.5 : 0));

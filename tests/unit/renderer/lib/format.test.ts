@@ -7,7 +7,7 @@ import {
   formatOffset,
   formatOverrunClock,
   formatRatio,
-} from '../../src/renderer/src/lib/format';
+} from '../../../../src/renderer/src/lib/format';
 
 describe('formatClock (a position on the recording or a round timer)', () => {
   it('writes m:ss with no leading zero on the minutes', () => {

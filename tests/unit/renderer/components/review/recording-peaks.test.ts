@@ -1,6 +1,6 @@
 /** Review places the stored peaks on the recording timeline at their own rate, never stretched. */
 import { describe, expect, it } from 'vitest';
-import { findSilences, peaksOnTimeline } from '../../src/renderer/src/components/review/peaks';
+import { findSilences, peaksOnTimeline } from '../../../../../src/renderer/src/components/review/peaks';
 
 const PER_SECOND = 50;
 /** Loud for `loud` seconds, quiet for `quiet` seconds, and so on, at 50 peaks a second. */

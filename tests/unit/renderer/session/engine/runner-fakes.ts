@@ -5,7 +5,7 @@
  * the cue sound. Time is performance.now(), faked.
  */
 import { vi } from 'vitest';
-import type { RequestChannel } from '../../src/shared/channels';
+import type { RequestChannel } from '../../../../../src/shared/channels';
 import {
   requestContract,
   type FollowUpMode,
@@ -13,16 +13,23 @@ import {
   type RequestInput,
   type RoundView,
   type SessionView,
-} from '../../src/shared/contract';
+} from '../../../../../src/shared/contract';
 import type {
   MediaHandlers,
   MediaPort,
   RunnerDeps,
   StreamPort,
-} from '../../src/renderer/src/session/engine/runner-deps';
-import { SessionRunner } from '../../src/renderer/src/session/engine/session-runner';
-import { MicrophoneError, microphoneMessages } from '../../src/renderer/src/session/engine/microphone-problems';
-import { Speaker, type SynthesisPort, type UtteranceLike } from '../../src/renderer/src/session/browser/speech';
+} from '../../../../../src/renderer/src/session/engine/runner-deps';
+import { SessionRunner } from '../../../../../src/renderer/src/session/engine/session-runner';
+import {
+  MicrophoneError,
+  microphoneMessages,
+} from '../../../../../src/renderer/src/session/engine/microphone-problems';
+import {
+  Speaker,
+  type SynthesisPort,
+  type UtteranceLike,
+} from '../../../../../src/renderer/src/session/browser/speech';
 
 export const realTimers = () => vi.useRealTimers();
 

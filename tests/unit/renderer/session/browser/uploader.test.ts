@@ -4,7 +4,7 @@
  * failed send, and stops only for real failures or the byte cap.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiResult } from '../../src/shared/contract';
+import type { ApiResult } from '../../../../../src/shared/contract';
 
 type ChunkInput = { recordingId: string; seq: number; offset?: number; data: Uint8Array; peaks: Uint8Array };
 type Answer = ApiResult<{ bytes: number; chunks: number }>;
@@ -27,7 +27,7 @@ const main = {
   },
 };
 
-vi.mock('../../src/renderer/src/api/client', () => ({
+vi.mock('../../../../../src/renderer/src/api/client', () => ({
   api: {
     invoke: (_channel: string, input: ChunkInput): Promise<Answer> => {
       main.requests.push(input.seq);
@@ -44,7 +44,7 @@ vi.mock('../../src/renderer/src/api/client', () => ({
   },
 }));
 
-const { ChunkUploader, MAX_QUEUED_BYTES } = await import('../../src/renderer/src/session/browser/uploader');
+const { ChunkUploader, MAX_QUEUED_BYTES } = await import('../../../../../src/renderer/src/session/browser/uploader');
 
 const chunk = (n: number) => new Uint8Array(1000).fill(n % 256);
 const peaks = () => new Uint8Array(50);

@@ -1,6 +1,6 @@
 /** The plain-number axis of the word-trend charts: round steps from 0 past the largest value. */
 import { describe, expect, it } from 'vitest';
-import { niceTicks } from '../../src/renderer/src/components/charts/chart-ticks';
+import { niceTicks } from '../../../../../src/renderer/src/components/charts/chart-ticks';
 
 describe('niceTicks (words per minute, shares, rates per minute)', () => {
   it('steps by 1, 2 or 5 times a power of ten from 0 to the first tick at or past the largest value', () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAUSE_WAIT_MS, MAX_PRESSURE_WAIT_MS } from '../../src/renderer/src/session/engine/follow-up-modes';
-import { scheduleFollowUps, shouldAsk, timingLight } from '../../src/renderer/src/session/engine/follow-up-schedule';
-import { expectedSpeechMs, splitSentences } from '../../src/renderer/src/session/engine/speech-timing';
+import {
+  MAX_PAUSE_WAIT_MS,
+  MAX_PRESSURE_WAIT_MS,
+} from '../../../../../src/renderer/src/session/engine/follow-up-modes';
+import {
+  scheduleFollowUps,
+  shouldAsk,
+  timingLight,
+} from '../../../../../src/renderer/src/session/engine/follow-up-schedule';
+import { expectedSpeechMs, splitSentences } from '../../../../../src/renderer/src/session/engine/speech-timing';
 
 const round = {
   budgetSeconds: 120,

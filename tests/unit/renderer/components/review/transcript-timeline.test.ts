@@ -6,8 +6,8 @@ import {
   playbackSpot,
   timelineIndex,
   transcriptRows,
-} from '../../src/renderer/src/components/review/transcript-timeline';
-import type { TranscriptSegment } from '../../src/shared/transcript';
+} from '../../../../../src/renderer/src/components/review/transcript-timeline';
+import type { TranscriptSegment } from '../../../../../src/shared/transcript';
 
 const seg = (startMs: number, endMs: number, text: string, timed = true): TranscriptSegment => {
   const words = text.split(' ');

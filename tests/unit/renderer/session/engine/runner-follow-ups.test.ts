@@ -1,6 +1,6 @@
 /** Every follow-up mode, driven by the round clock and the candidate's voice under fake timers. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FollowUpMode } from '../../src/shared/contract';
+import type { FollowUpMode } from '../../../../../src/shared/contract';
 import { advance, advanceUntil, makeRunner, makeSession, realTimers, useFakeClock, type Harness } from './runner-fakes';
 
 beforeEach(useFakeClock);
