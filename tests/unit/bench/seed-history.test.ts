@@ -4,12 +4,12 @@
  * computes from the stored segments, marks and follow-ups — so the seeder cannot drift from them.
  */
 import { describe, expect, it } from 'vitest';
-import { seededRandom, seedHistory } from '../../bench/seed-history';
-import { createLoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/infra/dispatch';
-import { roundMetrics } from '../../src/shared/metrics';
-import type { TranscriptSegment } from '../../src/shared/transcript';
-import { builtinContentDir, migrationsDir, tempDir } from '../support/temp';
+import { seededRandom, seedHistory } from '../../../bench/seed-history';
+import { createLoopCoach } from '../../../src/main/services/app';
+import { dispatch } from '../../../src/main/services/infra/dispatch';
+import { roundMetrics } from '../../../src/shared/metrics';
+import type { TranscriptSegment } from '../../../src/shared/transcript';
+import { builtinContentDir, migrationsDir, tempDir } from '../../support/temp';
 
 const now = Date.parse('2026-11-30T20:00:00Z');
 const YEAR_MS = 365 * 24 * 3600_000;

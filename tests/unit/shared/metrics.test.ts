@@ -5,7 +5,7 @@ import {
   computeRoundMetrics,
   median,
   type RoundTimeline,
-} from '../../src/shared/metrics';
+} from '../../../src/shared/metrics';
 
 /** A speech segment given in seconds for readability, stored (like the VAD's) in integer ms. */
 const seg = (startS: number, endS: number) => ({ startMs: Math.round(startS * 1000), endMs: Math.round(endS * 1000) });

@@ -13,8 +13,8 @@ import {
   attemptQuality,
   scheduleState,
   type AttemptSignals,
-} from '../../src/shared/schedule/rule';
-import { planToday, type CatalogItem, type TodayInput } from '../../src/shared/schedule/today';
+} from '../../../../src/shared/schedule/rule';
+import { planToday, type CatalogItem, type TodayInput } from '../../../../src/shared/schedule/today';
 
 const NOW = Date.UTC(2026, 11, 1, 19, 0);
 

@@ -6,8 +6,8 @@ import {
   stem,
   wordsFromText,
   type ExpectedPoint,
-} from '../../src/shared/words';
-import type { TranscriptSegment } from '../../src/shared/transcript';
+} from '../../../../src/shared/words';
+import type { TranscriptSegment } from '../../../../src/shared/transcript';
 
 const lru: ExpectedPoint[] = [
   {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../scripts/electronegativity';
-import { repoRoot } from '../support/temp';
+import { scan } from '../../../scripts/electronegativity';
+import { repoRoot } from '../../support/temp';
 
 describe('Electronegativity gate', () => {
   it('finds the problems in a deliberately insecure window (so a clean result means something)', async () => {

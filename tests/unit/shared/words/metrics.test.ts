@@ -7,8 +7,8 @@ import {
   wordsFromSegments,
   wordsFromText,
   type WordMetrics,
-} from '../../src/shared/words';
-import type { TranscriptSegment } from '../../src/shared/transcript';
+} from '../../../../src/shared/words';
+import type { TranscriptSegment } from '../../../../src/shared/transcript';
 
 /** A segment whose words are laid out back to back from `startMs`, each `eachMs` long. */
 function timed(startMs: number, text: string, eachMs = 400, gapMs = 0): TranscriptSegment {

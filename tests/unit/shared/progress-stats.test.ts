@@ -3,8 +3,8 @@
  * (tests/support/progress-reference.ts) that the SQL path is held against.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProgressRound } from '../support/progress-reference';
-import type { RoundMetrics } from '../../src/shared/metrics';
+import type { ProgressRound } from '../../support/progress-reference';
+import type { RoundMetrics } from '../../../src/shared/metrics';
 import {
   baselines,
   latestSessionId,
@@ -12,10 +12,10 @@ import {
   weakestAreas,
   weekStart,
   weeklyTrends,
-} from '../support/progress-reference';
-import { secondTicks, timeAllocation } from '../../src/renderer/src/lib/time-allocation';
-import { requestContract } from '../../src/shared/contract';
-import { weekSpans } from '../../src/shared/local-week';
+} from '../../support/progress-reference';
+import { secondTicks, timeAllocation } from '../../../src/renderer/src/lib/time-allocation';
+import { requestContract } from '../../../src/shared/contract';
+import { weekSpans } from '../../../src/shared/local-week';
 
 const DAY = 24 * 3600 * 1000;
 /** Monday 2024-01-01 00:00 UTC. */
