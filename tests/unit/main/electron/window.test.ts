@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMainWindow } from '../../src/main/electron/window';
-import { requestChannels } from '../../src/shared/channels';
-import { app, electronMock, ipcRenderer, standIn } from '../support/electron-mock';
-import { tempDir } from '../support/temp';
+import { createMainWindow } from '../../../../src/main/electron/window';
+import { requestChannels } from '../../../../src/shared/channels';
+import { app, electronMock, ipcRenderer, standIn } from '../../../support/electron-mock';
+import { tempDir } from '../../../support/temp';
 
-vi.mock('electron', () => import('../support/electron-mock'));
+vi.mock('electron', () => import('../../../support/electron-mock'));
 
 beforeEach(() => electronMock.reset());
 afterEach(() => vi.unstubAllEnvs());
@@ -36,7 +36,9 @@ describe('createMainWindow', () => {
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs.disableBlinkFeatures).toBe('Auxclick');
-    expect(prefs.preload).toBe(path.join(path.resolve(__dirname, '../../src/main/electron'), '../preload/index.js'));
+    expect(prefs.preload).toBe(
+      path.join(path.resolve(__dirname, '../../../../src/main/electron'), '../preload/index.js'),
+    );
   });
 
   it('loads the app page and shows the window once it is ready', async () => {
@@ -58,7 +60,7 @@ describe('createMainWindow', () => {
 describe('src/main/index.ts', () => {
   async function loadEntry(): Promise<void> {
     vi.resetModules();
-    await import('../../src/main/index');
+    await import('../../../../src/main/index');
   }
 
   it('registers the scheme and the contents lock-down before ready, everything else after, then answers the page', async () => {

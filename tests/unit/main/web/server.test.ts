@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../src/shared/csp';
-import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { dispatch } from '../../src/main/services/infra/dispatch';
-import { startWebServer, type WebServer } from '../../src/main/web/server';
-import { loadOrCreateToken, TOKEN_FILE } from '../../src/main/web/token';
-import { builtinContentDir, migrationsDir, tempDir, writeFiles } from '../support/temp';
+import { contentSecurityPolicy } from '../../../../src/shared/csp';
+import { createLoopCoach, type LoopCoach } from '../../../../src/main/services/app';
+import { dispatch } from '../../../../src/main/services/infra/dispatch';
+import { startWebServer, type WebServer } from '../../../../src/main/web/server';
+import { loadOrCreateToken, TOKEN_FILE } from '../../../../src/main/web/token';
+import { builtinContentDir, migrationsDir, tempDir, writeFiles } from '../../../support/temp';
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -278,7 +278,7 @@ describe('browser-mode server', () => {
 
 describe('content security policy', () => {
   it("the renderer's meta tag carries the same policy as the headers (less frame-ancestors, which meta cannot set)", () => {
-    const html = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'renderer', 'index.html'), 'utf8');
+    const html = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'src', 'renderer', 'index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     const expected = contentSecurityPolicy
       .split('; ')

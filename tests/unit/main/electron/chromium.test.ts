@@ -3,8 +3,8 @@
  * with Electron's defaults, and Playwright's own no-throttling switches dropped unless the app asked.
  */
 import { describe, expect, it } from 'vitest';
-import { machineSwitches } from '../support/chromium';
-import { rehearsalLaunch, throttlingSwitches } from '../support/electron-chromium';
+import { machineSwitches } from '../../../support/chromium';
+import { rehearsalLaunch, throttlingSwitches } from '../../../support/electron-chromium';
 
 describe('the rehearsal’s Chromium', () => {
   it('throttles a hidden window’s timers unless the app turned backgroundThrottling off', () => {

@@ -5,14 +5,14 @@
  */
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeAudioFile } from '../../src/main/services/analysis/analyze-file';
-import { webmFixture } from '../support/audio';
+import { analyzeAudioFile } from '../../../../src/main/services/analysis/analyze-file';
+import { webmFixture } from '../../../support/audio';
 import {
   EXTERNAL_BUFFERS_NOT_ALLOWED,
   refuseExternalBuffers,
   sherpaExternalBufferFlags,
   unclassifiedSherpaExports,
-} from '../support/electron-external-buffers';
+} from '../../../support/electron-external-buffers';
 
 type CircularBuffer = { push(s: Float32Array): void; get(start: number, n: number, external?: boolean): Float32Array };
 type Sherpa = {

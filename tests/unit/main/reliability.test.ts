@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/main/services/content/load';
-import { decodeToPcm } from '../../src/main/services/recording/ffmpeg';
-import { webmFixture } from '../support/audio';
-import { prng, hostileStrings } from '../support/hostile';
-import { api, streamUntilKilled } from '../support/recording-client';
-import { builtinContentDir, repoRoot, tempDir, writeFiles } from '../support/temp';
-import { startServer } from '../support/web-server';
+import { loadContent } from '../../../src/main/services/content/load';
+import { decodeToPcm } from '../../../src/main/services/recording/ffmpeg';
+import { webmFixture } from '../../support/audio';
+import { prng, hostileStrings } from '../../support/hostile';
+import { api, streamUntilKilled } from '../../support/recording-client';
+import { builtinContentDir, repoRoot, tempDir, writeFiles } from '../../support/temp';
+import { startServer } from '../../support/web-server';
 
 const LONG = process.env.LOOP_COACH_LONG_TESTS === '1';
 

@@ -6,15 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { launchAnalysisUtility } from '../../src/main/electron/analysis-process';
-import { createLoopCoach } from '../../src/main/services/app';
-import { FIXTURE_MODEL_ID, installFixtureModel } from '../support/asr-model';
-import { webmFixture } from '../support/audio';
-import { electronMock, utilityProcess } from '../support/electron-mock';
-import { call, recordRound } from '../support/sessions';
-import { builtinContentDir, migrationsDir, tempDir, writeFiles } from '../support/temp';
+import { launchAnalysisUtility } from '../../../../src/main/electron/analysis-process';
+import { createLoopCoach } from '../../../../src/main/services/app';
+import { FIXTURE_MODEL_ID, installFixtureModel } from '../../../support/asr-model';
+import { webmFixture } from '../../../support/audio';
+import { electronMock, utilityProcess } from '../../../support/electron-mock';
+import { call, recordRound } from '../../../support/sessions';
+import { builtinContentDir, migrationsDir, tempDir, writeFiles } from '../../../support/temp';
 
-vi.mock('electron', () => import('../support/electron-mock'));
+vi.mock('electron', () => import('../../../support/electron-mock'));
 
 const star = `kind: mock
 id: star-utility

@@ -3,13 +3,13 @@
  * accepted only from the app page's main frame, answered by the real dispatch() and services.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { requestChannels } from '../../src/shared/channels';
-import { createLoopCoach, type LoopCoach } from '../../src/main/services/app';
-import { serveIpc } from '../../src/main/electron/ipc';
-import { asElectron, BrowserWindow, electronMock, frame, ipcRenderer } from '../support/electron-mock';
-import { builtinContentDir, migrationsDir, tempDir } from '../support/temp';
+import { requestChannels } from '../../../../src/shared/channels';
+import { createLoopCoach, type LoopCoach } from '../../../../src/main/services/app';
+import { serveIpc } from '../../../../src/main/electron/ipc';
+import { asElectron, BrowserWindow, electronMock, frame, ipcRenderer } from '../../../support/electron-mock';
+import { builtinContentDir, migrationsDir, tempDir } from '../../../support/temp';
 
-vi.mock('electron', () => import('../support/electron-mock'));
+vi.mock('electron', () => import('../../../support/electron-mock'));
 
 let app: LoopCoach;
 let stop: () => void;

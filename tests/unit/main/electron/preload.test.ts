@@ -4,15 +4,15 @@
  * same "disconnected" result browser mode gives, so the chunk uploader retries instead of throwing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eventChannels, methodName, requestChannels } from '../../src/shared/channels';
-import type { PreloadApi } from '../../src/shared/contract';
-import { electronMock, ipcMain, ipcRenderer, MockWebContents } from '../support/electron-mock';
+import { eventChannels, methodName, requestChannels } from '../../../../src/shared/channels';
+import type { PreloadApi } from '../../../../src/shared/contract';
+import { electronMock, ipcMain, ipcRenderer, MockWebContents } from '../../../support/electron-mock';
 
-vi.mock('electron', () => import('../support/electron-mock'));
+vi.mock('electron', () => import('../../../support/electron-mock'));
 
 async function loadPreload(): Promise<PreloadApi> {
   vi.resetModules();
-  await import('../../src/preload/index');
+  await import('../../../../src/preload/index');
   return electronMock.exposed('loopCoach') as PreloadApi;
 }
 
@@ -80,8 +80,8 @@ describe('the renderer client over the preload', () => {
   async function loadClient() {
     const api = await loadPreload();
     vi.stubGlobal('window', { loopCoach: api });
-    const client = await import('../../src/renderer/src/api/client');
-    const uploader = await import('../../src/renderer/src/session/browser/uploader');
+    const client = await import('../../../../src/renderer/src/api/client');
+    const uploader = await import('../../../../src/renderer/src/session/browser/uploader');
     return { ...client, ...uploader };
   }
 

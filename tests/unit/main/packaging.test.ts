@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import config from '../../electron-builder';
-import { unpackedPath } from '../../src/main/services/app-root';
-import { vadModelPath } from '../../src/main/services/analysis/vad';
+import config from '../../../electron-builder';
+import { unpackedPath } from '../../../src/main/services/app-root';
+import { vadModelPath } from '../../../src/main/services/analysis/vad';
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import * as builder from '../support/packaged-files';
-import { repoRoot, tempDir } from '../support/temp';
+import * as builder from '../../support/packaged-files';
+import { repoRoot, tempDir } from '../../support/temp';
 
 /** The better-sqlite3 addon file this process has really loaded (after opening a real database file). */
 function loadedSqliteBinary(): string {

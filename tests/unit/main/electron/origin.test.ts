@@ -3,7 +3,7 @@
  * which gives every app:// URL the origin "null").
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isAppUrl } from '../../src/main/electron/origin';
+import { isAppUrl } from '../../../../src/main/electron/origin';
 
 afterEach(() => vi.unstubAllEnvs());
 

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from '../../src/shared/csp';
-import { registerAppScheme, serveAppProtocol } from '../../src/main/electron/protocol';
-import { electronMock } from '../support/electron-mock';
-import { tempDir, writeFiles } from '../support/temp';
+import { contentSecurityPolicy } from '../../../../src/shared/csp';
+import { registerAppScheme, serveAppProtocol } from '../../../../src/main/electron/protocol';
+import { electronMock } from '../../../support/electron-mock';
+import { tempDir, writeFiles } from '../../../support/temp';
 
-vi.mock('electron', () => import('../support/electron-mock'));
+vi.mock('electron', () => import('../../../support/electron-mock'));
 
 const secret = 'TOP-SECRET-OUTSIDE-BOTH-FOLDERS';
 const audio = Buffer.from(Array.from({ length: 200 }, (_, i) => i));

@@ -4,10 +4,10 @@
  * new windows.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { lockDownContents, lockDownSession } from '../../src/main/electron/security';
-import { BrowserWindow, electronMock } from '../support/electron-mock';
+import { lockDownContents, lockDownSession } from '../../../../src/main/electron/security';
+import { BrowserWindow, electronMock } from '../../../support/electron-mock';
 
-vi.mock('electron', () => import('../support/electron-mock'));
+vi.mock('electron', () => import('../../../support/electron-mock'));
 
 beforeEach(async () => {
   electronMock.reset();
