@@ -3,7 +3,7 @@
  * planSession, rows shaped as the services write them (typed by the drizzle schema, so a new
  * required column fails the type check instead of drifting), and metrics computed by the same
  * computeRoundMetrics that AnalysisService.recompute runs over the stored segments, marks and
- * follow-ups. tests/unit/seed-history.test.ts reads a seeded history back through the services
+ * follow-ups. tests/unit/bench/seed-history.test.ts reads a seeded history back through the services
  * and recomputes its metrics to hold the two together.
  *
  * Rows go in as chunked multi-row inserts, one transaction per ~1,000 rounds: calling the services

@@ -1,7 +1,7 @@
 /**
  * Weeks in the user's own calendar for the Progress page: which local week (Monday to Monday, in an
- * IANA time zone) holds an instant, and where each week begins. Pure apart from Intl; unit-tested in
- * tests/unit/progress-stats.test.ts and, through the Progress numbers, tests/unit/progress-equality.test.ts.
+ * IANA time zone) holds an instant, and where each week begins. Pure apart from Intl, so the Progress
+ * numbers built on it can be checked against a plain reference.
  */
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -2,7 +2,7 @@
  * How a round's answering time was spent, for the time-allocation chart: think time, core-answer
  * time and follow-ups, each cut at the budget, and the overrun beyond it (docs/metrics.md words).
  * The four parts add up to the answering time. Pure and shared: the main side computes it for
- * session:allocation. Unit-tested in tests/unit/progress-stats.test.ts.
+ * session:allocation.
  */
 import type { TimeAllocationView } from './contract/allocation';
 import type { RoundMetrics } from './metrics';

@@ -12,7 +12,7 @@
  * (scripts/node-addon-api/src/*.cc) take a flag per call that defaults to true — an external buffer —
  * whenever the flag is missing or not a boolean; only an explicit `false` copies into V8 memory.
  * Every export of the addon is classified below; `unclassifiedSherpaExports()` names the ones an
- * upgrade added, so a new function cannot slip past the cage unread (tests/unit/electron-external-buffers.test.ts).
+ * upgrade added, so a new function cannot slip past the cage unread (tests/unit/main/electron/external-buffers.test.ts).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Run under `ulimit -f` (tests/unit/models-hostile.test.ts): downloads a model whose big file passes
+ * Run under `ulimit -f` (tests/unit/main/services/models/hostile.test.ts): downloads a model whose big file passes
  * the file-size limit (EFBIG, Node ignores SIGXFSZ), as a full disk would stop it. Prints a JSON report:
  * the model's view and what is left in the models folder.
  */

@@ -1,6 +1,6 @@
 /**
  * The Progress computation the app had before it moved into SQLite (issue 12), kept as the
- * reference tests/unit/progress-equality.test.ts holds the new path against: every recorded round
+ * reference tests/unit/main/services/progress/equality.test.ts holds the new path against: every recorded round
  * loaded with its scores and metrics (the old progress:get), then weekly trends, weakest areas,
  * baselines and the latest session aggregated in one pass each (the old lib/progress-stats.ts).
  */

@@ -1,7 +1,7 @@
 /**
  * Speech habits found in a token stream: filler words, hedges, stutter repetitions, restarts and
- * phrases said over and over. Each rule is in docs/metrics.md ("Words"); the tests in
- * tests/unit/words-metrics.test.ts hold one example of every case, counted and not counted.
+ * phrases said over and over. Each rule is in docs/metrics.md ("Words"), and its tests hold one
+ * example of every case, counted and not counted.
  */
 import { z } from 'zod';
 import type { Token } from './tokens';
