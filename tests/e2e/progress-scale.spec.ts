@@ -28,7 +28,9 @@ test('Progress at 100,000 rounds: charts, filters, a click through to a round', 
 
     const status = page.locator('#progress-trends ~ .progress-note');
     await expect(status).toHaveText(new RegExp(`^Weekly averages of ${ROUNDS} rounds across 5\\d weeks\\.$`));
-    await expect(page.locator('.trend-chart svg.trend-svg')).toHaveCount(5);
+    // The five charts of Trends; the word trends below draw their own once their request answers.
+    const trends = page.locator('section[aria-labelledby="progress-trends"]');
+    await expect(trends.locator('.trend-chart svg.trend-svg')).toHaveCount(5);
     const scores = page.getByRole('region', { name: 'Clarity, rigor and speed' });
     await expect.poll(() => scores.locator('.trend-dots circle').count()).toBeGreaterThanOrEqual(3 * 50);
     const firstLabel = await scores.locator('.trend-chart').getAttribute('aria-label');
@@ -92,7 +94,8 @@ test('Progress at 100,000 rounds: charts, filters, a click through to a round', 
       // One task later React has rendered the screen; the refresh has not answered yet.
       await new Promise((resolve) => setTimeout(resolve, 0));
       return {
-        trends: document.querySelectorAll('.trend-chart svg.trend-svg').length,
+        trends: document.querySelectorAll('section[aria-labelledby="progress-trends"] .trend-chart svg.trend-svg')
+          .length,
         loading: document.body.textContent?.includes('Loading your progress') ?? true,
       };
     }, progressButton!);

@@ -30,7 +30,8 @@ test('progress charts seeded history, filters it and exports it', async ({ page,
     }
     const scores = page.getByRole('region', { name: 'Clarity, rigor and speed' });
     await expect(scores.locator('svg.trend-svg')).toHaveCount(1);
-    await expect(page.locator('.trend-chart svg.trend-svg')).toHaveCount(5);
+    // The five charts of Trends (the word trends below draw their own once their request answers).
+    await expect(page.locator('section[aria-labelledby="progress-trends"] .trend-chart svg.trend-svg')).toHaveCount(5);
     const scoreDots = scores.locator('.trend-dots circle');
     await expect.poll(() => scoreDots.count()).toBeGreaterThanOrEqual(3 * 10);
     await expect(page.locator('.trend-chart .trend-tick').first()).toBeVisible();
