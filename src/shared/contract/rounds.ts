@@ -4,7 +4,13 @@ import { followUpTrigger, roundStatus } from '../enums';
 import { msFromStart, roundId, sessionId, type RequestSchemasFor } from './common';
 import { recordingView } from './recording';
 
-export const followUpPlan = z.object({ text: z.string(), atSeconds: z.number(), jitterSeconds: z.number() });
+export const followUpPlan = z.object({
+  text: z.string(),
+  atSeconds: z.number(),
+  jitterSeconds: z.number(),
+  /** The expected points this follow-up probes (0-based indices; content numbers them from 1); absent: none. */
+  probes: z.array(z.number().int().min(0)).optional(),
+});
 export const roundPlan = z.object({
   index: z.number().int(),
   itemId: z.string(),
@@ -17,6 +23,8 @@ export const roundPlan = z.object({
   prompt: z.string(),
   budgetSeconds: z.number().int(),
   followUps: z.array(followUpPlan),
+  /** Per expected point, the short question that probes it (null when the content gives none). */
+  pointProbes: z.array(z.string().nullable()).optional(),
   /** A timed break before this round (circuits). */
   breakBefore: z.object({ seconds: z.number().int(), label: z.string(), note: z.string().optional() }).optional(),
 });
