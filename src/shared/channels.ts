@@ -19,10 +19,14 @@ export const requestChannels = [
   'round:begin',
   'round:end',
   'followup:record',
+  'followup:decision',
   'recovery:list',
   // Recording.
   'recording:chunk',
   'recording:finish',
+  // Live transcription while a round records (the listening interviewer).
+  'live:start',
+  'live:frames',
   // Review of a recorded round.
   'review:get',
   'review:reveal',
@@ -87,6 +91,8 @@ export const eventChannels = [
   'coach:changed',
   'models:progress',
   'models:changed',
+  'live:utterance',
+  'live:status',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];
 

@@ -11,6 +11,7 @@ import { AnalysisRunner, type AnalysisLauncher } from './analysis/runner';
 import { appHandlers } from './app-info';
 import { coachHandlers } from './coach';
 import { libraryHandlers } from './content/handlers';
+import { liveHandlers } from './live/handlers';
 import { ContentLibrary } from './content/library';
 import { loadContent, type LoadedContent } from './content/load';
 import { readContentSnapshot } from './content/snapshot';
@@ -164,6 +165,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
   const handlers = {
     ...appHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...liveHandlers(),
     ...sessionHandlers(ctx),
     ...recordingHandlers(ctx),
     ...reviewHandlers(ctx),

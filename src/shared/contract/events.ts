@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EventChannel } from '../channels';
 import { analysisStatus, transcriptStatus } from '../enums';
 import { sessionId } from './common';
+import { liveEvents } from './live';
 import { modelEvents } from './models';
 import { transcriptionProgress } from './transcription';
 
@@ -16,5 +17,6 @@ export const eventContract = {
   /** A re-score was answered or dismissed, or an action list made or checked off. */
   'coach:changed': z.object({ what: z.enum(['rescore', 'actions']) }),
   ...modelEvents,
+  ...liveEvents,
   'transcription:progress': transcriptionProgress,
 } satisfies Record<EventChannel, z.ZodType>;

@@ -13,6 +13,7 @@ import type { RequestSchemas } from './common';
 import type { ApiResult } from './errors';
 import type { eventContract } from './events';
 import { libraryRequests } from './library';
+import { liveRequests } from './live';
 import { modelRequests } from './models';
 import { progressRequests } from './progress';
 import { recordingRequests } from './recording';
@@ -201,10 +202,32 @@ export {
   type UpcomingEntry,
 } from './today';
 
+export {
+  LIVE_SAMPLE_RATE,
+  MAX_LIVE_FRAME_SAMPLES,
+  followUpDecision,
+  followUpReason,
+  liveFramesInput,
+  livePointCoverage,
+  liveStartOutput,
+  liveStatus,
+  liveUnavailableReason,
+  liveUtterance,
+  type FollowUpDecision,
+  type FollowUpReason,
+  type LiveFramesInput,
+  type LivePointCoverage,
+  type LiveStartOutput,
+  type LiveStatus,
+  type LiveUnavailableReason,
+  type LiveUtterance,
+} from './live';
+
 /** Request channels: input schema (parsed on the main side) and output schema. */
 export const requestContract = {
   ...appRequests,
   ...libraryRequests,
+  ...liveRequests,
   ...sessionRequests,
   ...roundRequests,
   ...recordingRequests,

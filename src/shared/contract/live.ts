@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { transcriptWord } from '../transcript';
 import { coverageConfidence } from '../words/coverage';
-import { recordingId, roundId } from './common';
+import { recordingId, roundId, type RequestSchemasFor } from './common';
 
 const ms = z.number().int().min(0);
 
@@ -122,3 +122,20 @@ export const followUpDecision = z.object({
   evidenceEndMs: ms.nullable(),
 });
 export type FollowUpDecision = z.infer<typeof followUpDecision>;
+
+export const liveRequests = {
+  /** Starts live listening for a round's recording, or says why it cannot. */
+  'live:start': { input: liveStartInput, output: liveStartOutput },
+  /** PCM for the live worker; answers how much audio waits to be processed. */
+  'live:frames': { input: liveFramesInput, output: z.object({ backlogMs: ms }) },
+  /** Stores one adaptive-mode decision (asked or skipped, and why) with its round. */
+  'followup:decision': {
+    input: z.strictObject({ roundId, decision: followUpDecision }),
+    output: z.object({ ok: z.literal(true) }),
+  },
+} satisfies RequestSchemasFor;
+
+export const liveEvents = {
+  'live:utterance': liveUtterance,
+  'live:status': liveStatus,
+};

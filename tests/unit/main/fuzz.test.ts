@@ -47,6 +47,21 @@ describe('fuzzing every contract channel', () => {
       'round:end': { roundId: round.id, outcome: 'done' },
       'recording:chunk': { recordingId: open.recording.id, seq: 0, data: new Uint8Array(4), peaks: new Uint8Array(1) },
       'recording:finish': { recordingId: round.recording!.id },
+      'live:start': { recordingId: open.recording.id },
+      'live:frames': { recordingId: open.recording.id, seq: 0, startSample: 0, data: new Uint8Array(320) },
+      'followup:decision': {
+        roundId: round.id,
+        decision: {
+          decision: 'skipped',
+          reason: 'covered',
+          planIndex: 0,
+          text: 'Why?',
+          pointIndexes: [0],
+          atMs: 1000,
+          evidenceStartMs: 200,
+          evidenceEndMs: 900,
+        },
+      },
       'followup:record': {
         roundId: round.id,
         index: 0,

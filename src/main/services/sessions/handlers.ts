@@ -41,6 +41,8 @@ export function sessionHandlers(ctx: SessionContext): HandlerGroup<'session' | '
     'session:allocation': ({ sessionId }) => sessionAllocation(db, sessionId),
     'session:list': (input) => listSessions(db, input),
     'followup:record': (input) => recordFollowUp(db, input),
+    // PLACEHOLDER (issue 19): decisions are stored once the review side lands.
+    'followup:decision': () => ({ ok: true as const }),
     'recovery:list': () => listUnfinished(db),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { RequestChannel } from '@shared/channels';
 import type { ApiError, RecordingView, RequestInput, RequestOutput, RoundView } from '@shared/contract';
+import type { LiveSource } from './live-source';
 import type { SpokenTimes } from './speech-timing';
 
 export type Timer = unknown;
@@ -89,6 +90,8 @@ export type RunnerDeps = {
   /** Subscribes to the page being hidden for good; returns its unsubscribe. */
   onPageHide(listener: () => void): () => void;
   warn(...args: unknown[]): void;
+  /** Live listening for one round on the microphone stream; absent where it cannot run (tests, old pages). */
+  createLive?(stream: StreamPort): LiveSource;
 };
 
 export type { RoundView };
