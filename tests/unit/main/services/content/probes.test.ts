@@ -139,4 +139,27 @@ describe('probes in content', () => {
       'mine.yaml rounds.0.expectedPoints.2.probe: expected point 3 has a probe but no cues: the app cannot hear whether it was covered, so give it cues or remove the probe',
     ]);
   });
+
+  it('gives every cued point of the built-in library a short probe, and every probe reference names a cued point', async () => {
+    const content = await loadContent({ builtinDir: builtinContentDir });
+    expect(content.problems).toEqual([]);
+    const rounds = [...content.items.values()].flatMap((item) => item.rounds.map((round, r) => ({ where: `${item.id} round ${r + 1}`, round })));
+    const unprobed = rounds.flatMap(({ where, round }) =>
+      round.expectedPoints.flatMap((text, p) =>
+        round.expectedPointCues[p]!.length > 0 && round.expectedPointProbes[p] === null ? [`${where}: ${text}`] : [],
+      ),
+    );
+    expect(unprobed).toEqual([]);
+    for (const { where, round } of rounds) {
+      for (const probe of round.expectedPointProbes.filter((q) => q !== null))
+        expect(probe.split(/\s+/).length, `${where}: ${probe}`).toBeLessThanOrEqual(20);
+      for (const followUp of round.followUps)
+        for (const n of followUp.probes ?? []) {
+          expect(n, `${where}: ${followUp.text}`).toBeGreaterThanOrEqual(1);
+          expect(round.expectedPointCues[n - 1]?.length, `${where}: ${followUp.text} probes point ${n}`).toBeGreaterThan(0);
+        }
+    }
+    // Most follow-ups are about something the points already cover; the rest stay without probes.
+    expect(rounds.flatMap(({ round }) => round.followUps).filter((f) => f.probes).length).toBeGreaterThanOrEqual(60);
+  });
 });
