@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { shippedPaths } from '../src/main/services/app-root';
 import { loadContent } from '../src/main/services/content/load';
+import type { ItemSpec } from '../src/shared/content';
 import { expectedPointsOf } from '../src/shared/words';
 import { unreachablePoints } from '../src/shared/words/coverage-reach';
 import { cliMain, parseCli } from './cli-args';
@@ -46,15 +47,30 @@ async function main() {
   for (const item of content.items.values()) {
     if (scope && item.origin !== scope) continue;
     item.rounds.forEach((round, r) => {
-      for (const u of unreachablePoints(expectedPointsOf(round), round.prompt))
-        problems.push({
-          file: item.file,
-          field: `rounds.${r}.expectedPoints.${u.index}.cues`,
-          message: u.why,
-          origin: item.origin,
+      const problem = (field: string, message: string) =>
+        problems.push({ file: item.file, field: `rounds.${r}.${field}`, message, origin: item.origin });
+      for (const u of unreachablePoints(expectedPointsOf(round), round.prompt)) {
+        problem(`expectedPoints.${u.index}.cues`, u.why);
+        // The adaptive mode asks a probe until its point is clearly covered: here, always.
+        if (round.expectedPointProbes[u.index] !== null)
+          problem(
+            `expectedPoints.${u.index}.probe`,
+            `expected point ${u.index + 1} can never be clearly covered, so its probe would be asked in every round: fix its cues`,
+          );
+        round.followUps.forEach((f, i) => {
+          const k = f.probes?.indexOf(u.index + 1) ?? -1;
+          if (k >= 0)
+            problem(
+              `followUps.${i}.probes.${k}`,
+              `expected point ${u.index + 1} can never be clearly covered, so this follow-up could never be skipped: fix its cues`,
+            );
         });
+      }
     });
   }
+  const probes = probeCounts([...content.items.values()].filter((i) => !scope || i.origin === scope));
+  console.log(`  follow-ups that name the points they probe: ${probes.followUps.named} of ${probes.followUps.all}`);
+  console.log(`  points with cues that have a probe question: ${probes.points.named} of ${probes.points.all}`);
   if (!content.rubric)
     problems.push({ file: 'rubric.yaml', field: '', message: 'no rubric file was found', origin: 'builtin' });
   if (problems.length === 0) {
@@ -68,6 +84,17 @@ async function main() {
     console.error(`  ${where}${p.field ? ` — ${p.field}` : ''}: ${p.message}`);
   }
   process.exitCode = 1;
+}
+
+/** How much of the content the adaptive mode can use: follow-ups naming their points, cued points with a probe. */
+function probeCounts(items: ItemSpec[]) {
+  const rounds = items.flatMap((i) => i.rounds);
+  const followUps = rounds.flatMap((r) => r.followUps);
+  const cued = rounds.flatMap((r) => r.expectedPointProbes.filter((_, p) => r.expectedPointCues[p]!.length > 0));
+  return {
+    followUps: { named: followUps.filter((f) => f.probes).length, all: followUps.length },
+    points: { named: cued.filter((p) => p !== null).length, all: cued.length },
+  };
 }
 
 cliMain('content:check', main);

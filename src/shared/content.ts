@@ -21,6 +21,14 @@ export const followUpSpec = z.strictObject({
   atSeconds: z.number().int().min(0),
   /** Random shift of up to ± this many seconds in jittered mode. */
   jitterSeconds: z.number().min(0).max(120).default(0),
+  /**
+   * The expected points this follow-up probes, numbered from 1 as listed (people count from 1; the
+   * round plan holds them from 0). The adaptive mode skips it when all of them are clearly covered.
+   */
+  probes: z
+    .array(z.number().int('must be a whole point number').min(1, 'expected points are numbered from 1'))
+    .min(1, 'list at least one expected point, or leave probes out')
+    .optional(),
 });
 export type FollowUpSpec = z.infer<typeof followUpSpec>;
 
@@ -38,12 +46,54 @@ export const cue = z
     'every alternative of a cue needs a word that is not a function word ("the", "of", "is"…), and no alternative may be empty',
   );
 
-/** An expected point: its checklist line, or the line with the cues the coverage matcher looks for. */
+/** Longest probe question, in words: asked aloud mid-answer, it must be short. */
+export const PROBE_MAX_WORDS = 25;
+
+/**
+ * A point's probe: the short question the adaptive mode asks late in the budget when the point is
+ * still not clearly covered. Spoken aloud, so it is a question and does not read out the answer.
+ */
+export const probeQuestion = z
+  .string()
+  .trim()
+  .min(10, 'a probe question needs at least 10 characters')
+  .max(200, 'a probe question is at most 200 characters: it is asked aloud mid-answer')
+  .refine((q) => q.endsWith('?'), 'a probe must be a question ending with "?"')
+  .refine(
+    (q) => q.split(/\s+/).length <= PROBE_MAX_WORDS,
+    `a probe question is at most ${PROBE_MAX_WORDS} words: it is asked aloud mid-answer`,
+  );
+
+/**
+ * An expected point: its checklist line, or the line with the cues the coverage matcher looks for
+ * and, optionally, its probe question (which needs cues: see the round's checks).
+ */
 export const expectedPointSpec = z.union([
   text(2),
-  z.strictObject({ text: text(2), cues: z.array(cue).min(1).max(8) }),
+  z.strictObject({ text: text(2), cues: z.array(cue).min(1).max(8).optional(), probe: probeQuestion.optional() }),
 ]);
 export type ExpectedPointSpec = z.infer<typeof expectedPointSpec>;
+
+/**
+ * What is wrong with the k-th entry (point n, numbered from 1) of a follow-up's probes, if anything:
+ * a point that does not exist, one listed twice, or one the matcher cannot hear (no cues).
+ */
+function probeReferenceProblem(
+  points: readonly ExpectedPointSpec[],
+  probes: readonly number[],
+  n: number,
+  k: number,
+): string | null {
+  // Not a whole number from 1: already reported by the field's own check (refinements still run).
+  if (!Number.isInteger(n) || n < 1) return null;
+  if (n > points.length)
+    return `expected point ${n} does not exist: this round has ${points.length} expected point${points.length === 1 ? '' : 's'}, numbered from 1`;
+  if (probes.indexOf(n) < k) return `expected point ${n} is listed twice`;
+  const point = points[n - 1]!;
+  if (typeof point === 'string' || !point.cues)
+    return `expected point ${n} has no cues, so the app cannot hear whether it was covered: give it cues or leave it out of probes`;
+  return null;
+}
 
 export const roundSpec = z
   .strictObject({
@@ -81,6 +131,20 @@ export const roundSpec = z
           message: 'follow-ups must be listed in the order they are asked',
         });
       }
+      followUp.probes?.forEach((n, k) => {
+        const message = probeReferenceProblem(round.expectedPoints, followUp.probes!, n, k);
+        if (message) ctx.addIssue({ code: 'custom', path: ['followUps', index, 'probes', k], message });
+      });
+    });
+    round.expectedPoints.forEach((point, index) => {
+      // Adaptive follow-ups stand on what the matcher hears: a point without cues is a rubric check
+      // ("fits within two minutes") that no words show, so its probe would be asked every time.
+      if (typeof point !== 'string' && point.probe !== undefined && !point.cues)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['expectedPoints', index, 'probe'],
+          message: `expected point ${index + 1} has a probe but no cues: the app cannot hear whether it was covered, so give it cues or remove the probe`,
+        });
     });
   })
   // Everything downstream sees the checklist lines as before, and the cues beside them.
@@ -88,7 +152,9 @@ export const roundSpec = z
     ...round,
     expectedPoints: expectedPoints.map((p) => (typeof p === 'string' ? p : p.text)),
     /** Cues per expected point, in the same order ([] for a point without cues). */
-    expectedPointCues: expectedPoints.map((p) => (typeof p === 'string' ? [] : p.cues)),
+    expectedPointCues: expectedPoints.map((p) => (typeof p === 'string' ? [] : (p.cues ?? []))),
+    /** Probe question per expected point, in the same order (null for a point without one). */
+    expectedPointProbes: expectedPoints.map((p) => (typeof p === 'string' ? null : (p.probe ?? null))),
   }));
 export type RoundSpec = z.infer<typeof roundSpec>;
 

@@ -63,7 +63,10 @@ function planRound(
       text: f.text,
       atSeconds: Math.round(f.atSeconds * scale),
       jitterSeconds: f.jitterSeconds,
+      // Content numbers the points from 1; the plan, like every list in code, from 0.
+      ...(f.probes && { probes: f.probes.map((n) => n - 1) }),
     })),
+    pointProbes: round.expectedPointProbes,
     answers: {
       expectedPoints: round.expectedPoints,
       expectedPointCues: round.expectedPointCues,

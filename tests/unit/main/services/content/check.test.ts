@@ -10,6 +10,33 @@ function contentCheck(args: string[]) {
   });
 }
 
+/**
+ * A rate-limiter mock whose second point can never be clearly covered: every word of its cue is the
+ * prompt's, so no answer can show it in its own words. Optionally with probes and one follow-up.
+ */
+function rateLimiterMock(id: string, extra?: { pointProbes: string[]; followUp: string[] }) {
+  const probe = (n: number) => (extra ? [`        probe: ${extra.pointProbes[n]}`] : []);
+  return [
+    'kind: mock',
+    `id: ${id}`,
+    'title: A mock with a point nothing can reach',
+    'category: Coding',
+    'rounds:',
+    '  - questionType: implementation',
+    '    prompt: Implement a rate limiter for an API gateway.',
+    '    budgetSeconds: 600',
+    '    expectedPoints:',
+    '      - text: Token bucket refilled at a fixed rate',
+    '        cues: ["token bucket", "refill|rate"]',
+    ...probe(0),
+    '      - text: Handles the gateway',
+    '        cues: ["rate limiter|api gateway"]',
+    ...probe(1),
+    ...(extra ? ['    followUps:', ...extra.followUp] : []),
+    '',
+  ].join('\n');
+}
+
 describe('npm run content:check', () => {
   it('passes on the built-in content and prints counts per kind', () => {
     const result = contentCheck([]);
@@ -36,23 +63,7 @@ describe('npm run content:check', () => {
   it('flags an expected point the coverage matcher can never reach, naming the file and the point', () => {
     const dir = tempDir();
     writeFiles(dir, {
-      'unreachable.yaml': [
-        'kind: mock',
-        'id: unreachable-point',
-        'title: A mock with a point nothing can reach',
-        'category: Coding',
-        'rounds:',
-        '  - questionType: implementation',
-        '    prompt: Implement a rate limiter for an API gateway.',
-        '    budgetSeconds: 600',
-        '    expectedPoints:',
-        '      - text: Token bucket refilled at a fixed rate',
-        '        cues: ["token bucket", "refill|rate"]',
-        // Every word of its cue is the prompt's: no answer can show this point in its own words.
-        '      - text: Handles the gateway',
-        '        cues: ["rate limiter|api gateway"]',
-        '',
-      ].join('\n'),
+      'unreachable.yaml': rateLimiterMock('unreachable-point'),
     });
     const result = contentCheck(['--dir', dir]);
     expect(result.status).toBe(1);
@@ -60,5 +71,30 @@ describe('npm run content:check', () => {
     expect(result.stderr).toContain('rounds.0.expectedPoints.1.cues');
     expect(result.stderr).toContain('no answer can reach it');
     expect(result.stderr).not.toContain('expectedPoints.0.cues');
+  });
+
+  it('reports a bad probe reference and a probe the matcher can never stop, per file, and counts the probes', () => {
+    const dir = tempDir();
+    const mock = (id: string, probes: string) =>
+      rateLimiterMock(id, {
+        pointProbes: ['What decides how fast a client may send again?', 'Where does this run?'],
+        followUp: ['      - text: What happens under a burst of requests?', '        atSeconds: 300', `        probes: ${probes}`],
+      });
+    writeFiles(dir, { 'out-of-range.yaml': mock('probe-out-of-range', '[1, 3]'), 'never.yaml': mock('probe-never', '[2]') });
+    const result = contentCheck(['--dir', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `${path.join(dir, 'out-of-range.yaml')} — rounds.0.followUps.0.probes.1: expected point 3 does not exist: this round has 2 expected points, numbered from 1`,
+    );
+    // Point 2's cues are all the prompt's words: its probe would be asked every time, its follow-up never skipped.
+    expect(result.stderr).toContain(
+      `${path.join(dir, 'never.yaml')} — rounds.0.expectedPoints.1.probe: expected point 2 can never be clearly covered, so its probe would be asked in every round`,
+    );
+    expect(result.stderr).toContain(
+      `${path.join(dir, 'never.yaml')} — rounds.0.followUps.0.probes.0: expected point 2 can never be clearly covered, so this follow-up could never be skipped`,
+    );
+    // Only the file that loaded counts: one follow-up naming its points, two cued points with probes.
+    expect(result.stdout).toContain('follow-ups that name the points they probe: 1 of 1');
+    expect(result.stdout).toContain('points with cues that have a probe question: 2 of 2');
   });
 });
