@@ -26,6 +26,14 @@ const documented = [
   ['session-round', 'session-round', 'session.spec.ts'],
   ['session-reset', 'session-reset', 'session.spec.ts'],
   ['session-complete', 'session-complete', 'session.spec.ts'],
+  ['review-reasons-1366-light', 'review-reasons-1366-light', 'review-reasons.spec.ts'],
+  ['review-reasons-1366-dark', 'review-reasons-1366-dark', 'review-reasons.spec.ts'],
+  ['review-reasons-1024-light', 'review-reasons-1024-light', 'review-reasons.spec.ts'],
+  ['review-reasons-1024-dark', 'review-reasons-1024-dark', 'review-reasons.spec.ts'],
+  ['review-interruptions-1366-light', 'review-interruptions-1366-light', 'review-reasons.spec.ts'],
+  ['review-interruptions-1366-dark', 'review-interruptions-1366-dark', 'review-reasons.spec.ts'],
+  ['review-interruptions-1024-light', 'review-interruptions-1024-light', 'review-reasons.spec.ts'],
+  ['review-interruptions-1024-dark', 'review-interruptions-1024-dark', 'review-reasons.spec.ts'],
 ];
 
 function run(command, args) {

@@ -24,6 +24,7 @@ import {
 import { slug } from './content';
 import { roundMetrics, segment } from './metrics';
 import { exportedCoach } from './contract/coach-export';
+import { checkedFollowUpDecision } from './contract/live';
 import { transcriptSegment } from './transcript';
 import { UUID_PATTERN, uuid } from './uuid';
 
@@ -141,6 +142,11 @@ export const exportedRound = z.object({
     }),
   ),
   transcript: exportedTranscript.nullable().optional(),
+  /**
+   * Why each follow-up was asked or skipped (adaptive mode, issue 19), in time order. Absent in files
+   * from before it (read as none); an older app's import leaves the key out.
+   */
+  followUpDecisions: z.array(checkedFollowUpDecision).max(10_000).default([]),
 });
 export type ExportedRound = z.infer<typeof exportedRound>;
 

@@ -7,10 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { decodeToPcm } from '../../src/main/services/recording/ffmpeg';
-import { PEAKS_PER_SECOND, type RoundView } from '../../src/shared/contract';
+import type { RoundView } from '../../src/shared/contract';
 import type { LoopCoach } from '../../src/main/services/app';
-import { chunksOf, webmFixture } from '../support/audio';
+import { chunksOf, realPeaks, webmFixture } from '../support/audio';
 import { call, makeApp, recordRound } from '../support/sessions';
 import { startServer } from '../support/web-server';
 import { expect, test } from './fixtures';
@@ -83,14 +82,7 @@ async function recordWithRealPeaks(
   webm: string,
   chunkCount = 6,
 ): Promise<RoundView> {
-  const pcm = await decodeToPcm(webm, 16000);
-  const perPeak = 16000 / PEAKS_PER_SECOND;
-  const peaks = new Uint8Array(Math.ceil(pcm.length / perPeak));
-  for (let i = 0; i < peaks.length; i++) {
-    let max = 0;
-    for (let j = i * perPeak; j < Math.min(pcm.length, (i + 1) * perPeak); j++) max = Math.max(max, Math.abs(pcm[j]!));
-    peaks[i] = Math.round(Math.sqrt(Math.min(1, max / 32768)) * 255);
-  }
+  const peaks = await realPeaks(webm);
   const { round, recording } = await call(app, 'round:begin', { sessionId, roundIndex: 0, mimeType: 'audio/webm' });
   const chunks = chunksOf(webm, chunkCount);
   let offset = 0;

@@ -6,12 +6,10 @@
  * the legend) and a YAML content problem that reads as a complete sentence.
  * Screenshots go to test-results/screenshots/issue10-*.png.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { decodeToPcm } from '../../src/main/services/recording/ffmpeg';
-import { PEAKS_PER_SECOND, type RoundView } from '../../src/shared/contract';
-import { chunksOf, webmFixture } from '../support/audio';
+import type { RoundView } from '../../src/shared/contract';
+import { chunksOf, storeRealPeaks, webmFixture } from '../support/audio';
 import { call, makeApp, recordRound } from '../support/sessions';
 import { startServer } from '../support/web-server';
 import { expect, screenshotDir, test } from './fixtures';
@@ -225,19 +223,6 @@ test.describe('live round, restart and reset screen', () => {
     }
   });
 });
-
-/** The answer's real envelope as the recorder's peaks (recordRound stores flat placeholders). */
-async function storeRealPeaks(dataDir: string, round: RoundView, webm: string): Promise<void> {
-  const pcm = await decodeToPcm(webm, 16000);
-  const perPeak = 16000 / PEAKS_PER_SECOND;
-  const peaks = new Uint8Array(Math.ceil(pcm.length / perPeak));
-  for (let i = 0; i < peaks.length; i++) {
-    let max = 0;
-    for (let j = i * perPeak; j < Math.min(pcm.length, (i + 1) * perPeak); j++) max = Math.max(max, Math.abs(pcm[j]!));
-    peaks[i] = Math.round(Math.sqrt(Math.min(1, max / 32768)) * 255);
-  }
-  fs.writeFileSync(path.join(dataDir, round.recording!.peaksUrl.slice('/media/'.length)), peaks);
-}
 
 const reviewLoop = `kind: loop
 id: e2e-report

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ffmpegPath } from '../../src/main/services/recording/ffmpeg';
+import { decodeToPcm, ffmpegPath } from '../../src/main/services/recording/ffmpeg';
+import { PEAKS_PER_SECOND, type RoundView } from '../../src/shared/contract';
 
 export function speak(text: string, wavFile: string): void {
   execFileSync('espeak-ng', ['-s', '165', '-w', wavFile, text]);
@@ -77,4 +78,25 @@ export function webmFixture(name: string, parts: (string | number)[]): { webm: s
     fs.rmSync(work, { recursive: true, force: true });
   }
   return { webm, wav };
+}
+
+/**
+ * The answer's real envelope as the recorder's peaks: max |sample| per 1/50 s on a square-root scale,
+ * what the level meter computes.
+ */
+export async function realPeaks(webm: string): Promise<Uint8Array> {
+  const pcm = await decodeToPcm(webm, 16000);
+  const perPeak = 16000 / PEAKS_PER_SECOND;
+  const peaks = new Uint8Array(Math.ceil(pcm.length / perPeak));
+  for (let i = 0; i < peaks.length; i++) {
+    let max = 0;
+    for (let j = i * perPeak; j < Math.min(pcm.length, (i + 1) * perPeak); j++) max = Math.max(max, Math.abs(pcm[j]!));
+    peaks[i] = Math.round(Math.sqrt(Math.min(1, max / 32768)) * 255);
+  }
+  return peaks;
+}
+
+/** Writes a recorded round's real peaks over the flat placeholders recordRound stores. */
+export async function storeRealPeaks(dataDir: string, round: RoundView, webm: string): Promise<void> {
+  fs.writeFileSync(path.join(dataDir, round.recording!.peaksUrl.slice('/media/'.length)), await realPeaks(webm));
 }

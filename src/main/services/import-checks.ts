@@ -1,12 +1,14 @@
 /**
  * What an export's schema cannot see, checked before an import writes anything: ids unique within
  * the bundle and not already used by another session of the data folder, and transcripts on their
- * recording's timeline. Each refusal names the id or the place in the file.
+ * recording's timeline, follow-up decisions that fit their round. Each refusal names the id or the
+ * place in the file.
  */
 import { inArray } from 'drizzle-orm';
 import type { ExportFile } from '../../shared/export';
 import type { AppDatabase } from './db/open';
 import { recordings, reviewMarks, rounds } from './db/schema';
+import { decisionProblem } from './sessions/follow-up-decisions';
 
 /** The export was refused: the message names what was wrong. Nothing was changed. */
 export class ImportRefusedError extends Error {
@@ -109,6 +111,33 @@ export function checkTranscripts(file: ExportFile): void {
         throw new ImportRefusedError(
           `Not a Loop Coach export: ${where}.segments.${late}: ends after the recording (${limit} ms long).`,
         );
+    }),
+  );
+}
+
+/**
+ * What the schema cannot see in a round's follow-up decisions: the round began, the planned follow-up
+ * and the probed points exist, and no decision is there twice (the store keeps one per follow-up and
+ * moment). Refuses naming where it is, before anything is written.
+ */
+export function checkDecisions(file: ExportFile): void {
+  file.sessions.forEach((s, si) =>
+    s.rounds.forEach((r, ri) => {
+      const seen = new Set<string>();
+      r.followUpDecisions.forEach((d, di) => {
+        const where = `sessions.${si}.rounds.${ri}.followUpDecisions.${di}`;
+        const problem =
+          r.status === 'pending'
+            ? 'a round that never began has no follow-up decisions.'
+            : decisionProblem(d, r.plan, r.answers ? r.answers.expectedPoints.length : null);
+        if (problem) throw new ImportRefusedError(`Not a Loop Coach export: ${where}: ${problem}`);
+        const key = JSON.stringify([d.atMs, d.planIndex, d.text]);
+        if (seen.has(key))
+          throw new ImportRefusedError(
+            `Not a Loop Coach export: ${where}: a second decision on "${d.text}" at ${d.atMs} ms; each is stored once.`,
+          );
+        seen.add(key);
+      });
     }),
   );
 }

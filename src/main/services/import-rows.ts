@@ -14,6 +14,7 @@ import {
   transcriptSegments,
 } from './db/schema';
 import { recordingFiles } from './recording/paths';
+import { insertDecision } from './sessions/follow-up-decisions';
 
 type Tx = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
 
@@ -59,6 +60,7 @@ export function insertSession(tx: Tx, s: ExportFile['sessions'][number]): void {
       tx.insert(followUps)
         .values({ roundId: r.id, ...f })
         .run();
+    for (const d of r.followUpDecisions) insertDecision(tx, r.id, d);
     for (const m of r.marks)
       tx.insert(reviewMarks)
         .values({ roundId: r.id, ...m })

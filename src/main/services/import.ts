@@ -14,7 +14,7 @@ import { EXPORT_JSON, EXPORT_VERSION, type ExportFile } from '../../shared/expor
 import { anyExportFile } from '../../shared/export-v1';
 import { importCoach } from './coach/export';
 import type { AppDatabase } from './db/open';
-import { checkIds, checkTranscripts, ImportRefusedError } from './import-checks';
+import { checkDecisions, checkIds, checkTranscripts, ImportRefusedError } from './import-checks';
 import { insertSession } from './import-rows';
 import { itemSchedule, sessions } from './db/schema';
 import { insideRoot } from './infra/paths';
@@ -168,6 +168,7 @@ export function importExport(
 
   checkIds(db, file, new Set(fresh.map((s) => s.id)));
   checkTranscripts(file);
+  checkDecisions(file);
 
   // 1. Every named file is checked before anything is written (hostile entries in skipped sessions too).
   const sources = new Map<string, { audio: string | null; peaks: string | null }>();

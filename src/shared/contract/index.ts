@@ -108,6 +108,7 @@ export { MAX_CHUNK_BYTES, MAX_PEAKS_PER_CHUNK, PEAKS_PER_SECOND, recordingView, 
 export { page, pageCursor, pageInput, type PageCursor } from './paging';
 export {
   changeLine,
+  followUpDecisionView,
   postmortem,
   reviewMark,
   reviewQueueEntry,
@@ -116,6 +117,7 @@ export {
   scores,
   scoreValue,
   type ChangeLine,
+  type FollowUpDecisionView,
   type ReviewMark,
   type ReviewQueueEntry,
   type ReviewView,
@@ -205,6 +207,8 @@ export {
 export {
   LIVE_SAMPLE_RATE,
   MAX_LIVE_FRAME_SAMPLES,
+  checkedFollowUpDecision,
+  decisionOfReason,
   followUpDecision,
   followUpReason,
   liveFramesInput,

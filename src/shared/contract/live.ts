@@ -123,6 +123,32 @@ export const followUpDecision = z.object({
 });
 export type FollowUpDecision = z.infer<typeof followUpDecision>;
 
+/** The decision each reason explains: a reason to ask never explains a skip. */
+export const decisionOfReason: Record<FollowUpReason, FollowUpDecision['decision']> = {
+  'not-heard': 'asked',
+  'only-mentioned': 'asked',
+  scripted: 'asked',
+  'late-probe': 'asked',
+  covered: 'skipped',
+  'just-said': 'skipped',
+  cap: 'skipped',
+  'no-time': 'skipped',
+};
+
+/** A decision as stored and exported: its reason fits it, and its evidence is whole and forwards. */
+export const checkedFollowUpDecision = followUpDecision.superRefine((d, ctx) => {
+  if (decisionOfReason[d.reason] !== d.decision)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reason'],
+      message: `"${d.reason}" is a reason to ${decisionOfReason[d.reason] === 'asked' ? 'ask' : 'skip'}, not to ${d.decision === 'asked' ? 'ask' : 'skip'}`,
+    });
+  if ((d.evidenceStartMs === null) !== (d.evidenceEndMs === null))
+    ctx.addIssue({ code: 'custom', path: ['evidenceEndMs'], message: 'evidence needs both its start and its end' });
+  else if (d.evidenceStartMs !== null && d.evidenceEndMs! < d.evidenceStartMs)
+    ctx.addIssue({ code: 'custom', path: ['evidenceEndMs'], message: 'the evidence cannot end before it starts' });
+});
+
 export const liveRequests = {
   /** Starts live listening for a round's recording, or says why it cannot. */
   'live:start': { input: liveStartInput, output: liveStartOutput },
@@ -130,7 +156,7 @@ export const liveRequests = {
   'live:frames': { input: liveFramesInput, output: z.object({ backlogMs: ms }) },
   /** Stores one adaptive-mode decision (asked or skipped, and why) with its round. */
   'followup:decision': {
-    input: z.strictObject({ roundId, decision: followUpDecision }),
+    input: z.strictObject({ roundId, decision: checkedFollowUpDecision }),
     output: z.object({ ok: z.literal(true) }),
   },
 } satisfies RequestSchemasFor;

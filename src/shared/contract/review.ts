@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { slug } from '../content';
 import { markKind, pointVerdict } from '../enums';
 import { msFromStart, roundId, type RequestSchemasFor } from './common';
+import { followUpDecision } from './live';
 import { page, pageInput } from './paging';
 import { roundAnswers, roundView } from './rounds';
 import { uuid } from '../uuid';
@@ -41,6 +42,15 @@ export type RubricView = z.infer<typeof rubricView>;
 export const scores = z.object({ clarity: scoreValue, rigor: scoreValue, speed: scoreValue });
 export type Scores = z.infer<typeof scores>;
 
+/**
+ * An adaptive-mode decision as review shows it: the points it probes, numbered, with their text once
+ * the answer is revealed (null before, like the answers themselves).
+ */
+export const followUpDecisionView = followUpDecision.extend({
+  points: z.array(z.object({ index: z.number().int().min(0), text: z.string().nullable() })),
+});
+export type FollowUpDecisionView = z.infer<typeof followUpDecisionView>;
+
 export const reviewView = z.object({
   session: z.object({ id: z.string(), title: z.string(), createdAt: z.number() }),
   round: roundView,
@@ -56,6 +66,8 @@ export const reviewView = z.object({
   behaviour: z.record(z.string(), z.boolean()),
   postmortem,
   marks: z.array(reviewMark),
+  /** Why each follow-up was asked or skipped (adaptive mode), in time order; [] for the other modes. */
+  followUpDecisions: z.array(followUpDecisionView),
   scoredAt: z.number().nullable(),
   updatedAt: z.number().nullable(),
 });

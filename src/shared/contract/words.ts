@@ -16,6 +16,11 @@ export const roundWordsView = z.object({
    * revealed (the points stay hidden before) and the round has a transcript. Never the user's marks.
    */
   coverage: z.array(pointCoverage).nullable(),
+  /**
+   * Follow-ups asked (in any mode) although every point they probe was already clearly covered
+   * before they were asked (docs/metrics.md); null until the round has a finished transcript.
+   */
+  unnecessaryInterruptions: z.number().int().min(0).nullable(),
 });
 export type RoundWordsView = z.infer<typeof roundWordsView>;
 

@@ -9,3 +9,4 @@ export * from './schema/sessions';
 export * from './schema/review';
 export * from './schema/derived';
 export * from './schema/coach';
+export * from './schema/follow-up-decisions';

@@ -40,6 +40,7 @@ import {
   sessions,
 } from '../db/schema';
 import { insideRoot } from '../infra/paths';
+import { decisionsByRound } from '../sessions/follow-up-decisions';
 import { copyPrivate, makePrivateDir, writePrivate } from '../infra/private-files';
 import { roundTitle } from '../../../shared/round-title';
 
@@ -93,6 +94,7 @@ export function buildExport(db: AppDatabase, appVersion: string, now: number, bu
         },
       ]),
   );
+  const decisions = decisionsByRound(db);
   const followUpsByRound = byRound(db.select().from(followUps).orderBy(asc(followUps.index)).all());
   const marksByRound = byRound(db.select().from(reviewMarks).orderBy(asc(reviewMarks.startMs)).all());
   const eventRows = db.select().from(sessionEvents).orderBy(asc(sessionEvents.id)).all();
@@ -188,6 +190,7 @@ export function buildExport(db: AppDatabase, appVersion: string, now: number, bu
               createdAt: m.createdAt,
             })),
             transcript: transcriptByRound.get(r.id) ?? null,
+            followUpDecisions: decisions.get(r.id) ?? [],
           };
         }),
     })),

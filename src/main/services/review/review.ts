@@ -24,6 +24,7 @@ import type { AppDatabase } from '../db/open';
 import { recordings, reviewMarks, roundReviews, rounds, sessions } from '../db/schema';
 import { NotFoundError } from '../infra/errors';
 import { afterCursor, newestFirst, toPage } from '../infra/paging';
+import { roundDecisions } from '../sessions/follow-up-decisions';
 import { roundViews } from '../sessions/sessions';
 import { roundTitle } from '../../../shared/round-title';
 
@@ -95,6 +96,14 @@ export class ReviewService {
       behaviour: JSON.parse(review?.behaviourJson ?? '{}') as Record<string, boolean>,
       postmortem: { wentWell: review?.wentWell ?? '', missed: review?.missed ?? '', change: review?.change ?? '' },
       marks: this.marks(roundId),
+      followUpDecisions: roundDecisions(this.db, roundId).map((d) => ({
+        ...d,
+        // The points' words are the answer key: resolved here, and only once the answer is revealed.
+        points: d.pointIndexes.map((index) => ({
+          index,
+          text: revealed ? (answers.expectedPoints[index] ?? null) : null,
+        })),
+      })),
       scoredAt: review?.scoredAt ?? null,
       updatedAt: review?.updatedAt ?? null,
     };

@@ -5,6 +5,7 @@ import type { HandlerGroup } from '../infra/handlers';
 import { finishAndAnalyse, type RecordingContext } from '../recording/handlers';
 import { readSettings } from '../settings/settings';
 import { sessionAllocation } from './allocation';
+import { storeDecision } from './follow-up-decisions';
 import {
   closeOpenRounds,
   controlSession,
@@ -41,8 +42,10 @@ export function sessionHandlers(ctx: SessionContext): HandlerGroup<'session' | '
     'session:allocation': ({ sessionId }) => sessionAllocation(db, sessionId),
     'session:list': (input) => listSessions(db, input),
     'followup:record': (input) => recordFollowUp(db, input),
-    // PLACEHOLDER (issue 19): decisions are stored once the review side lands.
-    'followup:decision': () => ({ ok: true as const }),
+    'followup:decision': ({ roundId, decision }) => {
+      storeDecision(db, roundId, decision);
+      return { ok: true as const };
+    },
     'recovery:list': () => listUnfinished(db),
   };
 }

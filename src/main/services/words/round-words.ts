@@ -5,11 +5,18 @@
  * The measuring itself is the pure code in src/shared/words/.
  */
 import { and, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import { roundAnswers, type RoundAnswers, type RoundWordsView, type WordTrendWeek } from '../../../shared/contract';
+import {
+  roundAnswers,
+  roundPlan,
+  type RoundAnswers,
+  type RoundWordsView,
+  type WordTrendWeek,
+} from '../../../shared/contract';
 import { transcriptSegment, type RoundTranscript, type TranscriptSegment } from '../../../shared/transcript';
 import {
   computeWordMetrics,
   coverageOfWords,
+  expectedPointsOf,
   wordBaselineOf,
   wordMetrics,
   wordNotes,
@@ -21,6 +28,7 @@ import type { LoadedContent } from '../content/load';
 import type { AppDatabase } from '../db/open';
 import { followUps, roundReviews, rounds, roundTranscripts, roundWordMetrics, sessionEvents } from '../db/schema';
 import { NotFoundError } from '../infra/errors';
+import { unnecessaryInterruptions } from '../review/interruptions';
 
 /** A baseline is the median of this many transcribed rounds before the one shown, at most. */
 export const BASELINE_ROUNDS = 20;
@@ -110,7 +118,8 @@ export class RoundWords {
       .from(roundTranscripts)
       .where(eq(roundTranscripts.roundId, roundId))
       .get();
-    if (!transcript?.segmentsJson) return { roundId, metrics: null, notes: [], baseline: null, coverage: null };
+    if (!transcript?.segmentsJson)
+      return { roundId, metrics: null, notes: [], baseline: null, coverage: null, unnecessaryInterruptions: null };
     const segments = storedSegments.parse(JSON.parse(transcript.segmentsJson));
     const stored = this.db
       .select({ json: roundWordMetrics.metricsJson, startedAt: roundWordMetrics.startedAt })
@@ -139,6 +148,7 @@ export class RoundWords {
       notes: wordNotes(metrics, baseline),
       baseline,
       coverage: revealed?.at != null ? this.coverage(round, segments) : null,
+      unnecessaryInterruptions: this.unnecessary(round, segments).length,
     };
   }
 
@@ -203,11 +213,27 @@ export class RoundWords {
   private coverage(round: typeof rounds.$inferSelect, segments: readonly TranscriptSegment[]) {
     const answers = this.answers(round);
     const plan = JSON.parse(round.planJson) as { prompt?: string };
-    return coverageOfWords(
-      answers.expectedPoints.map((text, i) => ({ text, cues: answers.expectedPointCues[i] ?? [] })),
-      wordsFromSegments(segments),
-      { prompt: plan.prompt, reference: answers.referenceAnswer ?? undefined },
-    );
+    return coverageOfWords(expectedPointsOf(answers), wordsFromSegments(segments), {
+      prompt: plan.prompt,
+      reference: answers.referenceAnswer ?? undefined,
+    });
+  }
+
+  /** The follow-ups asked although the answer had already clearly covered every point they probe. */
+  private unnecessary(round: typeof rounds.$inferSelect, segments: readonly TranscriptSegment[]) {
+    const answers = this.answers(round);
+    const asked = this.db
+      .select({ index: followUps.index, text: followUps.text, spokenStartMs: followUps.spokenStartMs })
+      .from(followUps)
+      .where(eq(followUps.roundId, round.id))
+      .all();
+    return unnecessaryInterruptions({
+      points: expectedPointsOf(answers),
+      words: wordsFromSegments(segments),
+      asked,
+      plan: roundPlan.parse(JSON.parse(round.planJson)),
+      reference: answers.referenceAnswer,
+    });
   }
 
   /** Frozen answers, or the current content for rounds from before they were frozen (as review does). */

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import type { AnalysisView } from '@shared/contract';
 import type { RoundMetrics } from '@shared/metrics';
 import { errorMessage } from '../../lib/errors';
-import { formatDuration, formatRatio } from '../../lib/format';
+import { formatDuration, formatRatio, plural } from '../../lib/format';
 import { LoadError } from '../ui/LoadError';
 import { StateMessage } from '../ui/StateMessage';
 import { flagLabels } from './flag-labels';
@@ -22,14 +22,29 @@ export type ReportCardProps = {
   budgetSeconds?: number;
   /** Level of the card's own heading (default h3). */
   headingLevel?: 'h2' | 'h3' | 'h4';
+  /** Follow-ups asked after the answer had clearly covered every point they probe (words:round). */
+  unnecessaryInterruptions?: number | null;
 };
 
-export function ReportCard({ roundId, hidden = false, budgetSeconds, headingLevel = 'h3' }: ReportCardProps) {
+export function ReportCard({
+  roundId,
+  hidden = false,
+  budgetSeconds,
+  headingLevel = 'h3',
+  unnecessaryInterruptions = null,
+}: ReportCardProps) {
   const { analysis, error, running, progress, run, reload } = useAnalysis(roundId);
   const Heading = headingLevel;
   return (
     <section className="report-card" aria-label="Speech report card" data-testid="report-card">
       <Heading className="report-card-title">Speech report card</Heading>
+      {!hidden && unnecessaryInterruptions ? (
+        <p className="report-interruptions">
+          <strong>{plural(unnecessaryInterruptions, 'interruption')} your answer had already made unnecessary</strong>:{' '}
+          {unnecessaryInterruptions === 1 ? 'a follow-up was' : 'follow-ups were'} asked after you had clearly covered
+          every point {unnecessaryInterruptions === 1 ? 'it probes' : 'they probe'}.
+        </p>
+      ) : null}
       {hidden ? (
         <StateMessage kind="empty" title="Metrics appear after you score" compact>
           Blind scoring is on: score the round first, so the numbers do not sway your judgement.

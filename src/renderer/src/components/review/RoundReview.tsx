@@ -13,6 +13,7 @@ import { Icon } from '../ui/Icon';
 import { StateMessage } from '../ui/StateMessage';
 import { BehaviourChecklist } from './BehaviourChecklist';
 import { FollowUpList } from './FollowUpList';
+import { FollowUpReasons } from './FollowUpReasons';
 import { MarksPanel } from './MarksPanel';
 import { MarkToolbar } from './MarkToolbar';
 import { PlayerBar } from './PlayerBar';
@@ -291,6 +292,11 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
           <Section title="Follow-ups">
             <FollowUpList followUps={followUps} onSeek={seekMs} />
           </Section>
+          {view.followUpDecisions.length > 0 ? (
+            <Section title="Why each follow-up came">
+              <FollowUpReasons decisions={view.followUpDecisions} onHear={recording ? hearMs : null} />
+            </Section>
+          ) : null}
           <Section title="Marks">
             <MarksPanel marks={marks} onSeek={seekMs} onDelete={review.deleteMark} />
           </Section>
@@ -308,6 +314,7 @@ export function RoundReview({ roundId, onBack, onCompare, onSummary, startAtMs }
               hidden={hideTiming}
               budgetSeconds={view.round.budgetSeconds}
               headingLevel="h3"
+              unnecessaryInterruptions={words.words?.unnecessaryInterruptions ?? null}
             />
             <WordReport words={words.words} error={words.error} hidden={hideTiming} onRetry={words.reload} />
           </Section>

@@ -9,6 +9,7 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src/main/services/db/open';
 import * as schema from '../../../../../src/main/services/db/schema';
+import { followUpDecision, followUpReason } from '../../../../../src/shared/contract';
 import { actionKind, actionListReason } from '../../../../../src/shared/enums';
 import {
   analysisStatus,
@@ -34,6 +35,8 @@ const enumColumns: Record<string, { options: readonly string[] }> = {
   'round_transcripts.status': transcriptStatus,
   'action_lists.reason': actionListReason,
   'action_items.kind': actionKind,
+  'follow_up_decisions.decision': followUpDecision.shape.decision,
+  'follow_up_decisions.reason': followUpReason,
 };
 
 /** Every `CHECK("column" IN ('a', …))` in the database's own table definitions, by "table.column". */

@@ -174,8 +174,9 @@ describe('migration 0011', () => {
     const client = app.db.$client;
     // The data folder as the app before 0011 left it: a transcript, no word metrics table.
     client.prepare('DROP TABLE round_word_metrics').run();
-    // …and without what later migrations added, since they run again after it (0013's column).
+    // …and without what later migrations added, since they run again after it (0013's column, 0016's table).
     client.prepare('ALTER TABLE recordings DROP COLUMN peaks_bytes').run();
+    client.prepare('DROP TABLE follow_up_decisions').run();
     const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
       entries: { tag: string; when: number }[];
     };
