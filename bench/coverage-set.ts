@@ -2,7 +2,7 @@
  * The labelled coverage set in tests/fixtures/coverage/: answers written for built-in items, each
  * with the expected points a careful reader says it covers. Scores the matcher per (answer, point):
  * a point the matcher calls covered that the label does not is a false positive.
- * `npx tsx bench/coverage-set.ts [--set tune|dev|dev2|dev3|test] [--no-cues]` prints every mistake.
+ * `npx tsx bench/coverage-set.ts [--set tune|dev|dev2|dev3|test|test4] [--no-cues]` prints every mistake.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,14 +10,25 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { shippedPaths } from '../src/main/services/app-root';
 import { loadContent, type LoadedContent } from '../src/main/services/content/load';
-import { cliMain, parseCli } from '../scripts/cli-args';
+import { BadInput, cliMain, parseCli } from '../scripts/cli-args';
 import { STOPWORDS, coverageOfWords, normalise, stem, wordsFromText, type PointCoverage } from '../src/shared/words';
 
 export const coverageFixtureDir = path.resolve(__dirname, '../tests/fixtures/coverage');
-/** Sets written by helpers who never saw the cues or the matcher: dev, dev2 and dev3 (may be looked at) and test (scored once). */
+/**
+ * Sets written by helpers who never saw the cues or the matcher: dev, dev2, dev3 and test (each
+ * looked at since), and test4, the newest blind set, scored once after the freeze.
+ */
 export const heldoutFixtureDir = path.resolve(__dirname, '../tests/fixtures/coverage-heldout');
 
-export type HeldoutSet = 'dev' | 'dev2' | 'dev3' | 'test';
+export const heldoutSets = ['dev', 'dev2', 'dev3', 'test', 'test4'] as const;
+export type HeldoutSet = (typeof heldoutSets)[number];
+/** The blind sets, oldest first: the held-out figures come from the newest one present. */
+export const blindSets = ['test', 'test4'] as const satisfies readonly HeldoutSet[];
+
+/** The newest blind set that is there (test4 once it is written), or null. */
+export function newestBlindSet(dir = heldoutFixtureDir): HeldoutSet | null {
+  return [...blindSets].reverse().find((name) => fs.existsSync(path.join(dir, name))) ?? null;
+}
 
 export const coverageSplit = z.enum(['tune', 'held-out']);
 export type CoverageSplit = z.infer<typeof coverageSplit>;
@@ -83,7 +94,7 @@ export function loadLabelledSet(dir = coverageFixtureDir, content?: LoadedConten
   });
 }
 
-/** A blind set (tests/fixtures/coverage-heldout/dev, dev2, dev3 or test); [] when it is not there. */
+/** A blind set (tests/fixtures/coverage-heldout/<name>); [] when it is not there. */
 export function loadHeldoutSet(name: HeldoutSet, dir = heldoutFixtureDir): LabelledAnswer[] {
   const at = path.join(dir, name);
   if (!fs.existsSync(at)) return [];
@@ -204,14 +215,14 @@ async function printMistakes() {
   const { values } = parseCli(
     process.argv.slice(2),
     { set: { type: 'string', default: 'tune' }, 'no-cues': { type: 'boolean' } },
-    'usage: node --import tsx bench/coverage-set.ts [--set tune|dev|dev2|dev3|test] [--no-cues]',
+    `usage: node --import tsx bench/coverage-set.ts [--set tune|${heldoutSets.join('|')}] [--no-cues]`,
   );
   const set = values.set;
   const content = await builtinContent();
-  const answers =
-    set === 'dev' || set === 'dev2' || set === 'dev3' || set === 'test'
-      ? loadHeldoutSet(set)
-      : loadLabelledSet(coverageFixtureDir, content);
+  const heldout = heldoutSets.find((name) => name === set);
+  if (!heldout && set !== 'tune') throw new BadInput(`--set ${set}: not one of tune, ${heldoutSets.join(', ')}`);
+  const answers = heldout ? loadHeldoutSet(heldout) : loadLabelledSet(coverageFixtureDir, content);
+  if (answers.length === 0) throw new BadInput(`--set ${set}: no answers in ${path.join(heldoutFixtureDir, set)}`);
   const { score, scored } = scoreSet(answers, content, { cues: !values['no-cues'] });
   for (const { answer, coverage } of scored) {
     for (const c of coverage) {

@@ -1,20 +1,19 @@
 /**
- * Expected-point coverage, scored per (answer, point) on three sets kept apart:
+ * Expected-point coverage, scored per (answer, point) on sets kept apart:
  * - tuning: tests/fixtures/coverage/, written with the cues (looked at while they were set);
  * - dev: tests/fixtures/coverage-heldout/dev/, written blind to the cues and the matcher, used to
  *   check that a change to the method generalises (its phrases never go into the cues);
- * - dev2: tests/fixtures/coverage-heldout/dev2/, the first held-out test set (26 items), scored
- *   once at its freeze and a development set since;
- * - dev3: tests/fixtures/coverage-heldout/dev3/, the second held-out test set (24 items), scored
- *   once at its freeze and a development set since;
- * - held-out test: tests/fixtures/coverage-heldout/test/, a third blind set over 24 items, scored
- *   once the matcher and the content were frozen.
+ * - dev2, dev3, test: tests/fixtures/coverage-heldout/{dev2,dev3,test}/, the first three held-out
+ *   test sets, each scored once at its freeze and a development set since;
+ * - held-out: the newest blind set present (tests/fixtures/coverage-heldout/test4/ once it is
+ *   written; until then test, which has been looked at), scored once the matcher was frozen.
  * Points written as plain strings (rubric checks such as "Fits within two minutes spoken", no
  * cues) are left out of every set's figures: they are not something heard in the words.
  * F1 counts covered or mentioned as positive against a prediction of clear or mentioned; "clear
  * precision" is the share of "clearly covered" calls labelled covered, on its own because only
  * that level may stop an interviewer from asking. Floors: every point called covered, and a plain
- * keyword match (half the point's words said anywhere). Figures of quality, not of time.
+ * keyword match (half the point's words said anywhere). Figures of quality, not of time, except
+ * coverage_answer_ms (the matcher runs after every utterance of a live round) and words_60min_ms.
  */
 import { percentile, round, type Bench, type Figure } from './figure';
 import {
@@ -22,15 +21,16 @@ import {
   coverageFixtureDir,
   loadHeldoutSet,
   loadLabelledSet,
+  newestBlindSet,
   scoreSet,
   type LabelledAnswer,
   type Score,
 } from './coverage-set';
-import { computeCoverage, computeWordMetrics } from '../src/shared/words';
+import { computeCoverage, computeWordMetrics, coverageOfWords, wordsFromText } from '../src/shared/words';
 import type { TranscriptSegment } from '../src/shared/transcript';
 import type { LoadedContent } from '../src/main/services/content/load';
 
-const SETS = ['tuning', 'dev', 'dev2', 'dev3', 'heldout'] as const;
+const SETS = ['tuning', 'dev', 'dev2', 'dev3', 'test', 'heldout'] as const;
 
 export const coverageBench: Bench = {
   name: 'coverage',
@@ -43,16 +43,19 @@ export const coverageBench: Bench = {
       `coverage_${set}_f1_all_covered`,
       `coverage_${set}_f1_keyword`,
     ]),
+    'coverage_answer_ms',
     'words_60min_ms',
   ],
   async run() {
     const content = await builtinContent();
+    const blind = newestBlindSet();
     const sets: Record<(typeof SETS)[number], LabelledAnswer[]> = {
       tuning: loadLabelledSet(coverageFixtureDir, content),
       dev: loadHeldoutSet('dev'),
       dev2: loadHeldoutSet('dev2'),
       dev3: loadHeldoutSet('dev3'),
-      heldout: loadHeldoutSet('test'),
+      test: loadHeldoutSet('test'),
+      heldout: blind ? loadHeldoutSet(blind) : [],
     };
     const figures: Figure[] = [];
     for (const set of SETS) {
@@ -73,7 +76,10 @@ export const coverageBench: Bench = {
         share(
           'clear_precision',
           s.clearPrecision,
-          `${answers.length} answers over ${items} items; ${s.clear} points called clearly covered; ` +
+          (set === 'heldout'
+            ? `blind set ${blind}${blind === 'test' ? ' (no test4 yet; test has been looked at since its freeze)' : ''}; `
+            : '') +
+            `${answers.length} answers over ${items} items; ${s.clear} points called clearly covered; ` +
             `${s.rubricChecks} answer points left out (plain-string rubric checks, not heard in words)`,
         ),
         share('f1', s.f1, `covered+mentioned vs clear+mentioned; ${counts(s)}`),
@@ -87,10 +93,43 @@ export const coverageBench: Bench = {
         ),
       );
     }
+    figures.push(
+      perAnswer(
+        SETS.flatMap((set) => (set === 'heldout' ? [] : sets[set])),
+        content,
+      ),
+    );
     figures.push(sixtyMinutes(sets.tuning, content));
     return figures;
   },
 };
+
+/**
+ * The matcher's time for one answer (a minute or two of speech, every point of its round), median
+ * and 95th percentile over every answer of the development sets: what a live round pays after each
+ * utterance. Each answer runs 3 times; the first pass over all answers warms up.
+ */
+function perAnswer(answers: LabelledAnswer[], content: LoadedContent): Figure {
+  const runs = answers.map((a) => {
+    const round = content.items.get(a.item)!.rounds[a.round]!;
+    const points = round.expectedPoints.map((text, i) => ({ text, cues: round.expectedPointCues[i] ?? [] }));
+    const words = wordsFromText(a.text);
+    return () => coverageOfWords(points, words, { prompt: round.prompt, reference: round.referenceAnswer });
+  });
+  runs.forEach((run) => run());
+  const times = runs.map((run) => {
+    const started = performance.now();
+    for (let i = 0; i < 3; i++) run();
+    return (performance.now() - started) / 3;
+  });
+  times.sort((a, b) => a - b);
+  return {
+    name: 'coverage_answer_ms',
+    value: round(percentile(times, 50), 2),
+    unit: 'ms',
+    note: `coverageOfWords per answer, median over ${times.length} answers (p95 ${round(percentile(times, 95), 2)} ms)`,
+  };
+}
 
 /**
  * Word metrics and coverage of one 60-minute round: about 9,000 words (150 a minute) in 30-second

@@ -107,6 +107,7 @@ export function isDenied(tokens: readonly Token[], at: Layout, first: number, la
     if ((w === 'instead' && next === 'of') || (w === 'rather' && next === 'than')) return true;
     if (DENY_BEFORE.has(w) && !NOT_DENIAL_AFTER.has(next)) return true;
   }
+  if (needDenied(tokens, at, first)) return true;
   if (droppedLater(tokens, at, last)) return true;
   // "Memory banks or queues I'd skip", "that step we can drop": a speaker drops what the clause named.
   for (
@@ -123,6 +124,27 @@ export function isDenied(tokens: readonly Token[], at: Layout, first: number, la
     if (w === 'not' || w === 'never') {
       for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) if (NOT_NEEDED.has(tokens[k]!.stem)) return true;
     }
+  }
+  return false;
+}
+
+/** "no need", "not worth", "no point in", "no reason to": a negated need. */
+const NEED_WORDS = new Set(['need', 'bother', 'worth', 'necessary', 'point', 'reason'].map(stem));
+/** How far back in its clause a negated need reaches ("I don't think we need to spend time on clarifying questions"). */
+const NEED_REACH = 16;
+
+/**
+ * Whether a negated need comes before the word in its clause: "I don't think we need to spend time
+ * on X", "there's no point in X". Past DENY_REACH_BEFORE words a bare "not" may belong to another
+ * verb, but "not … need" dismisses the whole rest of the clause.
+ */
+function needDenied(tokens: readonly Token[], at: Layout, first: number): boolean {
+  const clauseOf = at.clause[first]!;
+  let need = -1;
+  for (let i = first - 1; i >= Math.max(0, first - NEED_REACH) && at.clause[i] === clauseOf; i--) {
+    if (NEED_WORDS.has(tokens[i]!.stem)) need = i;
+    const negation = tokens[i]!.lower === 'not' || tokens[i]!.lower === 'no';
+    if (need > i && need - i <= 4 && negation) return true;
   }
   return false;
 }

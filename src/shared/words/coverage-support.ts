@@ -19,25 +19,43 @@ export function ideaStems(texts: readonly string[], ignore: (stem: string) => bo
   return stems;
 }
 
+type Span = { first: number; last: number };
+
+/** Distinct stems of the words in the sentences of `hits` that `keep` accepts. */
+function stemsAround(
+  tokens: readonly Token[],
+  at: Layout,
+  hits: readonly Span[],
+  keep: (t: Token, i: number) => boolean,
+): number {
+  const sentences = new Set(hits.map((h) => at.sentence[h.first]!));
+  const heard = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (sentences.has(at.sentence[i]!) && keep(t, i)) heard.add(t.stem);
+  });
+  return heard.size;
+}
+
 /**
  * Distinct stems of the idea said in the evidence sentences outside the cue hits themselves: the
  * words that tie the term to the point rather than repeat it.
  */
-export function ideaSupport(
+export const ideaSupport = (tokens: readonly Token[], at: Layout, hits: readonly Span[], idea: ReadonlySet<string>) =>
+  stemsAround(tokens, at, hits, (t, i) => idea.has(t.stem) && !hits.some((h) => i >= h.first && i <= h.last));
+
+/**
+ * Distinct content stems in the evidence sentences that are no term of any point of the round
+ * (`terms`: the tokens any point's cue families matched) and not everyday words: what the speaker
+ * says about the terms. A name-drop ("Then a re-ranking layer for diversity and freshness",
+ * "For monitoring, evals plus TTFT") is all terms and has almost none.
+ */
+export const plainWords = (
   tokens: readonly Token[],
   at: Layout,
-  hits: readonly { first: number; last: number }[],
-  idea: ReadonlySet<string>,
-): number {
-  const sentences = new Set(hits.map((h) => at.sentence[h.first]!));
-  const inHit = (i: number) => hits.some((h) => i >= h.first && i <= h.last);
-  const heard = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (!sentences.has(at.sentence[i]!) || inHit(i)) return;
-    if (idea.has(t.stem)) heard.add(t.stem);
-  });
-  return heard.size;
-}
+  hits: readonly Span[],
+  terms: ReadonlySet<number>,
+  isPlain: (t: Token) => boolean,
+) => stemsAround(tokens, at, hits, (t, i) => !terms.has(i) && isPlain(t));
 
 /** Words that open a definition after a term ("X means Y", "X, meaning Y", "X refers to Y"). */
 const DEFINES_AFTER = new Set(['mean', 'means', 'meaning', 'refers', 'refer', 'stands']);
@@ -55,7 +73,7 @@ const DEFINITION_WORDS = 8;
 export function isMisdefined(
   tokens: readonly Token[],
   at: Layout,
-  terms: readonly { first: number; last: number }[],
+  terms: readonly Span[],
   idea: ReadonlySet<string>,
   ignore: (stem: string) => boolean,
 ): boolean {

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import type { TranscriptSegment } from '../transcript';
 import { inList, isDenied, isExplained, layout, type Layout } from './coverage-scope';
-import { ideaSupport, isMisdefined } from './coverage-support';
+import { ideaSupport, isMisdefined, plainWords } from './coverage-support';
 import {
   expectedPoint,
   isContent,
@@ -46,6 +46,8 @@ export const CUE_GAP = 2;
 export const WINDOW_SENTENCES = 2;
 /** Clear needs this many distinct words of the point's text or reference answer in the evidence sentence, besides the cue hits. */
 export const SUPPORT_WORDS = 3;
+/** Clear needs this many distinct content words in the evidence sentence that are no term of any point (not a name-drop). */
+export const PLAIN_WORDS = 3;
 
 export const coverageConfidence = z.enum(['clear', 'mentioned', 'not-heard']);
 export type CoverageConfidence = z.infer<typeof coverageConfidence>;
@@ -81,6 +83,14 @@ export type PointCoverage = z.infer<typeof pointCoverage>;
 
 /** `distinct`: the words said are not the prompt's or another point's. */
 type Hit = { first: number; last: number; distinct: boolean; denied: boolean };
+
+/** The stems of a hit's words, joined as a family alternative's are. */
+const stemsOf = (tokens: readonly Token[], h: Hit) =>
+  tokens
+    .slice(h.first, h.last + 1)
+    .filter((t) => t.stem)
+    .map((t) => t.stem)
+    .join(' ');
 
 /** Every place one family is said (`denied` when the answer denies it there): an alternative's stems in order, at most CUE_GAP words apart. */
 function hitsOf(
@@ -118,16 +128,19 @@ function hitsOf(
 
 type Verdict = { confidence: CoverageConfidence; hits: Hit[]; heard: number[] };
 
+/** Where a point's families are said in the answer, and which tokens are a term of any point of the round. */
+type Heard = {
+  hits: Hit[][];
+  explainHits: Hit[][];
+  againstHits: Hit[][];
+  oppositeHits: Hit[][];
+  /** Tokens that any point's cue families matched: not words said *about* a term. */
+  terms: ReadonlySet<number>;
+};
+
 /** The best level a point reaches in any window of WINDOW_SENTENCES sentences. */
-function judge(
-  plan: Plan,
-  tokens: readonly Token[],
-  at: Layout,
-  hits: Hit[][],
-  explainHits: Hit[][],
-  againstHits: Hit[][],
-  oppositeHits: Hit[][],
-): Verdict {
+function judge(plan: Plan, tokens: readonly Token[], at: Layout, heardIn: Heard): Verdict {
+  const { hits, explainHits, againstHits, oppositeHits, terms } = heardIn;
   const inWindow = (h: Hit, s: number) => at.sentence[h.first]! >= s && at.sentence[h.last]! < s + WINDOW_SENTENCES;
   const starts = new Set(
     hits.flatMap((hs) => hs.filter((h) => !h.denied).map((h) => at.sentence[h.first]!)).flatMap((s) => [s - 1, s]),
@@ -164,7 +177,16 @@ function judge(
     const besides = (h: Hit) =>
       !h.denied && inWindow(h, s) && !found.some((f) => h.first <= f.last && f.first <= h.last);
     // A "why:" phrase inside a list of names ("bf16, checkpointing, ZeRO, FSDP") explains nothing.
-    const explained = explainHits.some((hs) => hs.some((h) => besides(h) && !inList(tokens, at, h)));
+    const termKeys = new Set(plan.families.flatMap((f) => f.alternatives.map((a) => a.stems.join(' '))));
+    const firstTermSentence = Math.min(...found.map((f) => at.sentence[f.first]!));
+    const explains = (h: Hit) =>
+      besides(h) &&
+      !inList(tokens, at, h) &&
+      // An explanation follows the terms or stands beside them: a sentence before them is about something else.
+      at.sentence[h.first]! >= firstTermSentence &&
+      // A "why:" phrase that is also one of the point's terms ("diversity", "prior") explains only with words around it.
+      (!termKeys.has(stemsOf(tokens, h)) || isExplained(tokens, at, [...found, h], isContent, false));
+    const explained = explainHits.some((hs) => hs.some(explains));
     // Clear needs the point's own words, not only the prompt's: two of them when a family is missing.
     const ownHits = found.filter((h) => h.distinct).length;
     const clear =
@@ -188,8 +210,11 @@ function judge(
     const supported = !plan.reference || ideaSupport(tokens, at, found, plan.idea) >= SUPPORT_WORDS;
     // A term defined here as something the point never speaks of ("the propensity is how popular the item is") is misused.
     const misdefined = isMisdefined(tokens, at, said.flat(), plan.idea, isIgnored);
-    if (clear && supported && !misdefined && !doubted && !listed && together && !contradicted) {
-      const withExplain = explainHits.flatMap((hs) => hs.filter(besides).slice(0, 1));
+    // Words about the terms, not only terms of this or another point: "diversity and freshness." names them.
+    const plain = (t: Token) => isContent(t) && !isIgnored(t.stem);
+    const spoken = plainWords(tokens, at, found, terms, plain) >= PLAIN_WORDS;
+    if (clear && supported && spoken && !misdefined && !doubted && !listed && together && !contradicted) {
+      const withExplain = explainHits.flatMap((hs) => hs.filter(explains).slice(0, 1));
       return { confidence: 'clear', hits: [...found, ...withExplain], heard };
     }
     if (!mentioned || heard.length > mentioned.heard.length)
@@ -214,19 +239,25 @@ export function coverageOfWords(
   const at = layout(tokens, words);
   const content = tokens.map((t, i) => (t.stem ? i : -1)).filter((i) => i >= 0);
   const parsed = points.map((p) => expectedPoint.parse(p));
-  return parsed.map((point, index) => {
+  const planned = parsed.map((point, index) => {
     const shared = sharedWords(options.prompt ?? '', parsed, index);
     const plan = planFor(point, shared, options.reference ?? '');
+    return { plan, shared, hits: plan.families.map((f) => hitsOf(tokens, content, at, f, shared)) };
+  });
+  const terms = new Set<number>();
+  // A point's cue phrases are terms; the content words of a point without cues are ordinary words.
+  for (const { plan, hits } of planned)
+    if (plan.method === 'cues') for (const h of hits.flat()) for (let i = h.first; i <= h.last; i++) terms.add(i);
+  return parsed.map((point, index) => {
+    const { plan, shared, hits } = planned[index]!;
     const find = (fs: Family[]) => fs.map((f) => hitsOf(tokens, content, at, f, shared));
-    const verdict = judge(
-      plan,
-      tokens,
-      at,
-      find(plan.families),
-      find(plan.explain),
-      find(plan.against),
-      find(plan.opposite),
-    );
+    const verdict = judge(plan, tokens, at, {
+      hits,
+      explainHits: find(plan.explain),
+      againstHits: find(plan.against),
+      oppositeHits: find(plan.opposite),
+      terms,
+    });
     const labels = plan.families.map((f) => f.label);
     const base = {
       index,

@@ -22,7 +22,7 @@ function transcript(name: string, text: string): string {
 
 const answer = transcript(
   'lru.txt',
-  'Um, I would keep a hash map from key to node, and a doubly linked list in recency order, so the map finds the node. ' +
+  'Um, I would keep a hash map from key to node, and a doubly linked list in recency order, so the map finds the node in one step with no scan of the list. ' +
     'Like, when it is over capacity we evict the tail and also delete its key from the map, otherwise it points to a node that is gone. ' +
     'Both get and put are constant time.',
 );
