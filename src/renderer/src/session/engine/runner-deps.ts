@@ -5,6 +5,7 @@
  */
 import type { RequestChannel } from '@shared/channels';
 import type { ApiError, RecordingView, RequestInput, RequestOutput, RoundView } from '@shared/contract';
+import type { EndOfThoughtSettings } from './end-of-thought';
 import type { LiveSource } from './live-source';
 import type { SpokenTimes } from './speech-timing';
 
@@ -92,6 +93,8 @@ export type RunnerDeps = {
   warn(...args: unknown[]): void;
   /** Live listening for one round on the microphone stream; absent where it cannot run (tests, old pages). */
   createLive?(stream: StreamPort): LiveSource;
+  /** The think time and long-silence limit (Settings); absent: the defaults (end-of-thought.ts). */
+  endOfThought?(): EndOfThoughtSettings;
 };
 
 export type { RoundView };

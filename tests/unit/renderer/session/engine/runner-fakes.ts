@@ -9,6 +9,7 @@ import type { RequestChannel } from '../../../../../src/shared/channels';
 import {
   requestContract,
   type FollowUpMode,
+  type LiveStartOutput,
   type RecordingView,
   type RequestInput,
   type RoundView,
@@ -21,6 +22,7 @@ import type {
   StreamPort,
 } from '../../../../../src/renderer/src/session/engine/runner-deps';
 import { SessionRunner } from '../../../../../src/renderer/src/session/engine/session-runner';
+import { FakeLive } from './live-fakes';
 import {
   MicrophoneError,
   microphoneMessages,
@@ -229,6 +231,8 @@ export class FakeApi {
       }
       case 'session:event':
         return { at: Date.now() };
+      case 'followup:decision':
+        return { ok: true };
       default:
         throw new Error(`FakeApi: ${channel} is not faked`);
     }
@@ -273,7 +277,8 @@ export class FakeMedia implements MediaPort {
 export type RoundSpec = {
   prompt?: string;
   budgetSeconds?: number;
-  followUps?: { text: string; atSeconds: number; jitterSeconds?: number }[];
+  followUps?: { text: string; atSeconds: number; jitterSeconds?: number; probes?: number[] }[];
+  pointProbes?: (string | null)[];
   breakBefore?: { seconds: number; label: string };
 };
 
@@ -297,6 +302,7 @@ export function makeSession(rounds: RoundSpec[], followUpMode: FollowUpMode = 's
       budgetSeconds: r.budgetSeconds ?? 120,
       followUps: (r.followUps ?? []).map((f) => ({ jitterSeconds: 0, ...f })),
       ...(r.breakBefore ? { breakBefore: r.breakBefore } : {}),
+      ...(r.pointProbes ? { pointProbes: r.pointProbes } : {}),
       id: `22222222-2222-4222-8222-${String(index + 1).padStart(12, '0')}`,
       status: 'pending',
       startedAt: null,
@@ -318,11 +324,19 @@ export type Harness = {
   deps: RunnerDeps;
   /** Round time (ms since this round's recording started) of a performance.now() moment. */
   micFails: { next: MicrophoneError | null };
+  /** The LiveSource made for each round, when `live` was given. */
+  lives: FakeLive[];
 };
 
 export function makeRunner(
   session: SessionView,
-  options: { voice?: boolean; random?: () => number; synth?: FakeSynth } = {},
+  options: {
+    voice?: boolean;
+    random?: () => number;
+    synth?: FakeSynth;
+    /** What each round's LiveSource answers to start(); absent: no createLive (pages without it). */
+    live?: LiveStartOutput;
+  } = {},
 ): Harness {
   const api = new FakeApi(structuredClone(session));
   const synth = options.synth ?? new FakeSynth();
@@ -331,6 +345,7 @@ export function makeRunner(
   const pageHideListeners = new Set<() => void>();
   const streams: { stopped: boolean }[] = [];
   const micFails: Harness['micFails'] = { next: null };
+  const lives: FakeLive[] = [];
   const deps: RunnerDeps = {
     timers: {
       now: () => performance.now(),
@@ -366,9 +381,18 @@ export function makeRunner(
       return () => pageHideListeners.delete(listener);
     },
     warn: () => undefined,
+    ...(options.live
+      ? {
+          createLive: () => {
+            const live = new FakeLive(options.live!);
+            lives.push(live);
+            return live;
+          },
+        }
+      : {}),
   };
   const runner = new SessionRunner(structuredClone(session), deps);
-  return { runner, api, synth, media, cues, pageHideListeners, streams, deps, micFails };
+  return { runner, api, synth, media, cues, pageHideListeners, streams, deps, micFails, lives };
 }
 
 export const deniedMicrophone = () => new MicrophoneError('denied', microphoneMessages.denied);
