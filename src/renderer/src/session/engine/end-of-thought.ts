@@ -9,12 +9,13 @@
  *   them), and those words must not break off mid-clause ("and", "because", "the", a filler…).
  * - Without live words (no model, or listening fell behind): the think time alone.
  */
+import { defaultSettings } from '@shared/contract';
 import type { VoiceActivity } from './follow-up-modes';
 
-/** About 1.5 s: several times the ~200 ms gap between turns, so a pause to think is not a turn's end. */
-export const DEFAULT_THINK_TIME_MS = 1500;
-/** About 6 s: past the 3–5 s "wait time" that improves answers, any silence ends the thought. */
-export const DEFAULT_LONG_SILENCE_MS = 6000;
+/** 1.5 s: several times the ~200 ms gap between turns, so a pause to think is not a turn's end. */
+export const DEFAULT_THINK_TIME_MS = defaultSettings.thinkTimeMs;
+/** 6 s: past the 3–5 s "wait time" that improves answers, any silence ends the thought. */
+export const DEFAULT_LONG_SILENCE_MS = defaultSettings.longSilenceMs;
 /**
  * How far before the silence began the latest utterance may end and still be "the speech that just
  * ended": the loudness tracker and the live worker's VAD place a speech end a few frames apart (the
