@@ -9,7 +9,7 @@
  *   them), and those words must not break off mid-clause ("and", "because", "the", a filler…).
  * - Without live words (no model, or listening fell behind): the think time alone.
  */
-import { defaultSettings } from '@shared/contract';
+import { defaultSettings, type Settings } from '@shared/contract';
 import type { VoiceActivity } from './follow-up-modes';
 
 /** 1.5 s: several times the ~200 ms gap between turns, so a pause to think is not a turn's end. */
@@ -23,7 +23,7 @@ export const DEFAULT_LONG_SILENCE_MS = defaultSettings.longSilenceMs;
  */
 export const WORDS_SLACK_MS = 700;
 
-export type EndOfThoughtSettings = { thinkTimeMs: number; longSilenceMs: number };
+export type EndOfThoughtSettings = Pick<Settings, 'thinkTimeMs' | 'longSilenceMs'>;
 
 export const defaultEndOfThought: EndOfThoughtSettings = {
   thinkTimeMs: DEFAULT_THINK_TIME_MS,

@@ -4,8 +4,7 @@
  * sound, randomness, and the page-exit hooks. `session/browser/browser-runner.ts` wires the real ones.
  */
 import type { RequestChannel } from '@shared/channels';
-import type { ApiError, RecordingView, RequestInput, RequestOutput, RoundView } from '@shared/contract';
-import type { EndOfThoughtSettings } from './end-of-thought';
+import type { ApiError, RecordingView, RequestInput, RequestOutput, RoundView, Settings } from '@shared/contract';
 import type { LiveSource } from './live-source';
 import type { SpokenTimes } from './speech-timing';
 
@@ -94,7 +93,7 @@ export type RunnerDeps = {
   /** Live listening for one round on the microphone stream; absent where it cannot run (tests, old pages). */
   createLive?(stream: StreamPort): LiveSource;
   /** The think time and long-silence limit (Settings); absent: the defaults (end-of-thought.ts). */
-  endOfThought?(): EndOfThoughtSettings;
+  endOfThought?(): Pick<Settings, 'thinkTimeMs' | 'longSilenceMs'>;
 };
 
 export type { RoundView };
