@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src/main/services/db/open';
 import { readSettings, updateSettings } from '../../../../../src/main/services/settings/settings';
 import { dispatch } from '../../../../../src/main/services/infra/dispatch';
+import { settingsPatch } from '../../../../../src/shared/contract';
 import { call, makeApp, oneRoundLoop } from '../../../../support/sessions';
 import { migrationsDir, tempDir } from '../../../../support/temp';
 
@@ -66,5 +67,12 @@ describe('settings: the follow-up mode in effect', () => {
     const session = await call(app, 'session:start', { source: { type: 'item', id: 'one' } });
     expect(session.followUpMode).toBe('adaptive');
     app.close();
+  });
+});
+
+describe('settings: the update', () => {
+  it('names only the fields it changes (no default fills the rest, which would count as chosen)', () => {
+    expect(settingsPatch.parse({ theme: 'dark' })).toEqual({ theme: 'dark' });
+    expect(settingsPatch.parse({})).toEqual({});
   });
 });
