@@ -53,7 +53,7 @@ function observePage(): void {
   };
 }
 
-function loadCpu(): ChildProcess[] {
+export function loadCpu(): ChildProcess[] {
   return [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
 

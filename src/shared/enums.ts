@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const origin = z.enum(['builtin', 'user']);
 export type Origin = z.infer<typeof origin>;
 
-export const followUpMode = z.enum(['scheduled', 'jittered', 'at-pause', 'pressure', 'partner']);
+export const followUpMode = z.enum(['scheduled', 'jittered', 'at-pause', 'pressure', 'partner', 'adaptive']);
 export type FollowUpMode = z.infer<typeof followUpMode>;
 
 /** How a follow-up came to be asked: a mode's schedule, or typed by a partner ("adhoc"). */

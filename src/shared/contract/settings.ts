@@ -7,6 +7,7 @@ export const theme = z.enum(['system', 'light', 'dark']);
 
 const settingsShape = {
   theme,
+  /** Effective: when never chosen, 'adaptive' while a speech model is chosen, else 'scheduled'. */
   followUpMode,
   /** A speechSynthesis voice name; null picks the platform's default English voice. */
   voiceName: z.string().max(200).nullable(),
@@ -18,6 +19,10 @@ const settingsShape = {
   rescorePrompts: rescoreSetting,
   /** The speech-to-text model transcription uses (a models:list id); null: no transcription. */
   transcriptionModelId: z.string().max(64).nullable(),
+  /** Time to think: a silence this long ends a thought unless the words break off mid-clause (docs/follow-ups.md). */
+  thinkTimeMs: z.number().int().min(500).max(5000),
+  /** Any silence this long ends a thought, whatever the last words (never below the think time in use). */
+  longSilenceMs: z.number().int().min(2000).max(20_000),
 };
 export const settings = z.object(settingsShape);
 export type Settings = z.infer<typeof settings>;
@@ -33,6 +38,8 @@ export const defaultSettings: Settings = {
   focusLayout: true,
   rescorePrompts: 'auto',
   transcriptionModelId: null,
+  thinkTimeMs: 1500,
+  longSilenceMs: 6000,
 };
 
 export const settingsRequests = {

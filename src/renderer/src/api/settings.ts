@@ -26,13 +26,12 @@ async function flush() {
   const patch = pending;
   pending = {};
   if (Object.keys(patch).length === 0) return;
-  const base = confirmed ?? settingsResource.getState().data;
-  if (!base) return;
   setSaveState({ status: 'saving', error: null });
   try {
-    // Send every field, not only the changed ones: the parsed partial input fills absent fields with
-    // their defaults (zod 4 keeps .default() inside .partial()), which would reset other settings.
-    const saved = await call('settings:update', { ...base, ...patch });
+    // Only the changed fields: the main side keeps what the user set apart from defaults (a follow-up
+    // mode never chosen follows the speech model, docs/follow-ups.md). The patch schema has no
+    // .default() (zod 4 would fill absent fields with it), which the settings contract test guards.
+    const saved = await call('settings:update', patch);
     confirmed = saved;
     // Keep any change made while this one was in flight.
     settingsResource.set({ ...saved, ...pending });

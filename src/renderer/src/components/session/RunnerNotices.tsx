@@ -1,4 +1,7 @@
-/** What went wrong or needs attention during a round: recording stopped, no voice, silence, failed actions. */
+/**
+ * What went wrong or needs attention during a round: recording stopped, no voice, silence, live
+ * listening fallen behind, failed actions.
+ */
 import type { RunnerState } from '../../session/engine/runner-state';
 import { Notice } from './Notice';
 
@@ -48,6 +51,11 @@ export function RunnerNotices({ state, onRetry, onDismissError }: Props) {
       {state.silent ? (
         <Notice tone="warn" role="status">
           {silenceMessage} Check the mute switch or the input chosen in your system settings.
+        </Notice>
+      ) : null}
+      {state.liveNotice ? (
+        <Notice tone="info" role="status">
+          {state.liveNotice}
         </Notice>
       ) : null}
       {state.voiceMissing ? (

@@ -1,7 +1,11 @@
-/** Settings → Interviewer: when follow-ups come (the follow-up mode), the voice and its speech rate. */
+/**
+ * Settings → Interviewer: when follow-ups come (the follow-up mode, and the time to think before
+ * one), the voice and its speech rate.
+ */
 import type { Settings } from '@shared/contract';
 import { updateSettings } from '../../api/settings';
 import { followUpModeEntries } from '../../session/engine/follow-up-modes';
+import { ThinkTimeSettings } from './ThinkTimeSettings';
 import { VoicePicker } from './VoicePicker';
 import { SettingRow, SettingsSection } from './SettingsParts';
 
@@ -34,6 +38,7 @@ export function InterviewerSettings({ settings }: { settings: Settings }) {
           ))}
         </div>
       </fieldset>
+      <ThinkTimeSettings settings={settings} />
       <SettingRow label="Voice" htmlFor="speech-voice" hint="The voice that reads prompts and follow-ups aloud.">
         <VoicePicker
           id="speech-voice"

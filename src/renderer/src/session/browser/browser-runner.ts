@@ -57,6 +57,7 @@ export function browserRunnerDeps(): RunnerDeps {
     call,
     makeSpeaker: async () => lateVoiceSpeaker(await waitForVoices()),
     speechRate: () => settings().speechRate,
+    endOfThought: () => ({ thinkTimeMs: settings().thinkTimeMs, longSilenceMs: settings().longSilenceMs }),
     loadVoices: () => void waitForVoices().catch(() => undefined),
     openMicrophone: async (): Promise<BrowserStream> => {
       const stream = await openMicrophone();

@@ -40,11 +40,21 @@ export type AskerContext = {
 
 export class FollowUpAsker {
   private queue: Promise<void> = Promise.resolve();
+  private waiting = 0;
 
   constructor(private readonly ctx: AskerContext) {}
 
   enqueue(ask: PendingAsk): void {
-    this.queue = this.queue.then(() => this.ask(ask)).catch((error: unknown) => this.ctx.warn(error));
+    this.waiting++;
+    this.queue = this.queue
+      .then(() => this.ask(ask))
+      .catch((error: unknown) => this.ctx.warn(error))
+      .finally(() => this.waiting--);
+  }
+
+  /** Something is queued or being asked. */
+  get busy(): boolean {
+    return this.waiting > 0;
   }
 
   /** Resolves when everything queued so far has been asked (or dropped). */

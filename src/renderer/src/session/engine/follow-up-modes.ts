@@ -13,6 +13,8 @@ export type VoiceActivity = {
   silentForMs: number;
   /** Ms the candidate has been speaking without a pause (0 while silent). */
   speakingForMs: number;
+  /** The current silence has ended a thought (end-of-thought.ts: think time, words, long limit). */
+  endOfThought: boolean;
 };
 
 type PlannedFollowUp = RoundPlan['followUps'][number];
@@ -31,10 +33,11 @@ export type FollowUpModeSpec = {
   leadMs: number;
   /** The stage shows the partner's panel (ask next, type your own). */
   partnerPanel: boolean;
+  /** Each due follow-up (and each late probe) is decided by the adaptive rules on the live words. */
+  listens: boolean;
 };
 
-/** At the next pause: how long a silence counts as a pause, and the longest we wait for one. */
-export const PAUSE_MS = 1000;
+/** At the next pause (and adaptive): the longest a due follow-up waits for the end of a thought. */
 export const MAX_PAUSE_WAIT_MS = 10_000;
 /** Pressure: cut in once the candidate has been talking this long, or after this wait at most. */
 export const PRESSURE_SPEECH_MS = 400;
@@ -48,6 +51,7 @@ export const TIMED_LEAD_MS = CUE_LEAD_MS + 250;
 
 const atWrittenTime = (f: PlannedFollowUp) => f.atSeconds * 1000;
 const always = () => true;
+const atEndOfThought = (waited: number, voice: VoiceActivity) => voice.endOfThought || waited >= MAX_PAUSE_WAIT_MS;
 
 export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
   scheduled: {
@@ -57,6 +61,7 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     shouldAsk: always,
     leadMs: TIMED_LEAD_MS,
     partnerPanel: false,
+    listens: false,
   },
   jittered: {
     label: 'Jittered',
@@ -65,15 +70,17 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     shouldAsk: always,
     leadMs: TIMED_LEAD_MS,
     partnerPanel: false,
+    listens: false,
   },
   'at-pause': {
     label: 'At the next pause',
-    explanation: 'When a follow-up is due, the interviewer waits until you stop talking.',
+    explanation: 'When a follow-up is due, the interviewer waits until you finish your thought.',
     dueMs: atWrittenTime,
-    shouldAsk: (waited, voice) => voice.silentForMs >= PAUSE_MS || waited >= MAX_PAUSE_WAIT_MS,
+    shouldAsk: atEndOfThought,
     // Waits for the voice, so it cannot be booked ahead.
     leadMs: 0,
     partnerPanel: false,
+    listens: false,
   },
   pressure: {
     label: 'Pressure',
@@ -82,6 +89,7 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     shouldAsk: (waited, voice) => voice.speakingForMs >= PRESSURE_SPEECH_MS || waited >= MAX_PRESSURE_WAIT_MS,
     leadMs: 0,
     partnerPanel: false,
+    listens: false,
   },
   partner: {
     label: 'Partner',
@@ -91,6 +99,17 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     shouldAsk: always,
     leadMs: 0,
     partnerPanel: true,
+    listens: false,
+  },
+  adaptive: {
+    label: 'Adaptive (listens to you)',
+    explanation:
+      'With a speech model, the interviewer listens: it skips a follow-up you already answered, asks about a point you left out, and waits until you finish your thought. The default once a model is installed.',
+    dueMs: atWrittenTime,
+    shouldAsk: atEndOfThought,
+    leadMs: 0,
+    partnerPanel: false,
+    listens: true,
   },
 };
 

@@ -1,8 +1,10 @@
 /**
  * Stores asked follow-ups on the main side, strictly in order: first when a question starts being
- * spoken, again with its end (the same row: the index the first store returned). A failed store is
- * logged and does not stop the round.
+ * spoken, again with its end (the same row: the index the first store returned); and the adaptive
+ * mode's decisions, on the same queue, in the order they were made. A failed store is logged and
+ * does not stop the round.
  */
+import type { FollowUpDecision } from '@shared/contract';
 import type { PendingAsk } from './follow-up-asker';
 import type { Call } from './runner-deps';
 
@@ -33,6 +35,17 @@ export class FollowUpStore {
         this.saved.set(key, stored.index);
       } catch (error) {
         this.warn('followup:record failed', error);
+      }
+    });
+  }
+
+  /** One adaptive decision (asked or skipped, and why). */
+  decision(roundId: string, decision: FollowUpDecision): void {
+    this.chain = this.chain.then(async () => {
+      try {
+        await this.call('followup:decision', { roundId, decision });
+      } catch (error) {
+        this.warn('followup:decision failed', error);
       }
     });
   }

@@ -1,8 +1,11 @@
 /**
- * One round's follow-ups after the answer cue: the planned ones on the follow-up clock (per mode),
+ * One round's follow-ups after the answer cue: the planned ones on the follow-up clock (per mode;
+ * in the adaptive mode each is decided by the rules first, and late probes come at ends of thought),
  * the partner's and ad hoc ones on request, all asked one at a time by the asker.
  */
-import type { FollowUpMode, RoundView } from '@shared/contract';
+import type { FollowUpDecision, FollowUpMode, RoundView } from '@shared/contract';
+import type { Heard } from './adaptive-rules';
+import { AdaptiveRound } from './adaptive-round';
 import { followUpModes } from './follow-up-modes';
 import { scheduleFollowUps, type VoiceActivity } from './follow-up-schedule';
 import { FollowUpAsker, type AskerContext } from './follow-up-asker';
@@ -11,9 +14,11 @@ import type { PauseGate } from './pause-gate';
 import type { RoundClock } from './round-clock';
 import type { RunnerDeps, SpeakerPort } from './runner-deps';
 
-/** Planned follow-ups already asked (a resumed round): by index, ad hoc ones excluded. */
+/** Planned follow-ups already asked (a resumed round): by index, ad hoc ones and probes excluded. */
 export function plannedAskedBefore(round: RoundView): Set<number> {
-  return new Set(round.askedFollowUps.filter((f) => f.trigger !== 'adhoc').map((f) => f.index));
+  return new Set(
+    round.askedFollowUps.filter((f) => f.trigger !== 'adhoc' && f.index < round.followUps.length).map((f) => f.index),
+  );
 }
 
 export type RoundFollowUpsOptions = Pick<AskerContext, 'onShown' | 'onSpoken' | 'onSpeechError' | 'current'> & {
@@ -26,12 +31,17 @@ export type RoundFollowUpsOptions = Pick<AskerContext, 'onShown' | 'onSpoken' | 
   answerCueMs: number;
   voice: () => VoiceActivity;
   onTick: (roundMs: number) => void;
+  /** What the live words told so far (null while not listening), for the adaptive mode. */
+  heard: () => Heard | null;
+  /** An adaptive decision was made (asked or skipped). */
+  onDecision: (decision: FollowUpDecision) => void;
 };
 
 export class RoundFollowUps {
   private readonly planned: Set<number>;
   private readonly asker: FollowUpAsker;
   private readonly clock: FollowUpClock;
+  private readonly adaptive: AdaptiveRound | null;
 
   constructor(private readonly options: RoundFollowUpsOptions) {
     const { deps, round, clock, current } = options;
@@ -48,6 +58,14 @@ export class RoundFollowUps {
       onSpeechError: options.onSpeechError,
       warn: deps.warn,
     });
+    this.adaptive = followUpModes[options.mode].listens
+      ? new AdaptiveRound({
+          round,
+          answerCueMs: options.answerCueMs,
+          heard: options.heard,
+          send: options.onDecision,
+        })
+      : null;
     this.clock = new FollowUpClock({
       timers: deps.timers,
       schedule: scheduleFollowUps(round, options.mode, deps.random).filter((f) => !this.planned.has(f.index)),
@@ -58,10 +76,23 @@ export class RoundFollowUps {
       onDue: (f, scheduledMs) => {
         if (!current()) return;
         this.planned.add(f.index);
+        if (this.adaptive && this.adaptive.due(f.index, clock.now())?.decision !== 'asked') return;
         this.asker.enqueue({ index: f.index, text: f.text, trigger: f.trigger, scheduledMs });
       },
-      onTick: options.onTick,
+      onTick: (roundMs) => {
+        if (this.adaptive && current()) this.adaptiveTick(roundMs);
+        options.onTick(roundMs);
+      },
     });
+  }
+
+  /** Out of time, or a late probe at an end of thought while nothing else is asked or held. */
+  private adaptiveTick(roundMs: number): void {
+    const idle = !this.asker.busy && this.clock.held.size === 0;
+    for (const decision of this.adaptive!.tick(roundMs, this.options.voice().endOfThought, idle)) {
+      if (decision.decision === 'asked')
+        this.asker.enqueue({ text: decision.text, trigger: 'adaptive', scheduledMs: null });
+    }
   }
 
   start(): void {

@@ -1,10 +1,11 @@
 /** Opening a round's audio: the microphone, then the round's recording on the main side. */
 import type { RoundView } from '@shared/contract';
 import { MicrophoneError, microphoneMessages, type MicrophoneProblem } from './microphone-problems';
-import type { MediaHandlers, MediaPort, RunnerDeps } from './runner-deps';
+import type { MediaHandlers, MediaPort, RunnerDeps, StreamPort } from './runner-deps';
 
 export type RoundOpening =
-  | { kind: 'open'; media: MediaPort }
+  /** `stream` and `recordingId` also serve live listening. */
+  | { kind: 'open'; media: MediaPort; stream: StreamPort; recordingId: string }
   /** Why it could not start, in words for the user; `micProblem` when the microphone was the cause. */
   | { kind: 'problem'; message: string; micProblem?: MicrophoneProblem }
   /** The round was left meanwhile: everything opened was closed again. */
@@ -36,7 +37,7 @@ export async function openRound(
       void deps.call('recording:finish', { recordingId: recording.id }).catch(() => undefined);
       return { kind: 'left' };
     }
-    return { kind: 'open', media: deps.createMedia(stream, recording, handlers) };
+    return { kind: 'open', media: deps.createMedia(stream, recording, handlers), stream, recordingId: recording.id };
   } catch (error) {
     stream.stopTracks();
     const reason = error instanceof Error ? error.message : String(error);

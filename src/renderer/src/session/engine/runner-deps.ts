@@ -4,7 +4,7 @@
  * sound, randomness, and the page-exit hooks. `session/browser/browser-runner.ts` wires the real ones.
  */
 import type { RequestChannel } from '@shared/channels';
-import type { ApiError, RecordingView, RequestInput, RequestOutput, RoundView } from '@shared/contract';
+import type { ApiError, RecordingView, RequestInput, RequestOutput, RoundView, Settings } from '@shared/contract';
 import type { LiveSource } from './live-source';
 import type { SpokenTimes } from './speech-timing';
 
@@ -92,6 +92,8 @@ export type RunnerDeps = {
   warn(...args: unknown[]): void;
   /** Live listening for one round on the microphone stream; absent where it cannot run (tests, old pages). */
   createLive?(stream: StreamPort): LiveSource;
+  /** The think time and long-silence limit (Settings); absent: the defaults (end-of-thought.ts). */
+  endOfThought?(): Pick<Settings, 'thinkTimeMs' | 'longSilenceMs'>;
 };
 
 export type { RoundView };

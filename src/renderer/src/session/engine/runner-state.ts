@@ -62,6 +62,8 @@ export type RunnerState = {
    */
   notSaving: { unsavedChunks: number; reason: string } | null;
   voiceMissing: boolean;
+  /** Live listening fell behind or stopped mid-round: follow-ups went back to the clock (said once a round). */
+  liveNotice: string | null;
   /** Silent for 10 s while answering. */
   silent: boolean;
   /** A failed action, with a retry. */
@@ -89,6 +91,7 @@ export function initialState(session: SessionView): RunnerState {
     recordingNotice: null,
     notSaving: null,
     voiceMissing: false,
+    liveNotice: null,
     silent: false,
     error: null,
     endedEarly: false,

@@ -16,9 +16,11 @@ import { PauseGate } from './pause-gate';
 import { speakPrompt } from './prompt-speaker';
 import { reopenSession } from './recovered-session';
 import { RecordingTrouble } from './recording-trouble';
-import { plannedAskedBefore, RoundFollowUps } from './round-follow-ups';
+import { plannedAskedBefore, type RoundFollowUps } from './round-follow-ups';
+import { startRoundFollowUps } from './runner-follow-ups';
 import { RoundClock } from './round-clock';
-import { openRound } from './round-opening';
+import { openRound, type RoundOpening } from './round-opening';
+import { listenToRound, type RoundListening } from './round-listening';
 import { ResetScreen } from './reset-screen';
 import type { MediaPort, RunnerDeps, RunnerLog } from './runner-deps';
 import { RunnerSpeaker } from './runner-speaker';
@@ -37,6 +39,7 @@ export class SessionRunner {
   private media: MediaPort | null = null;
   private clock: RoundClock | null = null;
   private followUps: RoundFollowUps | null = null;
+  private listening: RoundListening | null = null;
   private readonly gate = new PauseGate();
   private readonly resetScreen: ResetScreen;
   private readonly page: PageLifetime;
@@ -154,6 +157,7 @@ export class SessionRunner {
       asked: [],
       startProblem: null,
       recordingNotice: null,
+      liveNotice: null,
       notSaving: null,
       silent: false,
       error: null,
@@ -166,11 +170,16 @@ export class SessionRunner {
     void this.speaker.get().then((speaker) => (speaker.available ? speaker.warm() : undefined));
     try {
       if (options.record) {
-        const media = await this.openMedia(round, generation);
-        if (!media) return;
-        this.media = media;
+        const opened = await this.openMedia(round, generation);
+        if (!opened) return;
+        const media = (this.media = opened.media);
         try {
-          this.clock = new RoundClock(await media.start(), this.deps.timers.now);
+          const t0 = await media.start();
+          this.clock = new RoundClock(t0, this.deps.timers.now);
+          if (generation === this.generation)
+            this.listening = listenToRound(this.deps, { ...opened, roundId: round.id, t0 }, (liveNotice) =>
+              this.set({ liveNotice }),
+            );
         } catch (error) {
           void media.stop();
           this.media = null;
@@ -194,7 +203,10 @@ export class SessionRunner {
   }
 
   /** Microphone, then the round's recording; null (and the start-problem phase) when either fails. */
-  private async openMedia(round: RoundView, generation: number): Promise<MediaPort | null> {
+  private async openMedia(
+    round: RoundView,
+    generation: number,
+  ): Promise<Extract<RoundOpening, { kind: 'open' }> | null> {
     const opening = await openRound(this.deps, this.state.session.id, round, () => generation === this.generation, {
       onLevel: (rms) => {
         if (generation === this.generation) this.voiceNotices.level(rms);
@@ -206,7 +218,7 @@ export class SessionRunner {
         if (generation === this.generation) this.trouble.uploadStatus(status);
       },
     });
-    if (opening.kind === 'open') return opening.media;
+    if (opening.kind === 'open') return opening;
     if (opening.kind === 'problem') {
       if (opening.micProblem) this.log('mic-error', { problem: opening.micProblem }, round.id);
       if (generation === this.generation) {
@@ -249,31 +261,22 @@ export class SessionRunner {
     // Silence while the question was asked does not count towards the silence warning.
     this.voice.reset();
     this.set({ phase: 'answering', answerCueMs, clockMs: answerCueMs });
-    this.followUps = new RoundFollowUps({
+    this.followUps = startRoundFollowUps({
       deps: this.deps,
+      store: this.store,
       round,
-      mode: this.state.session.followUpMode,
       clock,
       gate: this.gate,
       speaker,
       answerCueMs,
-      voice: () => this.voice.activity,
+      voice: this.voice,
+      listening: () => this.listening,
+      followUpStore: this.followUpStore,
+      nextKey: () => ++this.askKey,
       current,
       onTick: (now) => this.onTick(now),
-      onShown: (ask, roundMs) => {
-        const key = ++this.askKey;
-        this.set({ asked: [...this.state.asked, { key, text: ask.text, trigger: ask.trigger, recordingMs: roundMs }] });
-        return key;
-      },
-      onSpoken: (key, ask, startMs, endMs) => {
-        // The log shows the spoken start: the same moment the review's marker shows.
-        this.set({ asked: this.state.asked.map((a) => (a.key === key ? { ...a, recordingMs: startMs } : a)) });
-        this.followUpStore.record(round.id, key, ask, startMs, endMs);
-      },
-      onSpeechError: () => this.log('speech-error', { what: 'follow-up' }, round.id),
+      log: this.log,
     });
-    if (this.state.notSaving) this.followUps.hold('not-saving');
-    this.followUps.start();
   }
 
   // ── the clock: timer, follow-ups, silence ────────────────────────────────────────────────────
@@ -300,6 +303,7 @@ export class SessionRunner {
     const round = this.round;
     if (pausing) {
       this.media?.pause();
+      this.listening?.pause();
       this.clock?.pause();
       this.gate.pause();
       this.followUps?.hold('paused');
@@ -309,6 +313,7 @@ export class SessionRunner {
     } else {
       this.clock?.resume();
       this.media?.resume();
+      this.listening?.resume();
       this.voice.reset();
       this.set({ paused: false, silent: false });
       this.gate.resume();
@@ -330,6 +335,8 @@ export class SessionRunner {
     this.generation++;
     this.followUps?.stop();
     this.followUps = null;
+    this.listening?.stop();
+    this.listening = null;
     this.speaker.cancel();
     this.gate.resume();
   }

@@ -5,6 +5,7 @@
 export class VoiceActivityTracker {
   private noiseFloor = 0.003;
   private speaking = false;
+  private spoke = false;
   private since = 0;
 
   constructor(private readonly now: () => number) {
@@ -18,14 +19,17 @@ export class VoiceActivityTracker {
     const speaking = rms > threshold;
     if (speaking !== this.speaking) {
       this.speaking = speaking;
+      this.spoke ||= speaking;
       this.since = this.now();
     }
   }
 
-  get state(): { speaking: boolean; silentForMs: number; speakingForMs: number } {
+  /** `spoke`: speech was heard since this tracker started (a silence then follows the candidate's words). */
+  get state(): { speaking: boolean; spoke: boolean; silentForMs: number; speakingForMs: number } {
     const forMs = this.now() - this.since;
     return {
       speaking: this.speaking,
+      spoke: this.spoke,
       silentForMs: this.speaking ? 0 : forMs,
       speakingForMs: this.speaking ? forMs : 0,
     };

@@ -31,7 +31,8 @@ export class VoiceMonitor {
     return Math.round(Math.min(1, Math.max(0, (db + 60) / 60)) * 100);
   }
 
-  get activity(): VoiceActivity & { speaking: boolean } {
+  /** The voice alone; whether a silence ends a thought is end-of-thought.ts's call. */
+  get activity(): Omit<VoiceActivity, 'endOfThought'> & { speaking: boolean; spoke: boolean } {
     return this.tracker.state;
   }
 

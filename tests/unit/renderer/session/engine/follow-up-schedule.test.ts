@@ -18,8 +18,8 @@ const round = {
     { text: 'Last?', atSeconds: 118, jitterSeconds: 10 },
   ],
 };
-const silent = (ms: number) => ({ silentForMs: ms, speakingForMs: 0 });
-const talking = (ms: number) => ({ silentForMs: 0, speakingForMs: ms });
+const silent = (ms: number, endOfThought = false) => ({ silentForMs: ms, speakingForMs: 0, endOfThought });
+const talking = (ms: number) => ({ silentForMs: 0, speakingForMs: ms, endOfThought: false });
 
 describe('follow-up schedule', () => {
   it('uses the content times in scheduled mode and asks exactly when due', () => {
@@ -40,13 +40,19 @@ describe('follow-up schedule', () => {
     }
   });
 
-  it('at the next pause: waits for a one-second pause, up to a maximum wait', () => {
-    const [first] = scheduleFollowUps(round, 'at-pause', Math.random);
-    expect(shouldAsk(first!, 31_000, talking(8000))).toBe(false);
-    expect(shouldAsk(first!, 31_000, silent(400))).toBe(false);
-    expect(shouldAsk(first!, 31_000, silent(1000))).toBe(true);
-    expect(shouldAsk(first!, 30_000 + MAX_PAUSE_WAIT_MS, talking(20_000))).toBe(true);
-  });
+  it.each(['at-pause', 'adaptive'] as const)(
+    '%s: waits for the end of a thought (not just any pause), up to a maximum wait',
+    (mode) => {
+      const [first] = scheduleFollowUps(round, mode, Math.random);
+      expect(first!.dueMs).toBe(30_000);
+      expect(shouldAsk(first!, 31_000, talking(8000))).toBe(false);
+      // A second of quiet is no longer enough: only a silence that ended a thought (end-of-thought.ts).
+      expect(shouldAsk(first!, 31_000, silent(1000))).toBe(false);
+      expect(shouldAsk(first!, 31_000, silent(3000, false))).toBe(false);
+      expect(shouldAsk(first!, 31_000, silent(1500, true))).toBe(true);
+      expect(shouldAsk(first!, 30_000 + MAX_PAUSE_WAIT_MS, talking(20_000))).toBe(true);
+    },
+  );
 
   it('pressure: cuts in while the candidate is talking, or after a short wait', () => {
     const [first] = scheduleFollowUps(round, 'pressure', Math.random);
