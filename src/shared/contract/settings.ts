@@ -18,6 +18,8 @@ const settingsShape = {
   rescorePrompts: rescoreSetting,
   /** The speech-to-text model transcription uses (a models:list id); null: no transcription. */
   transcriptionModelId: z.string().max(64).nullable(),
+  /** A practice aid: while live listening runs, the round shows which expected points were heard. */
+  showLiveCoverage: z.boolean(),
 };
 export const settings = z.object(settingsShape);
 export type Settings = z.infer<typeof settings>;
@@ -33,6 +35,7 @@ export const defaultSettings: Settings = {
   focusLayout: true,
   rescorePrompts: 'auto',
   transcriptionModelId: null,
+  showLiveCoverage: false,
 };
 
 export const settingsRequests = {

@@ -18,7 +18,7 @@ import { reopenSession } from './recovered-session';
 import { RecordingTrouble } from './recording-trouble';
 import { plannedAskedBefore, RoundFollowUps } from './round-follow-ups';
 import { RoundClock } from './round-clock';
-import { openRound } from './round-opening';
+import { openRound, type RoundLive } from './round-opening';
 import { ResetScreen } from './reset-screen';
 import type { MediaPort, RunnerDeps, RunnerLog } from './runner-deps';
 import { RunnerSpeaker } from './runner-speaker';
@@ -35,6 +35,7 @@ export class SessionRunner {
   private busy = false;
   private resuming: Promise<void> | null = null;
   private media: MediaPort | null = null;
+  private live: RoundLive | null = null;
   private clock: RoundClock | null = null;
   private followUps: RoundFollowUps | null = null;
   private readonly gate = new PauseGate();
@@ -170,8 +171,12 @@ export class SessionRunner {
         if (!media) return;
         this.media = media;
         try {
-          this.clock = new RoundClock(await media.start(), this.deps.timers.now);
+          const t0 = await media.start();
+          this.clock = new RoundClock(t0, this.deps.timers.now);
+          const live = this.live;
+          void live?.source.start({ roundId: round.id, recordingId: live.recordingId, recordingStartPerfMs: t0 });
         } catch (error) {
+          this.stopLive();
           void media.stop();
           this.media = null;
           this.set({
@@ -206,7 +211,10 @@ export class SessionRunner {
         if (generation === this.generation) this.trouble.uploadStatus(status);
       },
     });
-    if (opening.kind === 'open') return opening.media;
+    if (opening.kind === 'open') {
+      this.live = opening.live;
+      return opening.media;
+    }
     if (opening.kind === 'problem') {
       if (opening.micProblem) this.log('mic-error', { problem: opening.micProblem }, round.id);
       if (generation === this.generation) {
@@ -300,6 +308,7 @@ export class SessionRunner {
     const round = this.round;
     if (pausing) {
       this.media?.pause();
+      this.live?.source.pause();
       this.clock?.pause();
       this.gate.pause();
       this.followUps?.hold('paused');
@@ -309,6 +318,7 @@ export class SessionRunner {
     } else {
       this.clock?.resume();
       this.media?.resume();
+      this.live?.source.resume();
       this.voice.reset();
       this.set({ paused: false, silent: false });
       this.gate.resume();
@@ -332,6 +342,12 @@ export class SessionRunner {
     this.followUps = null;
     this.speaker.cancel();
     this.gate.resume();
+    this.stopLive();
+  }
+
+  private stopLive(): void {
+    this.live?.source.stop();
+    this.live = null;
   }
 
   /** "Next round" / "Finish session" (done) and "Skip round" (skipped): the audio is kept either way. */
