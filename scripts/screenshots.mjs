@@ -26,6 +26,11 @@ const documented = [
   ['session-round', 'session-round', 'session.spec.ts'],
   ['session-reset', 'session-reset', 'session.spec.ts'],
   ['session-complete', 'session-complete', 'session.spec.ts'],
+  ['session-live-1366-light', 'live-session-1366-light', 'live.spec.ts'],
+  ['session-live-1366-dark', 'live-session-1366-dark', 'live.spec.ts'],
+  ['session-live-1024-light', 'live-session-1024-light', 'live.spec.ts'],
+  ['session-live-1024-dark', 'live-session-1024-dark', 'live.spec.ts'],
+  ['session-live-behind', 'live-session-behind', 'live.spec.ts'],
 ];
 
 function run(command, args) {

@@ -37,6 +37,7 @@ export class LiveCapture {
   private sending = false;
   private paused = false;
   private stopped = false;
+  private failedSends = 0;
 
   constructor(
     private readonly stream: MediaStream,
@@ -105,7 +106,8 @@ export class LiveCapture {
     this.sending = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const answered = this.options.send({ recordingId: this.options.recordingId, ...frame }).catch((error: unknown) => {
-      this.options.warn('live:frames failed', error);
+      // Said once per round: a main side that refuses one frame most likely refuses them all.
+      if (this.failedSends++ === 0) this.options.warn('live:frames failed (later failures are not logged)', error);
     });
     const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, SEND_TIMEOUT_MS)));
     void Promise.race([answered, late]).then(() => {

@@ -9,7 +9,7 @@ import type { EventPayload, LiveFramesInput, LiveStartOutput } from '@shared/con
 import type { LiveEvents, LiveSource } from '../engine/live-source';
 import { RoundClock } from '../engine/round-clock';
 import type { Call } from '../engine/runner-deps';
-import { LiveCapture } from './live-capture';
+import { LiveCapture, type LiveCaptureOptions } from './live-capture';
 import { liveDisplay, liveOff } from './live-store';
 
 type Subscribe = <E extends EventChannel>(channel: E, listener: (payload: EventPayload<E>) => void) => () => void;
@@ -19,14 +19,18 @@ export type BrowserLiveDeps = {
   subscribe: Subscribe;
   warn: (...args: unknown[]) => void;
   now: () => number;
+  /** The audio capture (unit tests, which have no AudioContext, pass their own). */
+  createCapture?: (stream: MediaStream, options: LiveCaptureOptions) => CapturePort;
 };
+
+type CapturePort = Pick<LiveCapture, 'start' | 'pause' | 'resume' | 'stop'>;
 
 const channels = { utterance: 'live:utterance', status: 'live:status' } as const;
 
 export class BrowserLiveSource implements LiveSource {
   private round: { roundId: string; recordingId: string } | null = null;
   private clock: RoundClock | null = null;
-  private capture: LiveCapture | null = null;
+  private capture: CapturePort | null = null;
   private paused = false;
   private stopped = false;
   private readonly unsubscribes: (() => void)[] = [];
@@ -58,7 +62,8 @@ export class BrowserLiveSource implements LiveSource {
     );
     liveDisplay.set({ roundId: round.roundId, state: 'listening', coverage: [] });
     const clock = this.clock;
-    this.capture = new LiveCapture(this.stream, {
+    const createCapture = this.deps.createCapture ?? ((stream, options) => new LiveCapture(stream, options));
+    this.capture = createCapture(this.stream, {
       recordingId: round.recordingId,
       recordingMsAt: (perfMs) => clock.toClock(perfMs),
       send: (frame: LiveFramesInput) => this.deps.call('live:frames', frame),
