@@ -34,6 +34,11 @@ const documented = [
   ['review-interruptions-1366-dark', 'review-interruptions-1366-dark', 'review-reasons.spec.ts'],
   ['review-interruptions-1024-light', 'review-interruptions-1024-light', 'review-reasons.spec.ts'],
   ['review-interruptions-1024-dark', 'review-interruptions-1024-dark', 'review-reasons.spec.ts'],
+  ['session-live-1366-light', 'live-session-1366-light', 'live.spec.ts'],
+  ['session-live-1366-dark', 'live-session-1366-dark', 'live.spec.ts'],
+  ['session-live-1024-light', 'live-session-1024-light', 'live.spec.ts'],
+  ['session-live-1024-dark', 'live-session-1024-dark', 'live.spec.ts'],
+  ['session-live-behind', 'live-session-behind', 'live.spec.ts'],
 ];
 
 function run(command, args) {

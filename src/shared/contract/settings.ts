@@ -23,6 +23,8 @@ const settingsShape = {
   thinkTimeMs: z.number().int().min(500).max(5000),
   /** Any silence this long ends a thought, whatever the last words (never below the think time in use). */
   longSilenceMs: z.number().int().min(2000).max(20_000),
+  /** A practice aid: while live listening runs, the round shows which expected points were heard. */
+  showLiveCoverage: z.boolean(),
 };
 export const settings = z.object(settingsShape);
 export type Settings = z.infer<typeof settings>;
@@ -40,6 +42,7 @@ export const defaultSettings: Settings = {
   transcriptionModelId: null,
   thinkTimeMs: 1500,
   longSilenceMs: 6000,
+  showLiveCoverage: false,
 };
 
 export const settingsRequests = {

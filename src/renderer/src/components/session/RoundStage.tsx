@@ -4,6 +4,7 @@ import type { RunnerState } from '../../session/engine/runner-state';
 import type { SessionRunner } from '../../session/engine/session-runner';
 import { FollowUpLog } from './FollowUpLog';
 import { LevelMeter } from './LevelMeter';
+import { LiveListening } from './LiveListening';
 import { PartnerPanel } from './PartnerPanel';
 import { PromptPanel } from './PromptPanel';
 import { followUpModes } from '../../session/engine/follow-up-modes';
@@ -63,6 +64,7 @@ export function RoundStage({ state, runner, typeTitle, focusToggle }: Props) {
             paused={state.paused}
             notSaving={state.notSaving !== null}
           />
+          <LiveListening roundId={round.id} />
           {followUpModes[state.session.followUpMode].partnerPanel ? (
             <PartnerPanel
               plannedLeft={state.plannedLeft}

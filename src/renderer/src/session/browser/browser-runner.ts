@@ -1,12 +1,13 @@
 /** The live runner wired to the browser: performance.now and window timers, the API, speech, WebAudio, MediaRecorder. */
 import type { SessionView } from '@shared/contract';
 import { defaultSettings } from '@shared/contract';
-import { call } from '../../api/client';
+import { call, subscribe } from '../../api/client';
 import { settingsResource } from '../../api/settings';
 import { playCue } from './cue-sound';
 import { openMicrophone, preferredMimeType } from './microphone';
 import { pickVoice, Speaker, waitForVoices } from './speech';
 import { sendWhileLeaving } from './page-exit';
+import { BrowserLiveSource } from './live-source';
 import { RoundMedia } from './round-media';
 import type { RunnerDeps, SpeakerPort, StreamPort } from '../engine/runner-deps';
 import { SessionRunner } from '../engine/session-runner';
@@ -73,6 +74,13 @@ export function browserRunnerDeps(): RunnerDeps {
       return () => window.removeEventListener('pagehide', listener);
     },
     warn: (...args) => console.warn(...args),
+    createLive: (stream) =>
+      new BrowserLiveSource((stream as BrowserStream).stream, {
+        call,
+        subscribe,
+        warn: (...args) => console.warn(...args),
+        now: () => performance.now(),
+      }),
   };
 }
 
