@@ -1,8 +1,8 @@
 /**
  * The end-of-thought bench's round, run in its own process by bench/end-of-thought.ts (the engine
  * imports '@shared/…', which this process resolves with the renderer's tsconfig): prints the delays,
- * in ms, from each pause qualifying as the end of a thought to the follow-up's chime and to its speech
- * `start`, as JSON.
+ * in ms, from each pause qualifying as the end of a thought to the follow-up's speech `start`, as JSON
+ * (the listening modes ask into the pause with no chime first).
  */
 import { defaultEndOfThought } from '../src/renderer/src/session/engine/end-of-thought';
 import { makeRunner, makeSession } from '../tests/unit/renderer/session/engine/runner-world';
@@ -16,7 +16,7 @@ const WORDS_AFTER_MS = 300;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export type Delays = { speech: number[]; chime: number[] };
+export type Delays = { speech: number[] };
 
 async function measure(): Promise<Delays> {
   const followUps = Array.from({ length: FOLLOW_UPS }, (_, i) => ({
@@ -75,10 +75,10 @@ async function measure(): Promise<Delays> {
     if (!start) throw new Error(`end-of-thought bench: "${f.text}" was never spoken`);
     return start.at - qualifiedAt[i]!;
   });
-  // Each follow-up's chime: played at once, or booked for a moment (then that moment).
-  const chimes = h.cues.filter((c) => c.kind === 'follow-up').map((c) => c.atPerfMs ?? c.at);
-  if (chimes.length !== FOLLOW_UPS) throw new Error(`end-of-thought bench: ${chimes.length} chimes`);
-  return { speech, chime: chimes.map((at, i) => at - qualifiedAt[i]!) };
+  // The listening modes ask into the pause: no chime comes first.
+  const chimes = h.cues.filter((c) => c.kind === 'follow-up').length;
+  if (chimes !== 0) throw new Error(`end-of-thought bench: ${chimes} chimes before follow-ups asked into a pause`);
+  return { speech };
 }
 
 measure().then(

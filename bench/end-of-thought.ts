@@ -7,8 +7,8 @@
  * Measured from outside the runner: the candidate is loud, then quiet; the first quiet level reading
  * the runner receives starts the silence, so the pause qualifies one think time later (the live words,
  * a finished sentence, arrive 300 ms after the speech ends, well before). The synthesiser stand-in
- * reports `start` 80 ms after speak() is called, as a warm local voice does. The 400 ms follow-up chime
- * before the voice is part of the figure.
+ * reports `start` 80 ms after speak() is called, as a warm local voice does. A follow-up asked into a
+ * pause has no chime before it (follow-up-modes.ts, `chimeFirst`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -37,11 +37,11 @@ function runRound(): Promise<Delays> {
 
 export const endOfThoughtBench: Bench = {
   name: 'end of thought',
-  figures: ['end_of_thought_to_follow_up_p95_ms', 'end_of_thought_to_chime_p95_ms'],
+  figures: ['end_of_thought_to_follow_up_p95_ms'],
   async run() {
     const load: ChildProcess[] = loadCpu();
     try {
-      const { speech, chime } = await runRound();
+      const { speech } = await runRound();
       const load_ = 'both cores loaded, event loop blocked 15 ms every 100 ms';
       const figure = (name: string, delays: number[], what: string): Figure => {
         const sorted = [...delays].sort((a, b) => a - b);
@@ -54,10 +54,7 @@ export const endOfThoughtBench: Bench = {
           note: `${sorted.length} follow-ups, real runner and timers, ${what} (p50 ${p50} ms); ${load_}`,
         };
       };
-      return [
-        figure('end_of_thought_to_follow_up_p95_ms', speech, "to the voice's start, after the 400 ms chime"),
-        figure('end_of_thought_to_chime_p95_ms', chime, 'to the chime, the first sound'),
-      ];
+      return [figure('end_of_thought_to_follow_up_p95_ms', speech, "to the voice's start, no chime first")];
     } finally {
       for (const p of load) p.kill('SIGKILL');
     }

@@ -19,6 +19,8 @@ export type PendingAsk = {
   trigger: FollowUpTrigger;
   /** When it should start being spoken, on the round clock; null: as soon as possible. */
   scheduledMs: number | null;
+  /** False: no chime, the voice starts as soon as it can (the mode asks into a pause). Default true. */
+  chime?: boolean;
 };
 
 export type AskerContext = {
@@ -84,7 +86,9 @@ export class FollowUpAsker {
     if (!current()) return;
     const latency = speaker?.available ? speaker.startLatencyMs : 0;
     let speakAtMs: number;
-    if (ask.scheduledMs !== null && ask.scheduledMs - CUE_LEAD_MS > clock.now()) {
+    if (ask.chime === false) {
+      speakAtMs = ask.scheduledMs ?? clock.now();
+    } else if (ask.scheduledMs !== null && ask.scheduledMs - CUE_LEAD_MS > clock.now()) {
       // Booked on the audio clock, so the chime is on time even if this ran early or a little late.
       this.ctx.cue(timers.now() + (ask.scheduledMs - CUE_LEAD_MS - clock.now()));
       speakAtMs = ask.scheduledMs - latency;

@@ -31,6 +31,12 @@ export type FollowUpModeSpec = {
   shouldAsk: (waitedMs: number, voice: VoiceActivity) => boolean;
   /** How early the follow-up clock hands a due follow-up on (see TIMED_LEAD_MS). */
   leadMs: number;
+  /**
+   * The chime comes first (CUE_LEAD_MS before the voice). Modes that wait for the end of a thought
+   * ask into a silence the candidate left, as a person would, so the voice needs no warning and the
+   * 400 ms of chime would be dead air on top of the think time.
+   */
+  chimeFirst: boolean;
   /** The stage shows the partner's panel (ask next, type your own). */
   partnerPanel: boolean;
   /** Each due follow-up (and each late probe) is decided by the adaptive rules on the live words. */
@@ -60,6 +66,7 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     dueMs: atWrittenTime,
     shouldAsk: always,
     leadMs: TIMED_LEAD_MS,
+    chimeFirst: true,
     partnerPanel: false,
     listens: false,
   },
@@ -69,6 +76,7 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     dueMs: (f, random) => atWrittenTime(f) + (f.jitterSeconds > 0 ? (random() * 2 - 1) * f.jitterSeconds * 1000 : 0),
     shouldAsk: always,
     leadMs: TIMED_LEAD_MS,
+    chimeFirst: true,
     partnerPanel: false,
     listens: false,
   },
@@ -79,6 +87,7 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     shouldAsk: atEndOfThought,
     // Waits for the voice, so it cannot be booked ahead.
     leadMs: 0,
+    chimeFirst: false,
     partnerPanel: false,
     listens: false,
   },
@@ -88,6 +97,7 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     dueMs: atWrittenTime,
     shouldAsk: (waited, voice) => voice.speakingForMs >= PRESSURE_SPEECH_MS || waited >= MAX_PRESSURE_WAIT_MS,
     leadMs: 0,
+    chimeFirst: true,
     partnerPanel: false,
     listens: false,
   },
@@ -98,6 +108,7 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     dueMs: null,
     shouldAsk: always,
     leadMs: 0,
+    chimeFirst: true,
     partnerPanel: true,
     listens: false,
   },
@@ -108,6 +119,7 @@ export const followUpModes: Readonly<Record<FollowUpMode, FollowUpModeSpec>> = {
     dueMs: atWrittenTime,
     shouldAsk: atEndOfThought,
     leadMs: 0,
+    chimeFirst: false,
     partnerPanel: false,
     listens: true,
   },

@@ -77,7 +77,13 @@ export class RoundFollowUps {
         if (!current()) return;
         this.planned.add(f.index);
         if (this.adaptive && this.adaptive.due(f.index, clock.now())?.decision !== 'asked') return;
-        this.asker.enqueue({ index: f.index, text: f.text, trigger: f.trigger, scheduledMs });
+        this.asker.enqueue({
+          index: f.index,
+          text: f.text,
+          trigger: f.trigger,
+          scheduledMs,
+          chime: followUpModes[f.trigger].chimeFirst,
+        });
       },
       onTick: (roundMs) => {
         if (this.adaptive && current()) this.adaptiveTick(roundMs);
@@ -91,7 +97,7 @@ export class RoundFollowUps {
     const idle = !this.asker.busy && this.clock.held.size === 0;
     for (const decision of this.adaptive!.tick(roundMs, this.options.voice().endOfThought, idle)) {
       if (decision.decision === 'asked')
-        this.asker.enqueue({ text: decision.text, trigger: 'adaptive', scheduledMs: null });
+        this.asker.enqueue({ text: decision.text, trigger: 'adaptive', scheduledMs: null, chime: false });
     }
   }
 

@@ -2,6 +2,7 @@
  * The listening interviewer, through the real SessionRunner under fake timers: live listening per
  * round, the end-of-thought rule in "at the next pause", and the adaptive mode's decisions.
  */
+import { CUE_LEAD_MS } from '../../../../../src/renderer/src/session/engine/follow-up-asker';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUpMode, LivePointCoverage, LiveStartOutput } from '../../../../../src/shared/contract';
 import { FELL_BEHIND_MESSAGE } from '../../../../../src/renderer/src/session/engine/round-listening';
@@ -89,6 +90,16 @@ describe('at the next pause: the end of a thought', () => {
     // The think time passed at 6.5 s, but the words only came at 7.5 s.
     expect(spokenAt(h, 'Can I stop you there?')).toBeGreaterThanOrEqual(cue + 7500);
     expect(spokenAt(h, 'Can I stop you there?')).toBeLessThan(cue + 9000);
+  });
+
+  it('asks into the pause with no chime first: the voice is the interviewer’s first sound', async () => {
+    const { h, cue } = await answering('at-pause', round);
+    const stop = candidate(h, cue, [{ from: 0.5, to: 5, text: 'never heard' }]);
+    await advanceUntil(() => spokenAt(h, 'Can I stop you there?') !== undefined, 'the follow-up');
+    stop();
+    expect(h.cues.filter((c) => c.kind === 'follow-up')).toEqual([]);
+    // Spoken at the end of the thought, not a chime's length after it.
+    expect(spokenAt(h, 'Can I stop you there?')).toBeLessThan(cue + 5000 + 1500 + CUE_LEAD_MS);
   });
 
   it('without live words, the think time alone: not the first second of quiet', async () => {
@@ -231,8 +242,9 @@ describe('adaptive follow-ups', () => {
   ] as const)('without a model (%s) follow-ups come by the clock, "scripted"', async (_, live) => {
     const { h, cue } = await answering('adaptive', round, live);
     await advanceUntil(() => spokenAt(h, collisions) !== undefined, 'both follow-ups');
-    // Silent throughout: each is asked once due (the think time has long passed).
-    expect(spokenAt(h, resize)).toBe(cue + 8000 + 400);
+    // Silent throughout: each is asked once due (the think time has long passed), with no chime first.
+    expect(spokenAt(h, resize)).toBeGreaterThanOrEqual(cue + 8000);
+    expect(spokenAt(h, resize)).toBeLessThan(cue + 8000 + CUE_LEAD_MS);
     expect(decisions(h).map((d) => `${d.decision} ${d.reason} ${d.planIndex}`)).toEqual([
       'asked scripted 0',
       'asked scripted 1',
