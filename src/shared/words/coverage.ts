@@ -218,7 +218,7 @@ function judge(plan: Plan, tokens: readonly Token[], at: Layout, heardIn: Heard)
     const plain = (t: Token) => isContent(t) && !isIgnored(t.stem);
     const spoken = plainWords(tokens, at, found, terms, plain) >= PLAIN_WORDS;
     // A sentence that runs through the terms of SURVEY_POINTS other points is a survey of the round, not this point explained.
-    const surveyed = othersIn(at, found, others) >= SURVEY_POINTS;
+    const surveyed = othersIn(at, found, [...hits.flat(), ...explainHits.flat()], others) >= SURVEY_POINTS;
     if (!surveyed && clear && supported && spoken && !misdefined && !doubted && !listed && together && !contradicted) {
       const withExplain = explainHits.flatMap((hs) => hs.filter(explains).slice(0, 1));
       return { confidence: 'clear', hits: [...found, ...withExplain], heard };
@@ -235,11 +235,14 @@ function judge(plan: Plan, tokens: readonly Token[], at: Layout, heardIn: Heard)
   );
 }
 
-/** How many other points have their own words, not overlapping these hits, in the sentences of these hits. */
-function othersIn(at: Layout, found: readonly Hit[], others: readonly Hit[][]): number {
+/**
+ * How many other points have their own words in the sentences of `found`, leaving out words this
+ * point's cues also match (`mine`: "new date" is this point's when it explains it, not a deadline).
+ */
+function othersIn(at: Layout, found: readonly Hit[], mine: readonly Hit[], others: readonly Hit[][]): number {
   const sentences = new Set(found.map((h) => at.sentence[h.first]!));
   return others.filter((hs) =>
-    hs.some((h) => sentences.has(at.sentence[h.first]!) && !found.some((f) => h.first <= f.last && f.first <= h.last)),
+    hs.some((h) => sentences.has(at.sentence[h.first]!) && !mine.some((m) => h.first <= m.last && m.first <= h.last)),
   ).length;
 }
 
