@@ -2,7 +2,7 @@
  * The labelled coverage set in tests/fixtures/coverage/: answers written for built-in items, each
  * with the expected points a careful reader says it covers. Scores the matcher per (answer, point):
  * a point the matcher calls covered that the label does not is a false positive.
- * `npx tsx bench/coverage-set.ts [--set tune|dev|dev2|dev3|test|test4] [--no-cues]` prints every mistake.
+ * `npx tsx bench/coverage-set.ts [--set tune|dev|dev2|dev3|test|test4|test5] [--no-cues]` prints every mistake.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,17 +15,17 @@ import { STOPWORDS, coverageOfWords, normalise, stem, wordsFromText, type PointC
 
 export const coverageFixtureDir = path.resolve(__dirname, '../tests/fixtures/coverage');
 /**
- * Sets written by helpers who never saw the cues or the matcher: dev, dev2, dev3 and test (each
- * looked at since), and test4, the newest blind set, scored once after the freeze.
+ * Sets written by helpers who never saw the cues or the matcher: dev, dev2, dev3, test and test4
+ * (each looked at since), and test5, the newest blind set, scored once after the freeze.
  */
 export const heldoutFixtureDir = path.resolve(__dirname, '../tests/fixtures/coverage-heldout');
 
-export const heldoutSets = ['dev', 'dev2', 'dev3', 'test', 'test4'] as const;
+export const heldoutSets = ['dev', 'dev2', 'dev3', 'test', 'test4', 'test5'] as const;
 export type HeldoutSet = (typeof heldoutSets)[number];
 /** The blind sets, oldest first: the held-out figures come from the newest one present. */
-export const blindSets = ['test', 'test4'] as const satisfies readonly HeldoutSet[];
+export const blindSets = ['test', 'test4', 'test5'] as const satisfies readonly HeldoutSet[];
 
-/** The newest blind set that is there (test4 once it is written), or null. */
+/** The newest blind set that is there (test5 once it is written), or null. */
 export function newestBlindSet(dir = heldoutFixtureDir): HeldoutSet | null {
   return [...blindSets].reverse().find((name) => fs.existsSync(path.join(dir, name))) ?? null;
 }

@@ -3,10 +3,10 @@
  * - tuning: tests/fixtures/coverage/, written with the cues (looked at while they were set);
  * - dev: tests/fixtures/coverage-heldout/dev/, written blind to the cues and the matcher, used to
  *   check that a change to the method generalises (its phrases never go into the cues);
- * - dev2, dev3, test: tests/fixtures/coverage-heldout/{dev2,dev3,test}/, the first three held-out
- *   test sets, each scored once at its freeze and a development set since;
- * - held-out: the newest blind set present (tests/fixtures/coverage-heldout/test4/ once it is
- *   written; until then test, which has been looked at), scored once the matcher was frozen.
+ * - dev2, dev3, test, test4: tests/fixtures/coverage-heldout/{dev2,dev3,test,test4}/, the first
+ *   four held-out test sets, each scored once at its freeze and a development set since;
+ * - held-out: the newest blind set present (tests/fixtures/coverage-heldout/test5/ once it is
+ *   written; until then test4, which has been looked at), scored once the matcher was frozen.
  * Points written as plain strings (rubric checks such as "Fits within two minutes spoken", no
  * cues) are left out of every set's figures: they are not something heard in the words.
  * F1 counts covered or mentioned as positive against a prediction of clear or mentioned; "clear
@@ -30,7 +30,7 @@ import { computeCoverage, computeWordMetrics, coverageOfWords, wordsFromText } f
 import type { TranscriptSegment } from '../src/shared/transcript';
 import type { LoadedContent } from '../src/main/services/content/load';
 
-const SETS = ['tuning', 'dev', 'dev2', 'dev3', 'test', 'heldout'] as const;
+const SETS = ['tuning', 'dev', 'dev2', 'dev3', 'test', 'test4', 'heldout'] as const;
 
 export const coverageBench: Bench = {
   name: 'coverage',
@@ -55,6 +55,8 @@ export const coverageBench: Bench = {
       dev2: loadHeldoutSet('dev2'),
       dev3: loadHeldoutSet('dev3'),
       test: loadHeldoutSet('test'),
+      // Printed under its own name once a newer blind set is the held-out one.
+      test4: blind === 'test4' ? [] : loadHeldoutSet('test4'),
       heldout: blind ? loadHeldoutSet(blind) : [],
     };
     const figures: Figure[] = [];
@@ -77,7 +79,7 @@ export const coverageBench: Bench = {
           'clear_precision',
           s.clearPrecision,
           (set === 'heldout'
-            ? `blind set ${blind}${blind === 'test' ? ' (no test4 yet; test has been looked at since its freeze)' : ''}; `
+            ? `blind set ${blind}${blind === 'test5' ? '' : ` (no test5 yet; ${blind} has been looked at since its freeze)`}; `
             : '') +
             `${answers.length} answers over ${items} items; ${s.clear} points called clearly covered; ` +
             `${s.rubricChecks} answer points left out (plain-string rubric checks, not heard in words)`,

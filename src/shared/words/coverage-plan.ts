@@ -52,7 +52,34 @@ export type Plan = {
 const AVOIDING = new Set(
   ['avoid', 'prevent', 'stop', 'no', 'not', 'never', 'without', 'guard', 'protect', 'eliminat', 'remov'].map(stem),
 );
-const isAvoiding = (text: string) => normalise(text).some((w) => AVOIDING.has(stem(w)));
+/** "not only the headline": the negation widens the point rather than saying it avoids something. */
+const WIDENS = new Set(['only', 'just', 'merely', 'simply']);
+/**
+ * "protected by a lock": what follows is kept, not avoided; "history not passed back": a "not" or
+ * "never" negates what came before it. Either way the point does not say which cue it avoids.
+ */
+const UNCLEAR_OBJECT = new Set(['guard', 'protect', 'not', 'never'].map(stem));
+
+/**
+ * What a point avoids, when its text says it: the words after its first avoiding word ("edge
+ * cases" in "sentinel nodes to avoid edge cases"). Only cues naming those, and its "why:"
+ * consequences, are said with a negation; "you do not need sentinel nodes" still denies the
+ * sentinel. `all` when every cue may be said with one: the avoiding word ends the point or its
+ * object is unclear (UNCLEAR_OBJECT).
+ */
+function avoidedStems(text: string): Set<string> | 'all' | null {
+  const words = normalise(text);
+  const at = words.findIndex((w, i) => AVOIDING.has(stem(w)) && !WIDENS.has(words[i + 1] ?? ''));
+  if (at < 0) return null;
+  const after = words.slice(at + 1).filter((w) => !STOPWORDS.has(w));
+  if (after.length === 0 || words.some((w) => UNCLEAR_OBJECT.has(stem(w)))) return 'all';
+  return new Set(after.map(stem));
+}
+/** Whether a cue may be said with a negation: it names what the point avoids. */
+function saidNegated(cue: string, avoided: ReturnType<typeof avoidedStems>): boolean {
+  if (avoided === null || avoided === 'all') return avoided === 'all';
+  return cue.split('|').some((a) => normalise(a).some((w) => avoided.has(stem(w))));
+}
 
 /** Words of expected points that say how, not what ("state the complexity"): not evidence on their own. */
 const GENERIC = new Set(
@@ -106,7 +133,8 @@ const strip = (cue: string, prefix: string) => cue.slice(prefix.length).trim();
 
 export function planFor(point: z.infer<typeof expectedPoint>, shared: ReadonlySet<string>, reference = ''): Plan {
   const idea = ideaStems([point.text, reference], isIgnored);
-  const avoiding = isAvoiding(point.text);
+  const avoided = avoidedStems(point.text);
+  const avoiding = avoided !== null;
   const cues = point.cues.filter((c) => !c.startsWith(EXPLAIN_PREFIX) && !c.startsWith(AGAINST_PREFIX));
   const explain = point.cues
     .filter((c) => c.startsWith(EXPLAIN_PREFIX))
@@ -117,7 +145,7 @@ export function planFor(point: z.infer<typeof expectedPoint>, shared: ReadonlySe
   const opposites = oppositesOf(point.text, point.cues);
   const opposite = opposites.length > 0 ? [family(opposites.join('|'), false, false)] : [];
   if (cues.length > 0) {
-    const families = cues.map((c) => family(c, avoiding, true));
+    const families = cues.map((c) => family(c, saidNegated(c, avoided), true));
     // A family is distinctive when one of the cue's own phrases says more than the prompt and the other points.
     const distinctive = cues
       .map((c, n) =>

@@ -48,6 +48,8 @@ export const WINDOW_SENTENCES = 2;
 export const SUPPORT_WORDS = 3;
 /** Clear needs this many distinct content words in the evidence sentence that are no term of any point (not a name-drop). */
 export const PLAIN_WORDS = 3;
+/** An evidence sentence holding the own words of this many other points of the round is a survey: at most mentioned. */
+export const SURVEY_POINTS = 3;
 
 export const coverageConfidence = z.enum(['clear', 'mentioned', 'not-heard']);
 export type CoverageConfidence = z.infer<typeof coverageConfidence>;
@@ -136,11 +138,13 @@ type Heard = {
   oppositeHits: Hit[][];
   /** Tokens that any point's cue families matched: not words said *about* a term. */
   terms: ReadonlySet<number>;
+  /** The other points' own words said (not denied) in the answer. */
+  others: readonly Hit[][];
 };
 
 /** The best level a point reaches in any window of WINDOW_SENTENCES sentences. */
 function judge(plan: Plan, tokens: readonly Token[], at: Layout, heardIn: Heard): Verdict {
-  const { hits, explainHits, againstHits, oppositeHits, terms } = heardIn;
+  const { hits, explainHits, againstHits, oppositeHits, terms, others } = heardIn;
   const inWindow = (h: Hit, s: number) => at.sentence[h.first]! >= s && at.sentence[h.last]! < s + WINDOW_SENTENCES;
   const starts = new Set(
     hits.flatMap((hs) => hs.filter((h) => !h.denied).map((h) => at.sentence[h.first]!)).flatMap((s) => [s - 1, s]),
@@ -213,7 +217,9 @@ function judge(plan: Plan, tokens: readonly Token[], at: Layout, heardIn: Heard)
     // Words about the terms, not only terms of this or another point: "diversity and freshness." names them.
     const plain = (t: Token) => isContent(t) && !isIgnored(t.stem);
     const spoken = plainWords(tokens, at, found, terms, plain) >= PLAIN_WORDS;
-    if (clear && supported && spoken && !misdefined && !doubted && !listed && together && !contradicted) {
+    // A sentence that runs through the terms of SURVEY_POINTS other points is a survey of the round, not this point explained.
+    const surveyed = othersIn(at, found, [...hits.flat(), ...explainHits.flat()], others) >= SURVEY_POINTS;
+    if (!surveyed && clear && supported && spoken && !misdefined && !doubted && !listed && together && !contradicted) {
       const withExplain = explainHits.flatMap((hs) => hs.filter(explains).slice(0, 1));
       return { confidence: 'clear', hits: [...found, ...withExplain], heard };
     }
@@ -227,6 +233,17 @@ function judge(plan: Plan, tokens: readonly Token[], at: Layout, heardIn: Heard)
       heard: hits.map((hs, n) => (hs.some((h) => !h.denied) ? n : -1)).filter((n) => n >= 0),
     }
   );
+}
+
+/**
+ * How many other points have their own words in the sentences of `found`, leaving out words this
+ * point's cues also match (`mine`: "new date" is this point's when it explains it, not a deadline).
+ */
+function othersIn(at: Layout, found: readonly Hit[], mine: readonly Hit[], others: readonly Hit[][]): number {
+  const sentences = new Set(found.map((h) => at.sentence[h.first]!));
+  return others.filter((hs) =>
+    hs.some((h) => sentences.has(at.sentence[h.first]!) && !mine.some((m) => h.first <= m.last && m.first <= h.last)),
+  ).length;
 }
 
 /** Coverage of each expected point, in the points' order, for words laid out on the recording. */
@@ -257,6 +274,7 @@ export function coverageOfWords(
       againstHits: find(plan.against),
       oppositeHits: find(plan.opposite),
       terms,
+      others: planned.filter((_, i) => i !== index).map((o) => o.hits.flat().filter((h) => h.distinct && !h.denied)),
     });
     const labels = plan.families.map((f) => f.label);
     const base = {

@@ -1,6 +1,6 @@
 /**
- * The bench's held-out figures come from the newest blind set present: test4 once its writer has
- * put it in tests/fixtures/coverage-heldout/test4/, test until then. Temp folders stand in for the
+ * The bench's held-out figures come from the newest blind set present: test5 once its writer has
+ * put it in tests/fixtures/coverage-heldout/test5/, test4 until then. Temp folders stand in for the
  * fixtures folder so the real sets are not touched.
  */
 import fs from 'node:fs';
@@ -30,6 +30,13 @@ describe('the held-out set of the bench', () => {
     const dir = fixtures(['dev', 'test', 'test4']);
     expect(newestBlindSet(dir)).toBe('test4');
     expect(loadHeldoutSet('test4', dir).map((a) => a.id)).toEqual(['test4-a']);
+  });
+
+  it('is test5 once it exists, test4 before', () => {
+    const dir = fixtures(['dev', 'test', 'test4', 'test5']);
+    expect(newestBlindSet(dir)).toBe('test5');
+    expect(loadHeldoutSet('test5', dir).map((a) => a.id)).toEqual(['test5-a']);
+    expect(newestBlindSet(fixtures(['dev', 'test', 'test4']))).toBe('test4');
   });
 
   it('is test while test4 is not written, and none without either', () => {
