@@ -14,6 +14,7 @@ import {
   wordMetrics,
   wordNotes,
   wordsFromSegments,
+  type PointCoverage,
   type WordMetrics,
 } from '../../../shared/words';
 import { median } from '../../../shared/metrics';
@@ -201,13 +202,25 @@ export class RoundWords {
   }
 
   private coverage(round: typeof rounds.$inferSelect, segments: readonly TranscriptSegment[]) {
+    return this.matcher(round)(segments);
+  }
+
+  /** The review's coverage matcher for a round, bound to its frozen points, prompt and reference answer (live listening). */
+  coverageFor(roundId: string): (segments: readonly TranscriptSegment[]) => PointCoverage[] {
+    const round = this.db.select().from(rounds).where(eq(rounds.id, roundId)).get();
+    if (!round) throw new NotFoundError(`No round has the id "${roundId}".`);
+    return this.matcher(round);
+  }
+
+  private matcher(round: typeof rounds.$inferSelect) {
     const answers = this.answers(round);
     const plan = JSON.parse(round.planJson) as { prompt?: string };
-    return coverageOfWords(
-      answers.expectedPoints.map((text, i) => ({ text, cues: answers.expectedPointCues[i] ?? [] })),
-      wordsFromSegments(segments),
-      { prompt: plan.prompt, reference: answers.referenceAnswer ?? undefined },
-    );
+    const points = answers.expectedPoints.map((text, i) => ({ text, cues: answers.expectedPointCues[i] ?? [] }));
+    return (segments: readonly TranscriptSegment[]) =>
+      coverageOfWords(points, wordsFromSegments(segments), {
+        prompt: plan.prompt,
+        reference: answers.referenceAnswer ?? undefined,
+      });
   }
 
   /** Frozen answers, or the current content for rounds from before they were frozen (as review does). */

@@ -1,0 +1,54 @@
+/**
+ * The test stand-in for the live recognizer (env LOOP_COACH_LIVE_RECOGNIZER, ignored by a packaged
+ * app): no real speech-to-text model can be downloaded where Loop Coach is built, so E2E rounds and
+ * the bench replace only the recognizer call. The real worker, the real VAD, the events and the
+ * coverage run around it. The JSON lists the known utterances of a fixture audio file, in order, with
+ * each one's speech length and the silence before it (the file loops, so the first one's silence is
+ * the last one's trailing silence).
+ *
+ * Which utterance was heard: Chromium's fake microphone loops the file and a recording may start
+ * anywhere in it, so position cannot tell. Length can, mostly, and the silence before an utterance
+ * (measured from the last one's end) tells apart the ones of nearly equal length: the utterance whose
+ * known length and silence are nearest to what the VAD found, summed.
+ */
+import fs from 'node:fs';
+import { z } from 'zod';
+
+export const standInUtterances = z.strictObject({
+  utterances: z
+    .array(
+      z.strictObject({
+        text: z.string().min(1),
+        /** Length of the spoken part (ms). */
+        durationMs: z.number().int().positive(),
+        /** Silence before it in the file, counting the loop (ms). */
+        gapBeforeMs: z.number().int().min(0),
+      }),
+    )
+    .min(1),
+});
+export type StandInUtterances = z.infer<typeof standInUtterances>;
+
+export function readStandIn(file: string): StandInUtterances {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`The live recognizer stand-in ${file} could not be read: ${(error as Error).message}`);
+  }
+  const parsed = standInUtterances.safeParse(raw);
+  if (!parsed.success) throw new Error(`The live recognizer stand-in ${file} is not valid: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** The known utterance nearest to one heard `durationMs` long after `gapBeforeMs` of silence (null: unknown). */
+export function standInText(known: StandInUtterances, durationMs: number, gapBeforeMs: number | null): string {
+  let best = known.utterances[0]!;
+  let bestCost = Infinity;
+  for (const u of known.utterances) {
+    const cost =
+      Math.abs(u.durationMs - durationMs) + (gapBeforeMs === null ? 0 : Math.abs(u.gapBeforeMs - gapBeforeMs));
+    if (cost < bestCost) [best, bestCost] = [u, cost];
+  }
+  return best.text;
+}
