@@ -25,8 +25,14 @@ export type LiveVad = {
 export type Recognize = (
   samples: Float32Array,
   chunk: { startMs: number; endMs: number },
-  heard: { durationMs: number; gapBeforeMs: number | null },
+  heard: Heard,
 ) => { text: string; words: TranscriptWord[] };
+
+/**
+ * What the detector measured of an utterance: its speech length, and the silence before it: exact
+ * after an earlier utterance, else only a lower bound (the silence since the first frame).
+ */
+export type Heard = { durationMs: number; gapBeforeMs: number | null; silenceAtLeastMs: number };
 
 export type HeardUtterance = { startMs: number; endMs: number; text: string; words: TranscriptWord[] };
 
@@ -113,7 +119,12 @@ export class LiveListener {
     const chunk = { startMs: toMs(from), endMs: toMs(to) };
     const samples = this.history.slice(from - this.historyStart, to - this.historyStart);
     const gapBeforeMs = this.lastSpeechEndMs === null ? null : Math.max(0, toMs(start) - this.lastSpeechEndMs);
-    const { text, words } = this.recognize(samples, chunk, { durationMs: toMs(end - start), gapBeforeMs });
+    const silenceAtLeastMs = gapBeforeMs ?? toMs(start - this.origin!);
+    const { text, words } = this.recognize(samples, chunk, {
+      durationMs: toMs(end - start),
+      gapBeforeMs,
+      silenceAtLeastMs,
+    });
     this.lastEndMs = chunk.endMs;
     this.lastSpeechEndMs = toMs(end);
     return { ...chunk, text: text.trim(), words };

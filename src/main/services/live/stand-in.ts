@@ -9,10 +9,15 @@
  * Which utterance was heard: Chromium's fake microphone loops the file and a recording may start
  * anywhere in it, so position cannot tell. Length can, mostly, and the silence before an utterance
  * (measured from the last one's end) tells apart the ones of nearly equal length: the utterance whose
- * known length and silence are nearest to what the VAD found, summed.
+ * known length and silence are nearest to what the VAD found, summed. Before the first utterance of
+ * a recording only a lower bound of the silence is known (the silence since listening began), so a
+ * known silence shorter than it counts against a candidate. A first utterance that starts before
+ * listening did (mid-sentence), or that is as long as another with nothing heard before it, can be
+ * misnamed; from the second utterance on, the silence between names it.
  */
 import fs from 'node:fs';
 import { z } from 'zod';
+import type { Heard } from './listener';
 
 export const standInUtterances = z.strictObject({
   utterances: z
@@ -41,13 +46,16 @@ export function readStandIn(file: string): StandInUtterances {
   return parsed.data;
 }
 
-/** The known utterance nearest to one heard `durationMs` long after `gapBeforeMs` of silence (null: unknown). */
-export function standInText(known: StandInUtterances, durationMs: number, gapBeforeMs: number | null): string {
+/** The known utterance nearest to what the detector heard (listener.ts, Heard). */
+export function standInText(known: StandInUtterances, heard: Heard): string {
   let best = known.utterances[0]!;
   let bestCost = Infinity;
   for (const u of known.utterances) {
-    const cost =
-      Math.abs(u.durationMs - durationMs) + (gapBeforeMs === null ? 0 : Math.abs(u.gapBeforeMs - gapBeforeMs));
+    const silence =
+      heard.gapBeforeMs === null
+        ? Math.max(0, heard.silenceAtLeastMs - u.gapBeforeMs)
+        : Math.abs(u.gapBeforeMs - heard.gapBeforeMs);
+    const cost = Math.abs(u.durationMs - heard.durationMs) + silence;
     if (cost < bestCost) [best, bestCost] = [u, cost];
   }
   return best.text;

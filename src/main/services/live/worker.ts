@@ -49,7 +49,7 @@ function makeVad(): LiveVad {
 function makeRecognize(open: Extract<LiveWorkerRequest, { type: 'open' }>): Recognize {
   if (open.standIn) {
     const known = readStandIn(open.standIn);
-    return (_samples, _chunk, heard) => ({ text: standInText(known, heard.durationMs, heard.gapBeforeMs), words: [] });
+    return (_samples, _chunk, heard) => ({ text: standInText(known, heard), words: [] });
   }
   const recognizer = recognizerFor(open.family, open.files);
   const withTimes = GIVES_TOKEN_TIMES[open.family];
