@@ -53,7 +53,8 @@ function observePage(): void {
   };
 }
 
-function loadCpu(): ChildProcess[] {
+/** Two busy processes, one per core of the build machine (also the live listening bench's load). */
+export function loadCpu(): ChildProcess[] {
   return [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
 

@@ -13,6 +13,7 @@ import { recordingDuringAnalysis } from './recording-analysis';
 import { waveformBench } from './waveform';
 import { webStartBench } from './web-start';
 import { liveSessionBench } from './live-session';
+import { liveListeningBench } from './live-listening';
 import { progressBench } from './progress';
 import { todayBench } from './today';
 import { transcriptsBench } from './transcripts';
@@ -27,6 +28,7 @@ const benches: Bench[] = [
   recordingMain,
   recordingDuringAnalysis,
   liveSessionBench,
+  liveListeningBench,
   analysisBench,
   waveformBench,
   progressBench,

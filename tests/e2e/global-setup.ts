@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeWav } from '../support/audio';
 import { answerLiveRecognizer, answerWav } from '../support/fixtures-paths';
-import { standInJson } from '../support/live-audio';
+import { hashMapAnswer, standInJson } from '../support/live-audio';
 import { startSpeechDispatcher } from '../support/speech-dispatcher';
 
 export default async function globalSetup(): Promise<() => void> {
@@ -18,22 +18,13 @@ export default async function globalSetup(): Promise<() => void> {
   return () => speech?.stop();
 }
 
-const answerParts = [
-  'A hash map stores each key in a bucket chosen by its hash.',
-  2,
-  'Collisions share a bucket, so lookups scan a short list.',
-  2.5,
-  'When the table fills up, it doubles and rehashes every key.',
-  3,
-];
-
 function makeAnswer(): void {
   if (fs.existsSync(answerWav) && fs.existsSync(answerLiveRecognizer)) return;
   const work = fs.mkdtempSync(path.join(path.dirname(answerWav), 'work-'));
-  if (!fs.existsSync(answerWav)) composeWav(answerParts, answerWav, work);
+  if (!fs.existsSync(answerWav)) composeWav(hashMapAnswer, answerWav, work);
   fs.writeFileSync(
     answerLiveRecognizer,
-    JSON.stringify({ utterances: standInJson(answerParts, work).utterances }, null, 2),
+    JSON.stringify({ utterances: standInJson(hashMapAnswer, work).utterances }, null, 2),
   );
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -11,6 +11,19 @@ import { composeWav, speak, wavDurationSeconds } from './audio';
 
 export const LIVE_RATE = 16000;
 
+/**
+ * The hash-map answer the E2E fake microphone plays (tests/e2e/global-setup.ts): three sentences that
+ * cover three expected points, with silences of 2, 2.5 and 3 s after them.
+ */
+export const hashMapAnswer: (string | number)[] = [
+  'A hash map stores each key in a bucket chosen by its hash.',
+  2,
+  'Collisions share a bucket, so lookups scan a short list.',
+  2.5,
+  'When the table fills up, it doubles and rehashes every key.',
+  3,
+];
+
 export type LiveFixture = {
   wav: string;
   /** 16 kHz mono Int16 little-endian samples. */

@@ -158,7 +158,7 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     events,
     transcripts,
     transcription,
-    coverageFor: (roundId) => words.coverageFor(roundId),
+    coverageInputs: (roundId) => words.coverageInputs(roundId),
     launch: options.launchLive ?? (() => forkLiveWorker()),
     standIn: options.liveRecognizer ?? null,
     now,

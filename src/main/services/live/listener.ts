@@ -10,6 +10,8 @@ import { PAD_MS } from '../transcription/chunks';
 export const LIVE_RATE = 16000;
 /** Silero's window at 16 kHz. */
 export const VAD_WINDOW = 512;
+/** An utterance ends after this much silence: long enough to keep a sentence's commas inside it. */
+export const LIVE_MIN_SILENCE_MS = 500;
 /** Audio kept behind the newest sample: the longest utterance plus its padding. */
 const HISTORY_SAMPLES = 40 * LIVE_RATE;
 

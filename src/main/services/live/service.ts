@@ -1,10 +1,10 @@
 /**
  * Live transcription on the main side: starts listening to a round's recording when a verified model
  * is chosen, passes the page's PCM frames to the live worker (worker.ts, one process for every live
- * round, started on the first and ended when idle), and after each utterance the worker transcribes,
- * computes coverage with the review's own matcher over all utterances so far and emits
- * `live:utterance`. At the recording's finish the worker flushes and the utterances are stored as the
- * round's transcript, so the review needs no second pass. Whenever live listening cannot keep up
+ * round, started on the first and ended when idle). After each utterance the worker transcribes it
+ * and computes coverage with the review's own matcher over all utterances so far (the round's inputs
+ * handed over at start), and this service emits `live:utterance`. At the recording's finish the
+ * worker flushes and the utterances are stored as the round's transcript, so the review needs no second pass. Whenever live listening cannot keep up
  * (backlog past BEHIND_MS), fails or was never started, the round's transcript is made after the round
  * as before. Frames never touch the recording's chunk path: they go straight to the worker's IPC.
  */
@@ -16,12 +16,12 @@ import {
   type LiveStatus,
 } from '../../../shared/contract';
 import type { TranscriptSegment } from '../../../shared/transcript';
-import type { PointCoverage } from '../../../shared/words';
 import type { AppDatabase } from '../db/open';
 import { recordings } from '../db/schema';
 import { ConflictError, NotFoundError } from '../infra/errors';
 import type { EventBus } from '../infra/events';
 import type { TranscriptionService } from '../transcription/service';
+import type { CoverageInputs } from '../words/coverage-inputs';
 import type { TranscriptStore } from '../transcripts/store';
 import { lastLine } from '../analysis/runner';
 import type { LiveLauncher, LiveProcess } from './process';
@@ -44,7 +44,6 @@ type Round = {
   lastSeq: number | null;
   processed: number;
   utterances: TranscriptSegment[];
-  coverage: (segments: readonly TranscriptSegment[]) => PointCoverage[];
   waiting: { resolve: () => void; reject: (error: Error) => void } | null;
 };
 
@@ -53,8 +52,8 @@ export type LiveDeps = {
   events: EventBus;
   transcripts: TranscriptStore;
   transcription: Pick<TranscriptionService, 'activeModel' | 'verifyModel' | 'run'>;
-  /** The review's coverage matcher for a round (frozen points, cues, prompt, reference answer). */
-  coverageFor: (roundId: string) => (segments: readonly TranscriptSegment[]) => PointCoverage[];
+  /** The review's coverage matcher's inputs for a round (frozen points, cues, prompt, reference answer). */
+  coverageInputs: (roundId: string) => CoverageInputs;
   launch: LiveLauncher;
   /** The test stand-in's utterance list, or null (always null in a packaged app). */
   standIn: string | null;
@@ -104,7 +103,6 @@ export class LiveService {
       lastSeq: null,
       processed: 0,
       utterances: [],
-      coverage: this.deps.coverageFor(recording.roundId),
       waiting: null,
     };
     this.rounds.set(recordingId, round);
@@ -116,6 +114,7 @@ export class LiveService {
         family: model.family,
         files: model.files,
         standIn: this.deps.standIn,
+        coverage: this.deps.coverageInputs(recording.roundId),
       });
     } catch (error) {
       this.rounds.delete(recordingId);
@@ -346,13 +345,6 @@ export class LiveService {
   private heard(round: Round, u: Extract<LiveWorkerResponse, { type: 'utterance' }>): void {
     if (round.state !== 'listening' && round.state !== 'finishing') return;
     round.utterances.push({ startMs: u.startMs, endMs: u.endMs, text: u.text, words: u.words });
-    // The review's matcher over everything said so far; the points' texts stay here.
-    const coverage = round.coverage(round.utterances).map((p) => ({
-      index: p.index,
-      confidence: p.confidence,
-      evidenceStartMs: p.evidenceStartMs,
-      evidenceEndMs: p.evidenceEndMs,
-    }));
     this.deps.events.emit('live:utterance', {
       roundId: round.roundId,
       recordingId: round.recordingId,
@@ -361,7 +353,7 @@ export class LiveService {
       endMs: u.endMs,
       text: u.text,
       words: u.words,
-      coverage,
+      coverage: u.coverage,
     });
   }
 

@@ -4,7 +4,9 @@
  * half-dead process fails loudly instead of being trusted.
  */
 import { z } from 'zod';
+import { livePointCoverage } from '../../../shared/contract';
 import { transcriptWord } from '../../../shared/transcript';
+import { coverageInputs } from '../words/coverage-inputs';
 import { modelFamily, modelFileRole } from '../models/installed';
 
 const sample = z.number().int().min(0);
@@ -20,6 +22,8 @@ export const liveWorkerRequest = z.discriminatedUnion('type', [
       files: z.partialRecord(modelFileRole, z.string().min(1)),
       /** The test stand-in's utterance list (LOOP_COACH_LIVE_RECOGNIZER), or null for the model itself. */
       standIn: z.string().min(1).nullable(),
+      /** The review's coverage matcher's inputs for the round: run here, off the main thread. */
+      coverage: coverageInputs,
     })
     .strict(),
   /** Int16 LE PCM at 16 kHz placed on the recording timeline; contiguous with what came before. */
@@ -36,7 +40,7 @@ export const liveWorkerRequest = z.discriminatedUnion('type', [
   /** Forget a recording (fell behind, or its round was dropped). */
   z.object({ type: z.literal('close'), recordingId: z.string().min(1) }).strict(),
 ]);
-export type LiveWorkerRequest = z.infer<typeof liveWorkerRequest>;
+export type LiveWorkerRequest = z.input<typeof liveWorkerRequest>;
 
 /** Worker → service. */
 export const liveWorkerResponse = z.discriminatedUnion('type', [
@@ -53,6 +57,8 @@ export const liveWorkerResponse = z.discriminatedUnion('type', [
       endMs: sample,
       text: z.string(),
       words: z.array(transcriptWord),
+      /** Coverage of every expected point over all utterances so far. */
+      coverage: z.array(livePointCoverage),
     })
     .strict(),
   z.object({ type: z.literal('finished'), recordingId: z.string(), sample }).strict(),

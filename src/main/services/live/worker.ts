@@ -12,15 +12,22 @@ import { listenToParent, sendToParent } from '../infra/worker-port';
 import { vadModelPath } from '../analysis/vad';
 import { wordsFromTokens } from '../transcription/chunks';
 import { GIVES_TOKEN_TIMES } from '../transcription/recognizer-config';
-import { LIVE_RATE, LiveListener, VAD_WINDOW, type LiveVad, type Recognize } from './listener';
+import type { TranscriptSegment } from '../../../shared/transcript';
+import { coverageWith, type CoverageInputs } from '../words/coverage-inputs';
+import {
+  LIVE_MIN_SILENCE_MS,
+  LIVE_RATE,
+  LiveListener,
+  type HeardUtterance,
+  VAD_WINDOW,
+  type LiveVad,
+  type Recognize,
+} from './listener';
 import { readStandIn, standInText } from './stand-in';
 import { liveWorkerRequest, type LiveWorkerRequest, type LiveWorkerResponse } from './worker-messages';
 
 const load = createRequire(__filename);
 const send: (message: LiveWorkerResponse) => void = sendToParent;
-
-/** An utterance ends after this much silence: long enough to keep a sentence's commas inside it. */
-const LIVE_MIN_SILENCE_S = 0.5;
 
 function makeVad(): LiveVad {
   const model = vadModelPath();
@@ -33,7 +40,7 @@ function makeVad(): LiveVad {
         model,
         threshold: 0.5,
         minSpeechDuration: 0.25,
-        minSilenceDuration: LIVE_MIN_SILENCE_S,
+        minSilenceDuration: LIVE_MIN_SILENCE_MS / 1000,
         windowSize: VAD_WINDOW,
         // Within the 30 s a Whisper-style model takes, with padding.
         maxSpeechDuration: 25,
@@ -62,10 +69,26 @@ function makeRecognize(open: Extract<LiveWorkerRequest, { type: 'open' }>): Reco
   };
 }
 
-const rounds = new Map<string, LiveListener>();
+type Round = { listener: LiveListener; coverage: CoverageInputs; heard: TranscriptSegment[] };
+const rounds = new Map<string, Round>();
 
-function emit(recordingId: string, heard: ReturnType<LiveListener['accept']>): void {
-  for (const u of heard) if (u.text) send({ type: 'utterance', recordingId, ...u });
+/**
+ * Sends each utterance with the review's coverage over all heard so far. Computed here: the matcher
+ * reads every utterance again each time, which in a long round would otherwise block the main
+ * process (and its chunk appends) for longer after each one.
+ */
+function emit(recordingId: string, round: Round, heard: HeardUtterance[]): void {
+  for (const u of heard) {
+    if (!u.text) continue;
+    round.heard.push(u);
+    const coverage = coverageWith(round.coverage, round.heard).map((p) => ({
+      index: p.index,
+      confidence: p.confidence,
+      evidenceStartMs: p.evidenceStartMs,
+      evidenceEndMs: p.evidenceEndMs,
+    }));
+    send({ type: 'utterance', recordingId, ...u, coverage });
+  }
 }
 
 function onRequest(raw: unknown): void {
@@ -80,25 +103,28 @@ function onRequest(raw: unknown): void {
   try {
     switch (request.type) {
       case 'open':
-        rounds.set(recordingId, new LiveListener(makeVad(), makeRecognize(request)));
+        rounds.set(recordingId, {
+          listener: new LiveListener(makeVad(), makeRecognize(request)),
+          coverage: request.coverage,
+          heard: [],
+        });
         return send({ type: 'opened', recordingId });
       case 'frames': {
-        const listener = rounds.get(recordingId);
-        if (!listener) return;
+        const round = rounds.get(recordingId);
+        if (!round) return;
         const pcm = new Int16Array(request.pcm.byteLength >> 1);
         // Little-endian by the contract, whatever the machine's order.
         const view = new DataView(request.pcm.buffer, request.pcm.byteOffset, request.pcm.byteLength);
         for (let i = 0; i < pcm.length; i++) pcm[i] = view.getInt16(i * 2, true);
-        emit(recordingId, listener.accept(request.startSample, pcm));
-        return send({ type: 'processed', recordingId, sample: listener.processed });
+        emit(recordingId, round, round.listener.accept(request.startSample, pcm));
+        return send({ type: 'processed', recordingId, sample: round.listener.processed });
       }
       case 'finish': {
-        const listener = rounds.get(recordingId);
-        if (!listener)
-          return send({ type: 'failed', recordingId, message: 'The live worker was not listening to it.' });
-        emit(recordingId, listener.finish());
+        const round = rounds.get(recordingId);
+        if (!round) return send({ type: 'failed', recordingId, message: 'The live worker was not listening to it.' });
+        emit(recordingId, round, round.listener.finish());
         rounds.delete(recordingId);
-        return send({ type: 'finished', recordingId, sample: listener.processed });
+        return send({ type: 'finished', recordingId, sample: round.listener.processed });
       }
       case 'close':
         rounds.delete(recordingId);

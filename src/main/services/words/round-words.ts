@@ -7,21 +7,13 @@
 import { and, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { roundAnswers, type RoundAnswers, type RoundWordsView, type WordTrendWeek } from '../../../shared/contract';
 import { transcriptSegment, type RoundTranscript, type TranscriptSegment } from '../../../shared/transcript';
-import {
-  computeWordMetrics,
-  coverageOfWords,
-  wordBaselineOf,
-  wordMetrics,
-  wordNotes,
-  wordsFromSegments,
-  type PointCoverage,
-  type WordMetrics,
-} from '../../../shared/words';
+import { computeWordMetrics, wordBaselineOf, wordMetrics, wordNotes, type WordMetrics } from '../../../shared/words';
 import { median } from '../../../shared/metrics';
 import type { LoadedContent } from '../content/load';
 import type { AppDatabase } from '../db/open';
 import { followUps, roundReviews, rounds, roundTranscripts, roundWordMetrics, sessionEvents } from '../db/schema';
 import { NotFoundError } from '../infra/errors';
+import { coverageWith, type CoverageInputs } from './coverage-inputs';
 
 /** A baseline is the median of this many transcribed rounds before the one shown, at most. */
 export const BASELINE_ROUNDS = 20;
@@ -202,25 +194,24 @@ export class RoundWords {
   }
 
   private coverage(round: typeof rounds.$inferSelect, segments: readonly TranscriptSegment[]) {
-    return this.matcher(round)(segments);
+    return coverageWith(this.inputs(round), segments);
   }
 
-  /** The review's coverage matcher for a round, bound to its frozen points, prompt and reference answer (live listening). */
-  coverageFor(roundId: string): (segments: readonly TranscriptSegment[]) => PointCoverage[] {
+  /** What the review's coverage matcher takes for a round (live listening runs it in its worker). */
+  coverageInputs(roundId: string): CoverageInputs {
     const round = this.db.select().from(rounds).where(eq(rounds.id, roundId)).get();
     if (!round) throw new NotFoundError(`No round has the id "${roundId}".`);
-    return this.matcher(round);
+    return this.inputs(round);
   }
 
-  private matcher(round: typeof rounds.$inferSelect) {
+  private inputs(round: typeof rounds.$inferSelect): CoverageInputs {
     const answers = this.answers(round);
     const plan = JSON.parse(round.planJson) as { prompt?: string };
-    const points = answers.expectedPoints.map((text, i) => ({ text, cues: answers.expectedPointCues[i] ?? [] }));
-    return (segments: readonly TranscriptSegment[]) =>
-      coverageOfWords(points, wordsFromSegments(segments), {
-        prompt: plan.prompt,
-        reference: answers.referenceAnswer ?? undefined,
-      });
+    return {
+      points: answers.expectedPoints.map((text, i) => ({ text, cues: answers.expectedPointCues[i] ?? [] })),
+      prompt: plan.prompt,
+      reference: answers.referenceAnswer ?? undefined,
+    };
   }
 
   /** Frozen answers, or the current content for rounds from before they were frozen (as review does). */

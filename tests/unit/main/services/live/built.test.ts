@@ -43,6 +43,7 @@ describe('the built live worker', () => {
       family: 'nemo-transducer',
       files: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(fixtureModelDir, f)])),
       standIn: answer.standIn,
+      coverage: { points: [{ text: 'buckets' }], prompt: 'Explain a hash map.' },
     });
     for (const f of framesOf(answer.pcm, 500))
       child.send({ type: 'frames', recordingId: 'r', startSample: f.startSample, pcm: f.data });

@@ -13,7 +13,7 @@ import type { EventChannel } from '../../../../../src/shared/channels';
 import type { LiveStatus, LiveUtterance } from '../../../../../src/shared/contract';
 import { FIXTURE_MODEL_ID, installFixtureModel } from '../../../../support/asr-model';
 import { chunksOf, liveWebm } from '../../../../support/audio';
-import { framesOf, liveFixture, type LiveFixture } from '../../../../support/live-audio';
+import { framesOf, hashMapAnswer, liveFixture, type LiveFixture } from '../../../../support/live-audio';
 import { call, makeApp } from '../../../../support/sessions';
 import { tempDir } from '../../../../support/temp';
 
@@ -36,15 +36,7 @@ rounds:
         cues: ["tombstone"]
 `;
 
-const parts = [
-  0.8,
-  'A hash map stores each key in a bucket chosen by its hash.',
-  2,
-  'Collisions share a bucket, so lookups scan a short list.',
-  2.5,
-  'When the table fills up, it doubles and rehashes every key.',
-  1.5,
-];
+const parts = [0.8, ...hashMapAnswer];
 let answer: LiveFixture;
 let webm = '';
 beforeAll(() => {

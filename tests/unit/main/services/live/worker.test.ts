@@ -57,6 +57,15 @@ function start() {
   return { seen, until, send };
 }
 
+// The review's matcher runs in the worker: one point said in the answer, one never.
+const coverage = {
+  points: [
+    { text: 'Collisions share a bucket', cues: ['collision|collide'] },
+    { text: 'Deletion leaves tombstones', cues: ['tombstone'] },
+  ],
+  prompt: 'Explain a hash map.',
+};
+
 const fixtureFiles = {
   encoder: path.join(fixtureModelDir, 'encoder.onnx'),
   decoder: path.join(fixtureModelDir, 'decoder.onnx'),
@@ -73,6 +82,7 @@ describe('the live worker', () => {
       family: 'nemo-transducer',
       files: fixtureFiles,
       standIn: answer.standIn,
+      coverage,
     });
     await w.until('opened');
     // Live frames begin 3 s into the recording (the page started listening late).
@@ -83,6 +93,11 @@ describe('the live worker', () => {
     await w.until('finished');
     const heard = w.seen.filter((m) => m.type === 'utterance');
     expect(heard.map((u) => u.text)).toEqual(answer.spoken.map((s) => s.text));
+    expect(heard.map((u) => u.coverage.map((c) => c.confidence))).toEqual([
+      ['not-heard', 'not-heard'],
+      ['mentioned', 'not-heard'],
+      ['mentioned', 'not-heard'],
+    ]);
     // Each utterance covers its sentence's span, shifted by where the frames sit on the recording.
     for (const [i, u] of heard.entries()) {
       const span = answer.spoken[i]!;
@@ -99,7 +114,14 @@ describe('the live worker', () => {
 
   it('transcribes each utterance with the tiny fixture model through the real native recognizer', async () => {
     const w = start();
-    w.send({ type: 'open', recordingId: 'r2', family: 'nemo-transducer', files: fixtureFiles, standIn: null });
+    w.send({
+      type: 'open',
+      recordingId: 'r2',
+      family: 'nemo-transducer',
+      files: fixtureFiles,
+      standIn: null,
+      coverage,
+    });
     await w.until('opened');
     for (const f of framesOf(answer.pcm, 250))
       w.send({ type: 'frames', recordingId: 'r2', startSample: f.startSample, pcm: f.data });
@@ -125,6 +147,7 @@ describe('the live worker', () => {
       family: 'nemo-transducer',
       files: { ...fixtureFiles, encoder: '/nope.onnx' },
       standIn: null,
+      coverage,
     });
     const failed = await w.until('failed');
     expect(failed).toMatchObject({ recordingId: 'bad' });
@@ -134,6 +157,7 @@ describe('the live worker', () => {
       family: 'nemo-transducer',
       files: fixtureFiles,
       standIn: answer.standIn,
+      coverage,
     });
     await w.until('opened');
     const frames = framesOf(answer.pcm, 100);
