@@ -210,8 +210,12 @@ export class LiveService {
         try {
           this.deps.transcription.run(round.roundId);
         } catch (runError) {
-          this.deps.transcripts.markFailed(round.roundId, (runError as Error).message);
-          this.deps.events.emit('transcript:changed', { roundId: round.roundId, status: 'failed' });
+          try {
+            this.deps.transcripts.markFailed(round.roundId, (runError as Error).message);
+            this.deps.events.emit('transcript:changed', { roundId: round.roundId, status: 'failed' });
+          } catch {
+            // The round was deleted meanwhile: nothing is left to mark.
+          }
         }
       })
       .finally(() => this.forget(round));
