@@ -9,6 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoopCoach } from '../../../../../src/main/services/app';
 import { dispatch } from '../../../../../src/main/services/infra/dispatch';
+import { forkLiveWorker, type LiveLauncher } from '../../../../../src/main/services/live/process';
 import type { EventChannel } from '../../../../../src/shared/channels';
 import type { LiveStatus, LiveUtterance } from '../../../../../src/shared/contract';
 import { FIXTURE_MODEL_ID, installFixtureModel } from '../../../../support/asr-model';
@@ -59,10 +60,11 @@ function recorder(app: LoopCoach) {
   return { of, until };
 }
 
-async function liveApp(options: { model?: boolean; standIn?: boolean } = {}) {
+async function liveApp(options: { model?: boolean; standIn?: boolean; launchLive?: LiveLauncher } = {}) {
   const dataDir = path.join(tempDir('live-'), 'data');
   const app = await makeApp(dataDir, { 'live.yaml': loop }, undefined, {
     liveRecognizer: options.standIn === false ? null : answer.standIn,
+    launchLive: options.launchLive,
   });
   if (options.model !== false) {
     installFixtureModel(dataDir);
@@ -302,6 +304,32 @@ describe('live listening', () => {
     await events.until<{ status: string }>('transcript:changed', (t) => t.status === 'done');
     const view = await call(app, 'transcript:get', { roundId });
     expect(view.transcript!.segments.map((s) => s.text)).toEqual(answer.spoken.map((s) => s.text));
+    app.close();
+  }, 90_000);
+
+  it('a worker that dies while it flushes the round’s end: "stopped", and the transcript is made after the round', async () => {
+    // The real worker, killed the moment it is told the recording finished.
+    const launchLive: LiveLauncher = () => {
+      const child = forkLiveWorker();
+      return {
+        ...child,
+        on: child.on.bind(child) as typeof child.on,
+        kill: () => child.kill(),
+        stderr: child.stderr,
+        send: (message) => (message.type === 'finish' ? process.kill(child.pid!, 'SIGKILL') : child.send(message)),
+      };
+    };
+    const { app, events, roundId, recordingId } = await liveApp({ launchLive });
+    await call(app, 'live:start', { recordingId });
+    await speak(app, recordingId);
+    await call(app, 'recording:finish', { recordingId });
+    const stopped = await events.until<LiveStatus>('live:status', (s) => s.state === 'stopped');
+    expect(stopped.message).toMatch(/was ended by SIGKILL.*made after the round instead/);
+    await events.until<{ status: string }>('transcript:changed', (t) => t.status === 'done');
+    await settled(app);
+    const view = await call(app, 'transcript:get', { roundId });
+    // The post-round path: the fixture model's own words, not the stand-in's.
+    expect(view.transcript!.segments.map((s) => s.text)).toEqual(['loop coach', 'loop coach', 'loop coach']);
     app.close();
   }, 90_000);
 });
