@@ -37,6 +37,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           web: resolve(__dirname, 'src/main/web/cli.ts'),
           'analysis-worker': resolve(__dirname, 'src/main/services/analysis/worker.ts'),
+          // live-worker.js listens to a round while it records (services/live/process.ts).
+          'live-worker': resolve(__dirname, 'src/main/services/live/worker.ts'),
         },
         external: ['better-sqlite3'],
         output: { format: 'cjs', entryFileNames: '[name].js' },

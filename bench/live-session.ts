@@ -53,6 +53,7 @@ function observePage(): void {
   };
 }
 
+/** Two busy processes, one per core of the build machine (also the live listening bench's load). */
 export function loadCpu(): ChildProcess[] {
   return [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }

@@ -39,7 +39,7 @@ async function beginRound(app: LoopCoach): Promise<{ roundId: string; recordingI
  * latency runs from when the chunk was due (its timer), not from when the append began, so time
  * spent waiting for a busy event loop counts, as it would for a chunk waiting in the IPC queue.
  */
-async function appendWhile(app: LoopCoach, recordingId: string, running: () => boolean): Promise<number[]> {
+export async function appendWhile(app: LoopCoach, recordingId: string, running: () => boolean): Promise<number[]> {
   const times: number[] = [];
   for (let seq = 0; running(); seq++) {
     const due = performance.now() + PACE_MS;

@@ -14,6 +14,7 @@ import { waveformBench } from './waveform';
 import { webStartBench } from './web-start';
 import { liveSessionBench } from './live-session';
 import { endOfThoughtBench } from './end-of-thought';
+import { liveListeningBench } from './live-listening';
 import { progressBench } from './progress';
 import { todayBench } from './today';
 import { transcriptsBench } from './transcripts';
@@ -29,6 +30,7 @@ const benches: Bench[] = [
   recordingDuringAnalysis,
   liveSessionBench,
   endOfThoughtBench,
+  liveListeningBench,
   analysisBench,
   waveformBench,
   progressBench,

@@ -4,6 +4,7 @@ import { createLoopCoach, type LoopCoach } from './services/app';
 import { shippedPaths } from './services/app-root';
 import { resolveDataDir } from './services/infra/paths';
 import { launchAnalysisUtility } from './electron/analysis-process';
+import { launchLiveUtility } from './electron/live-process';
 import { serveIpc } from './electron/ipc';
 import { registerAppScheme, serveAppProtocol } from './electron/protocol';
 import { lockDownContents, lockDownSession } from './electron/security';
@@ -35,6 +36,9 @@ const appOptions = () => ({
   transport: 'electron' as const,
   version: app.getVersion(),
   launchAnalysis: launchAnalysisUtility,
+  launchLive: launchLiveUtility,
+  // Test-only, like --fake-microphone: a packaged build never replaces the live recognizer.
+  liveRecognizer: app.isPackaged ? null : (process.env.LOOP_COACH_LIVE_RECOGNIZER ?? null),
 });
 
 async function start(): Promise<void> {

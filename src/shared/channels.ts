@@ -74,9 +74,20 @@ export type RequestChannel = (typeof requestChannels)[number];
  * Channels whose payload carries raw bytes. Over IPC they travel as structured clones; over HTTP the
  * bytes are the request body and the other fields go in the query string.
  */
-export const binaryChannels = ['recording:chunk'] as const satisfies readonly RequestChannel[];
+export const binaryChannels = ['recording:chunk', 'live:frames'] as const satisfies readonly RequestChannel[];
+export type BinaryChannel = (typeof binaryChannels)[number];
 
-export function isBinaryChannel(name: unknown): name is (typeof binaryChannels)[number] {
+/**
+ * Each binary channel's fields besides `data` (the body), as the query string carries them: text,
+ * a number, or bytes as base64url. A field absent from the query is absent from the input (the
+ * contract's schema then says what is missing); absent bytes are empty.
+ */
+export const binaryQueryFields = {
+  'recording:chunk': { recordingId: 'string', seq: 'number', offset: 'number', peaks: 'bytes' },
+  'live:frames': { recordingId: 'string', seq: 'number', startSample: 'number' },
+} as const satisfies Record<BinaryChannel, Record<string, 'string' | 'number' | 'bytes'>>;
+
+export function isBinaryChannel(name: unknown): name is BinaryChannel {
   return typeof name === 'string' && (binaryChannels as readonly string[]).includes(name);
 }
 

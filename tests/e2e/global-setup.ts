@@ -1,11 +1,13 @@
 /**
  * Makes the candidate's spoken answer that Chromium's fake microphone plays in a loop:
- * espeak-ng speech separated by known silences, as 48 kHz mono WAV.
+ * espeak-ng speech separated by known silences, as 48 kHz mono WAV, and the live recognizer's test
+ * stand-in for it (answerLiveRecognizer: each sentence's text, voiced length and silence before it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeWav } from '../support/audio';
-import { answerWav } from '../support/fixtures-paths';
+import { answerLiveRecognizer, answerWav } from '../support/fixtures-paths';
+import { hashMapAnswer, standInJson } from '../support/live-audio';
 import { startSpeechDispatcher } from '../support/speech-dispatcher';
 
 export default async function globalSetup(): Promise<() => void> {
@@ -17,19 +19,12 @@ export default async function globalSetup(): Promise<() => void> {
 }
 
 function makeAnswer(): void {
-  if (fs.existsSync(answerWav)) return;
+  if (fs.existsSync(answerWav) && fs.existsSync(answerLiveRecognizer)) return;
   const work = fs.mkdtempSync(path.join(path.dirname(answerWav), 'work-'));
-  composeWav(
-    [
-      'A hash map stores each key in a bucket chosen by its hash.',
-      2,
-      'Collisions share a bucket, so lookups scan a short list.',
-      2.5,
-      'When the table fills up, it doubles and rehashes every key.',
-      3,
-    ],
-    answerWav,
-    work,
+  if (!fs.existsSync(answerWav)) composeWav(hashMapAnswer, answerWav, work);
+  fs.writeFileSync(
+    answerLiveRecognizer,
+    JSON.stringify({ utterances: standInJson(hashMapAnswer, work).utterances }, null, 2),
   );
   fs.rmSync(work, { recursive: true, force: true });
 }

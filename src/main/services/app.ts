@@ -12,6 +12,8 @@ import { appHandlers } from './app-info';
 import { coachHandlers } from './coach';
 import { libraryHandlers } from './content/handlers';
 import { liveHandlers } from './live/handlers';
+import { forkLiveWorker, type LiveLauncher } from './live/process';
+import { LiveService } from './live/service';
 import { ContentLibrary } from './content/library';
 import { loadContent, type LoadedContent } from './content/load';
 import { readContentSnapshot } from './content/snapshot';
@@ -59,6 +61,13 @@ export type AppOptions = {
   resumeGraceMs?: number;
   /** Starts the speech analysis worker: utilityProcess under Electron, child_process.fork otherwise. */
   launchAnalysis?: AnalysisLauncher;
+  /** Starts the live transcription worker: utilityProcess under Electron, child_process.fork otherwise. */
+  launchLive?: LiveLauncher;
+  /**
+   * Test-only: a JSON of a fixture audio's known utterances that replaces the live recognizer call
+   * (LOOP_COACH_LIVE_RECOGNIZER; a packaged app never passes it). docs/transcription.md, "Live".
+   */
+  liveRecognizer?: string | null;
   /** The speech models offered in Settings → Transcription (tests and `--model-catalog` inject their own). */
   modelCatalog?: ModelCatalogue;
   /** How model files are fetched (the global fetch unless a test passes another). */
@@ -76,6 +85,7 @@ export type LoopCoach = {
   models: ModelService;
   transcription: TranscriptionService;
   words: RoundWords;
+  live: LiveService;
   content: () => LoadedContent;
   /** How many recordings a crash had left open and this start recovered. */
   recovered: number;
@@ -143,6 +153,17 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     if (status === 'done') transcription.onAnalysed(roundId);
   });
 
+  const live = new LiveService({
+    db,
+    events,
+    transcripts,
+    transcription,
+    coverageInputs: (roundId) => words.coverageInputs(roundId),
+    launch: options.launchLive ?? (() => forkLiveWorker()),
+    standIn: options.liveRecognizer ?? null,
+    now,
+  });
+
   // Each feature's handler group takes the part of this it needs.
   const ctx = {
     version: options.version,
@@ -161,11 +182,12 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     words,
     today,
     models,
+    live,
   };
   const handlers = {
     ...appHandlers(ctx),
     ...libraryHandlers(ctx),
-    ...liveHandlers(),
+    ...liveHandlers(ctx),
     ...sessionHandlers(ctx),
     ...recordingHandlers(ctx),
     ...reviewHandlers(ctx),
@@ -198,9 +220,11 @@ export async function createLoopCoach(options: AppOptions): Promise<LoopCoach> {
     models,
     transcription,
     words,
+    live,
     content,
     recovered,
     close: () => {
+      live.stop();
       transcription.stop();
       analysis.stop();
       models.stopAll();

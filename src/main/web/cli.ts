@@ -108,6 +108,8 @@ async function main() {
       transport: 'web',
       resumeGraceMs: parseResumeGraceMs(argv),
       modelCatalog,
+      // Test-only (E2E, bench): browser mode runs from a checkout, never from a packaged build.
+      liveRecognizer: process.env.LOOP_COACH_LIVE_RECOGNIZER ?? null,
       version: JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')).version,
     });
   } catch (error) {

@@ -13,8 +13,8 @@ import type { LoopCoach } from '../services/app';
 import { dispatch } from '../services/infra/dispatch';
 import type { FileResponse } from '../services/infra/file-response';
 import { decodePath, isMediaPath, servedFile } from '../services/infra/served-file';
-import { isBinaryChannel } from '../../shared/channels';
-import { MAX_CHUNK_BYTES } from '../../shared/contract';
+import { binaryQueryFields, isBinaryChannel, type BinaryChannel } from '../../shared/channels';
+import { MAX_CHUNK_BYTES, MAX_LIVE_FRAME_SAMPLES } from '../../shared/contract';
 import { accessPage } from './access-page';
 
 export type WebServerOptions = {
@@ -48,6 +48,10 @@ export type WebServer = {
 
 export const OPEN_CODE_TTL_MS = 60_000;
 const MAX_JSON_BODY = 1024 * 1024;
+const MAX_BINARY_BODY: Record<BinaryChannel, number> = {
+  'recording:chunk': MAX_CHUNK_BYTES,
+  'live:frames': MAX_LIVE_FRAME_SAMPLES * 2,
+};
 const TOKEN_HEADER = 'x-loop-coach-token';
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
@@ -140,17 +144,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         }
         let data: Buffer;
         try {
-          data = await readBody(req, MAX_CHUNK_BYTES);
+          data = await readBody(req, MAX_BINARY_BODY[channel]);
         } catch (error) {
           return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: (error as Error).message } });
         }
-        const input = {
-          recordingId: url.searchParams.get('recordingId'),
-          seq: Number(url.searchParams.get('seq')),
-          ...(url.searchParams.has('offset') ? { offset: Number(url.searchParams.get('offset')) } : {}),
-          data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-          peaks: new Uint8Array(Buffer.from(url.searchParams.get('peaks') ?? '', 'base64url')),
-        };
+        const input = binaryInput(channel, url.searchParams, data);
         return sendJson(res, 200, await dispatch((await appReady).handlers, channel, input));
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -228,6 +226,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A binary request's input: the body as `data`, the other fields from the query (the contract's zod schema checks them all). */
+function binaryInput(channel: BinaryChannel, query: URLSearchParams, body: Buffer): Record<string, unknown> {
+  const input: Record<string, unknown> = { data: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+  for (const [name, kind] of Object.entries(binaryQueryFields[channel])) {
+    const value = query.get(name);
+    if (kind === 'bytes') input[name] = new Uint8Array(Buffer.from(value ?? '', 'base64url'));
+    else if (value !== null) input[name] = kind === 'number' ? Number(value) : value;
+  }
+  return input;
 }
 
 function parseCookies(header: string | undefined): Record<string, string> {

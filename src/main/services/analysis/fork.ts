@@ -17,13 +17,16 @@ export type WorkerScript = { file: string; execArgv: string[] };
  * out/main/chunks when the code sits in a chunk the entries share.
  */
 export function analysisWorkerScript(dir: string = __dirname): WorkerScript {
-  const built = [dir, path.dirname(dir)].map((d) => path.join(d, 'analysis-worker.js')).find((f) => fs.existsSync(f));
-  if (built) return { file: built, execArgv: [] };
+  return workerScript('analysis-worker.js', dir, 'analysis worker');
+}
+
+/** A worker process's script: `built` in or above `dir` when bundled, else worker.ts in `dir` through tsx. */
+export function workerScript(built: string, dir: string, what: string): WorkerScript {
+  const file = [dir, path.dirname(dir)].map((d) => path.join(d, built)).find((f) => fs.existsSync(f));
+  if (file) return { file, execArgv: [] };
   const source = path.join(dir, 'worker.ts');
   if (!fs.existsSync(source)) {
-    throw new Error(
-      `The analysis worker is missing (no analysis-worker.js in or above ${dir}); build the app with \`npm run build\`.`,
-    );
+    throw new Error(`The ${what} is missing (no ${built} in or above ${dir}); build the app with \`npm run build\`.`);
   }
   const tsx = createRequire(__filename).resolve('tsx');
   return { file: source, execArgv: ['--import', pathToFileURL(tsx).href] };
@@ -32,12 +35,20 @@ export function analysisWorkerScript(dir: string = __dirname): WorkerScript {
 export type ForkOptions = { env?: NodeJS.ProcessEnv; script?: WorkerScript };
 
 export function forkAnalysisWorker(options: ForkOptions = {}): AnalysisProcess {
-  const script = options.script ?? analysisWorkerScript();
+  return forkWorker(options.script ?? analysisWorkerScript(), options.env, 'json');
+}
+
+/** `advanced`: structured clones, for workers that take bytes (the live worker's PCM). */
+export function forkWorker(
+  script: WorkerScript,
+  env: NodeJS.ProcessEnv = process.env,
+  serialization: 'json' | 'advanced',
+) {
   // execArgv is always given: the parent's own flags (--inspect, --expose-gc) are not the worker's.
   return fork(script.file, [], {
     execArgv: script.execArgv,
-    env: options.env ?? process.env,
+    env,
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-    serialization: 'json',
+    serialization,
   });
 }

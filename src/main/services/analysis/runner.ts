@@ -11,9 +11,9 @@ import type { Segment } from '../../../shared/metrics';
 import type { TranscriptSegment } from '../../../shared/transcript';
 import { workerResponse, type WorkerRequest, type WorkerResponse } from './worker-messages';
 
-/** What the runner needs of a process; Node's ChildProcess fits as is, Electron's UtilityProcess through a thin adapter. */
-export type AnalysisProcess = {
-  send(message: WorkerRequest): unknown;
+/** What a worker's owner needs of its process; Node's ChildProcess fits as is, Electron's UtilityProcess through a thin adapter. */
+export type WorkerProcess<Request> = {
+  send(message: Request): unknown;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number | null, signal?: NodeJS.Signals | null) => void): unknown;
   /** Node: the process could not be started; Electron: a fatal V8 error (an exit follows). */
@@ -21,7 +21,10 @@ export type AnalysisProcess = {
   kill(): unknown;
   /** The worker's stderr when piped: its last line names a native abort's cause. */
   stderr?: NodeJS.ReadableStream | null;
+  /** While it runs (the bench reads its CPU time). */
+  pid?: number | undefined;
 };
+export type AnalysisProcess = WorkerProcess<WorkerRequest>;
 export type AnalysisLauncher = () => AnalysisProcess;
 
 export type AnalysisResult = { durationMs: number; segments: Segment[] };
@@ -209,7 +212,7 @@ export class AnalysisRunner {
 }
 
 /** The last line that says something (Node ends an uncaught error's report with its version). */
-function lastLine(text: string): string {
+export function lastLine(text: string): string {
   const lines = text
     .split('\n')
     .map((l) => l.trim())

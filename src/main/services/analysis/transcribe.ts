@@ -17,7 +17,11 @@ import { refineBoundaries } from './refine';
 import { detectSpeech } from './vad';
 
 type Stream = { acceptWaveform(wave: { samples: Float32Array; sampleRate: number }): void };
-type Recognizer = { createStream(): Stream; decode(stream: Stream): void; getResult(stream: Stream): RecognizerResult };
+export type Recognizer = {
+  createStream(): Stream;
+  decode(stream: Stream): void;
+  getResult(stream: Stream): RecognizerResult;
+};
 type Sherpa = { OfflineRecognizer: new (config: unknown) => Recognizer };
 
 const load = createRequire(__filename);
@@ -31,7 +35,7 @@ export type TranscribeInput = {
   speech: Segment[] | null;
 };
 
-function recognizerFor(family: ModelFamily, files: TranscribeInput['files']): Recognizer {
+export function recognizerFor(family: ModelFamily, files: TranscribeInput['files']): Recognizer {
   // A model downloaded again under the same paths is a new recognizer, not the one in memory.
   const stamps = Object.values(files).map((f) => {
     const stat = fs.statSync(f);

@@ -7,22 +7,13 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
+import { listenToParent, sendToParent } from '../infra/worker-port';
 import { analyzeAudioFile } from './analyze-file';
 import { transcribeAudioFile } from './transcribe';
 import { vadModelPath } from './vad';
 import { workerRequest, type WorkerRequest, type WorkerResponse } from './worker-messages';
 
-type ParentPort = {
-  postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-};
-
-const parentPort = (process as { parentPort?: ParentPort }).parentPort;
-
-function send(message: WorkerResponse): void {
-  if (parentPort) parentPort.postMessage(message);
-  else process.send?.(message);
-}
+const send: (message: WorkerResponse) => void = sendToParent;
 
 /** Progress at most every 1 % of the audio: a 60-minute recording would otherwise send 720 messages. */
 function throttled(jobId: number) {
@@ -73,14 +64,5 @@ function onRequest(raw: unknown): void {
   );
 }
 
-if (parentPort) {
-  parentPort.on('message', (event) => onRequest(event.data));
-} else if (process.send) {
-  process.on('message', onRequest);
-  // A forked child outlives a parent killed with SIGKILL unless it leaves when the channel closes.
-  process.on('disconnect', () => process.exit(0));
-} else {
-  console.error('The analysis worker is started by Loop Coach, not on its own.');
-  process.exit(2);
-}
+listenToParent(onRequest, 'analysis worker');
 send({ type: 'ready' });

@@ -1,12 +1,10 @@
-/**
- * PLACEHOLDER (issue 19, replaced by the live feature before it lands): live listening is not built
- * yet, so every round says so and the session runs as before.
- */
+/** Live listening during a round: start it for a recording, and the page's PCM frames. */
 import type { HandlerGroup } from '../infra/handlers';
+import type { LiveService } from './service';
 
-export function liveHandlers(): HandlerGroup<'live'> {
+export function liveHandlers({ live }: { live: LiveService }): HandlerGroup<'live'> {
   return {
-    'live:start': () => ({ listening: false, reason: 'disabled', message: 'Live listening is not built yet.' }),
-    'live:frames': () => ({ backlogMs: 0 }),
+    'live:start': ({ recordingId }) => live.start(recordingId),
+    'live:frames': (input) => live.frames(input),
   };
 }

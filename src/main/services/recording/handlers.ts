@@ -4,6 +4,7 @@ import type { AppDatabase } from '../db/open';
 import type { EventBus } from '../infra/events';
 import type { HandlerGroup } from '../infra/handlers';
 import { markRoundEnded, roundView } from '../sessions/sessions';
+import type { LiveService } from '../live/service';
 import type { RecordingService } from './recordings';
 
 export type RecordingContext = {
@@ -12,20 +13,23 @@ export type RecordingContext = {
   now: () => number;
   recordings: RecordingService;
   analysis: AnalysisService;
+  /** Live listening hears that the recording finished (its transcript, or the post-round path). */
+  live?: Pick<LiveService, 'recordingFinished'>;
 };
 
 /** Finishes a recording still being written and queues its round for analysis. */
 export async function finishAndAnalyse(
-  { recordings, analysis }: Pick<RecordingContext, 'recordings' | 'analysis'>,
+  { recordings, analysis, live }: Pick<RecordingContext, 'recordings' | 'analysis' | 'live'>,
   recordingId: string,
   roundId: string,
 ): Promise<void> {
-  await recordings.finish(recordingId);
+  const finished = await recordings.finish(recordingId);
+  live?.recordingFinished(recordingId, finished.status !== 'failed');
   analysis.enqueue(roundId);
 }
 
 export function recordingHandlers(ctx: RecordingContext): HandlerGroup<'round' | 'recording'> {
-  const { db, events, now, recordings, analysis } = ctx;
+  const { db, events, now, recordings, analysis, live } = ctx;
   return {
     'round:begin': ({ sessionId, roundIndex, mimeType }) => {
       const { roundId, recording } = recordings.beginRound(sessionId, roundIndex, mimeType);
@@ -42,6 +46,8 @@ export function recordingHandlers(ctx: RecordingContext): HandlerGroup<'round' |
       recordings.appendChunk(recordingId, seq, data, peaks, offset),
     'recording:finish': async ({ recordingId, chunks }) => {
       const finished = await recordings.finish(recordingId, 'finalized', chunks);
+      // Before the analysis is queued: a live transcript is marked running first, so the post-round one stays away.
+      live?.recordingFinished(recordingId, finished.status !== 'failed');
       if (finished.status !== 'failed') analysis.enqueue(finished.roundId);
       return finished;
     },

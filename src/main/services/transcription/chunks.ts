@@ -13,7 +13,7 @@ export const MAX_CHUNK_MS = 30_000;
 /** Pauses shorter than this stay inside one chunk: the model hears a sentence, not single words. */
 const JOIN_GAP_MS = 1_000;
 /** Audio kept either side of a chunk so a clipped first or last sound is still heard. */
-const PAD_MS = 150;
+export const PAD_MS = 150;
 
 export function transcriptionChunks(speech: readonly Segment[], durationMs: number, maxMs = MAX_CHUNK_MS): Chunk[] {
   const sorted = [...speech].filter((s) => s.endMs > s.startMs).sort((a, b) => a.startMs - b.startMs);

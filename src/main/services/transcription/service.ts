@@ -17,7 +17,7 @@ import { UnavailableError } from '../infra/errors';
 import type { EventBus } from '../infra/events';
 import { insideRoot } from '../infra/paths';
 import type { TranscriptStore } from '../transcripts/store';
-import { isInstalled, ModelVerifier, modelsDir } from './model-files';
+import { isInstalled, ModelVerifier, modelsDir, type VerifiedModel } from './model-files';
 
 const NO_MODEL =
   'No transcription model is installed and chosen: pick one and download it in Settings → Transcription.';
@@ -49,6 +49,11 @@ export class TranscriptionService {
   activeModel(): string | null {
     const id = this.chosenModel();
     return id && isInstalled(this.dataDir, id) ? id : null;
+  }
+
+  /** Checks a model's files (size, SHA-256, cached by mtime) before anything loads them; throws naming what is wrong. */
+  verifyModel(modelId: string): Promise<VerifiedModel> {
+    return this.verifier.verify(modelId);
   }
 
   /** After a round's analysis: transcribe it when a model is ready and the round has no transcript yet. */

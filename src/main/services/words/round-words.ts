@@ -29,6 +29,7 @@ import type { AppDatabase } from '../db/open';
 import { followUps, roundReviews, rounds, roundTranscripts, roundWordMetrics, sessionEvents } from '../db/schema';
 import { NotFoundError } from '../infra/errors';
 import { unnecessaryInterruptions } from '../review/interruptions';
+import { coverageWith, type CoverageInputs } from './coverage-inputs';
 
 /** A baseline is the median of this many transcribed rounds before the one shown, at most. */
 export const BASELINE_ROUNDS = 20;
@@ -211,12 +212,24 @@ export class RoundWords {
   }
 
   private coverage(round: typeof rounds.$inferSelect, segments: readonly TranscriptSegment[]) {
+    return coverageWith(this.inputs(round), segments);
+  }
+
+  /** What the review's coverage matcher takes for a round (live listening runs it in its worker). */
+  coverageInputs(roundId: string): CoverageInputs {
+    const round = this.db.select().from(rounds).where(eq(rounds.id, roundId)).get();
+    if (!round) throw new NotFoundError(`No round has the id "${roundId}".`);
+    return this.inputs(round);
+  }
+
+  private inputs(round: typeof rounds.$inferSelect): CoverageInputs {
     const answers = this.answers(round);
     const plan = JSON.parse(round.planJson) as { prompt?: string };
-    return coverageOfWords(expectedPointsOf(answers), wordsFromSegments(segments), {
+    return {
+      points: answers.expectedPoints.map((text, i) => ({ text, cues: answers.expectedPointCues[i] ?? [] })),
       prompt: plan.prompt,
       reference: answers.referenceAnswer ?? undefined,
-    });
+    };
   }
 
   /** The follow-ups asked although the answer had already clearly covered every point they probe. */

@@ -90,11 +90,14 @@ function jsonRequest(input: unknown): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) };
 }
 
-/** recording:chunk over HTTP: audio bytes as the body, the other fields in the query string. */
+/** A binary channel over HTTP: the bytes (`data`) as the body, the other fields in the query string (bytes as base64url). */
 function binaryRequest(input: unknown): { init: RequestInit; query: string } {
-  const { data, peaks, ...rest } = input as { data: Uint8Array; peaks: Uint8Array } & Record<string, string | number>;
-  const query = new URLSearchParams(Object.entries(rest).map(([k, v]) => [k, String(v)]));
-  query.set('peaks', base64url(peaks));
+  const { data, ...rest } = input as { data: Uint8Array } & Record<string, unknown>;
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(rest)) {
+    if (value === undefined) continue;
+    query.set(name, value instanceof Uint8Array ? base64url(value) : String(value));
+  }
   const init: RequestInit = {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
