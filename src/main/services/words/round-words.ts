@@ -15,7 +15,6 @@ import {
 import { transcriptSegment, type RoundTranscript, type TranscriptSegment } from '../../../shared/transcript';
 import {
   computeWordMetrics,
-  coverageOfWords,
   expectedPointsOf,
   wordBaselineOf,
   wordMetrics,
