@@ -90,9 +90,7 @@ test.describe('the listening interviewer', () => {
       await page.goto(server.url);
       await runRound(page);
       // The mode was never chosen and a model is: adaptive.
-      expect(((await api(server, 'settings:get', {})).value as { followUpMode: string }).followUpMode).toBe(
-        'adaptive',
-      );
+      expect(((await api(server, 'settings:get', {})).value as { followUpMode: string }).followUpMode).toBe('adaptive');
       // The point never said is probed late in the budget, at the end of a thought.
       await expect(page.getByText(probe)).toBeVisible({ timeout: 90_000 });
       await page.getByRole('button', { name: 'Finish session' }).click();
@@ -111,7 +109,9 @@ test.describe('the listening interviewer', () => {
       const session = (await api(server, 'session:get', { sessionId: list.entries[0]!.id })).value as {
         rounds: { askedFollowUps: { text: string; trigger: string }[] }[];
       };
-      expect(session.rounds[0]!.askedFollowUps).toEqual([expect.objectContaining({ text: probe, trigger: 'adaptive' })]);
+      expect(session.rounds[0]!.askedFollowUps).toEqual([
+        expect.objectContaining({ text: probe, trigger: 'adaptive' }),
+      ]);
 
       // The review says why, for both.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Review', exact: true }).click();
