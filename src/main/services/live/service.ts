@@ -9,12 +9,7 @@
  * as before. Frames never touch the recording's chunk path: they go straight to the worker's IPC.
  */
 import { eq } from 'drizzle-orm';
-import {
-  LIVE_SAMPLE_RATE,
-  type LiveFramesInput,
-  type LiveStartOutput,
-  type LiveStatus,
-} from '../../../shared/contract';
+import { type LiveFramesInput, type LiveStartOutput, type LiveStatus } from '../../../shared/contract';
 import type { TranscriptSegment } from '../../../shared/transcript';
 import type { AppDatabase } from '../db/open';
 import { recordings } from '../db/schema';
@@ -25,12 +20,12 @@ import type { CoverageInputs } from '../words/coverage-inputs';
 import type { TranscriptStore } from '../transcripts/store';
 import { lastLine } from '../analysis/runner';
 import type { LiveLauncher, LiveProcess } from './process';
+import { placeFrames, samplesToMs } from './frame-order';
 import { liveWorkerResponse, type LiveWorkerResponse } from './worker-messages';
 
 /** Audio received and not yet processed past this: the round says "behind" once and stops listening. */
 export const BEHIND_MS = 3000;
-/** A frame may leave at most this much unheard audio since the last one (or the recording's start) as silence. */
-export const MAX_GAP_MS = 60_000;
+/** The live worker exits after this long with no round, giving back the model's memory. */
 const IDLE_EXIT_MS = 30_000;
 
 type State = 'opening' | 'listening' | 'behind' | 'stopped' | 'finishing' | 'done';
@@ -60,7 +55,7 @@ export type LiveDeps = {
   now: () => number;
 };
 
-const toMs = (samples: number) => Math.max(0, Math.round((samples * 1000) / LIVE_SAMPLE_RATE));
+const toMs = samplesToMs;
 const NO_MODEL =
   'No transcription model is chosen and installed (Settings → Transcription), so the interviewer listens by the clock.';
 
@@ -142,23 +137,9 @@ export class LiveService {
     if (round.state === 'finishing' || round.state === 'done')
       throw new ConflictError('This recording has finished; frames sent after it finished are not used.');
     if (round.state === 'opening') throw new ConflictError('Live listening is still starting: wait for live:start.');
-    const samples = input.data.byteLength / 2;
-    const end = input.startSample + samples;
+    const end = input.startSample + input.data.byteLength / 2;
     const backlog = () => ({ backlogMs: toMs(round.received - round.processed) });
-    if (round.lastSeq !== null && input.seq <= round.lastSeq) {
-      // A retried frame whose answer was lost: already passed on, so acknowledged, never heard twice.
-      if (end <= round.received) return backlog();
-      throw new ConflictError(`Frames ${input.seq} reuse a sequence number already received with other samples.`);
-    }
-    if (round.lastSeq !== null && input.startSample < round.received)
-      throw new ConflictError(
-        `Frames ${input.seq} start at sample ${input.startSample}, inside audio already received (up to ${round.received}).`,
-      );
-    const from = round.lastSeq === null ? 0 : round.received;
-    if (toMs(input.startSample - from) > MAX_GAP_MS)
-      throw new ConflictError(
-        `Frames ${input.seq} start at sample ${input.startSample}, ${Math.round(toMs(input.startSample - from) / 1000)} s after the audio before them; frames must follow the recording (at most ${MAX_GAP_MS / 1000} s of gap).`,
-      );
+    if (placeFrames(round, { ...input, samples: input.data.byteLength / 2 }) === 'resent') return backlog();
     if (round.lastSeq === null) round.processed = input.startSample;
     this.send({ type: 'frames', recordingId: round.recordingId, startSample: input.startSample, pcm: input.data });
     round.received = end;
